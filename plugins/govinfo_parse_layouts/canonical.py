@@ -1,0 +1,143 @@
+"""Canonical layout: one table cell per line.
+
+What Word or a browser gives when a report's table is copied as text::
+
+    \t第二十条第（一）项
+    <blank>
+    \t信息内容
+    \t本年新
+    制作数量          <- a wrapped cell continues without a tab
+    \t本年新
+    公开数量
+    \t对外公开总数量
+    <blank>           <- a blank line ends a row
+    \t规章
+    \t0
+    ...
+
+The geometry is the Lark grammar ``grammars/canonical.lark``; which row and
+column a cell belongs to is decided by the labels (``govinfo_parse.labels``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from lark import Token, Transformer, v_args
+from lark.exceptions import UnexpectedInput
+
+from govinfo_parse import hookimpl
+from govinfo_parse.errors import LayoutSyntaxError
+from govinfo_parse.grammar import load_grammar
+from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
+from govinfo_parse.numbers import CellValue, number_value
+
+if TYPE_CHECKING:
+    from lark import Lark
+
+NAME = "canonical"
+INFO = LayoutInfo(
+    name=NAME,
+    aliases=("one-cell-per-line", "word-copy"),
+    version_added="0.1",
+    description="One table cell per line, each starting with a tab; blank lines end rows.",
+)
+
+# A cell line: a tab at the start and no further tab (tab-separated rows have several).
+_CELL_LINE = re.compile(r"^[ ]*\t[^\t\n]*$", re.MULTILINE)
+_TABLE_WORDS = re.compile(r"第二十条|信息内容|自然人|本年新收|行政复议|结果维持|总计")
+
+
+def _parser() -> Lark:
+    return load_grammar("canonical.lark")
+
+
+@attrs.frozen
+class _Piece:
+    """One line's worth of a cell: its text, block offsets and, for a number, its value."""
+
+    text: str
+    start: int
+    end: int
+    value: CellValue | None = None
+
+
+@v_args(inline=True)
+class _Cells(Transformer[Token, list[list[RawCell]]]):
+    """Grammar tree → rows of ``RawCell`` (paragraphs are not table rows)."""
+
+    def __init__(self, block: Block) -> None:
+        super().__init__()
+        self.block = block
+
+    def start(self, *chunks: list[RawCell] | None) -> list[list[RawCell]]:
+        return [c for c in chunks if c is not None]
+
+    def paragraph(self, _text: Token) -> None:
+        return None
+
+    def row(self, *cells: RawCell) -> list[RawCell]:
+        return list(cells)
+
+    def cell(self, tab: Token, *pieces: _Piece) -> RawCell:
+        if not pieces:
+            return self.block.cell(tab.end_pos, tab.end_pos, text="")
+        text = "".join(p.text.strip() for p in pieces)
+        found = self.block.cell(pieces[0].start, pieces[-1].end, text=text)
+        # A wrapped cell is read again from its joined text.
+        value = pieces[0].value if len(pieces) == 1 else None
+        return attrs.evolve(found, value=value)
+
+    def _token(self, token: Token) -> _Piece:
+        return _Piece(str(token), token.start_pos, token.end_pos)
+
+    continuation = label = placeholder = _token
+
+    def number(self, *tokens: Token) -> _Piece:
+        parts = {t.type: str(t) for t in tokens}
+        value = number_value(
+            sign=parts.get("SIGN"), digits=parts["AMOUNT"], unit=parts.get("UNIT"), note=parts.get("NOTE")
+        )
+        start, end = tokens[0].start_pos, tokens[-1].end_pos
+        return _Piece(self.block.text[start:end], start, end, value)
+
+
+def read_rows(block: Block) -> list[list[RawCell]]:
+    """The table rows of a block in the canonical layout."""
+    text = block.text if block.text.endswith("\n") else block.text + "\n"
+    try:
+        tree = _parser().parse(text)
+    except UnexpectedInput as exc:
+        span = block.span(exc.pos_in_stream or 0, (exc.pos_in_stream or 0) + 1)
+        raise LayoutSyntaxError(
+            "unexpected text in a canonical table", text=block.source.raw, offset=span.offset,
+            line=span.line, column=span.column, layout=NAME,
+        ) from exc
+    return _Cells(block).transform(tree)
+
+
+@hookimpl
+def govinfo_layout_info() -> LayoutInfo:
+    return INFO
+
+
+@hookimpl
+def govinfo_sniff_block(block: Block) -> LayoutScore | None:
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    cell_lines = len(_CELL_LINE.findall(block.text))
+    if cell_lines < 3 or not _TABLE_WORDS.search(block.text):  # noqa: PLR2004
+        return None
+    return LayoutScore(layout=NAME, score=min(1.0, cell_lines / len(lines)))
+
+
+@hookimpl
+def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
+    if layout != NAME:
+        return None
+    return block.assemble(read_rows(block), layout=NAME)
+
+
+__all__ = ["INFO", "NAME", "read_rows"]

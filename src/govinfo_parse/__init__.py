@@ -1,0 +1,78 @@
+"""govinfo_parse: China's government-information-disclosure annual reports as typed data.
+
+>>> import govinfo_parse
+>>> report = govinfo_parse.parse_file("report.txt")          # doctest: +SKIP
+>>> report.to_flat()["requests.new_received.total"]          # doctest: +SKIP
+13
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from govinfo_parse.api import available_layouts, check, parse, parse_file
+from govinfo_parse.errors import (
+    DecodingError,
+    GovinfoParseError,
+    InputError,
+    LayoutNotFoundError,
+    LayoutSyntaxError,
+    ReportRuleError,
+)
+from govinfo_parse.hookspecs import hookimpl
+from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
+from govinfo_parse.model import (
+    Cell,
+    CellKind,
+    Diagnostic,
+    Meta,
+    NarrativeFact,
+    Origin,
+    Report,
+    Section,
+    SectionKind,
+    Severity,
+    Source,
+    SourceSpan,
+    Table,
+)
+from govinfo_parse.serialize import json_schema
+
+try:
+    __version__ = version("govinfo-parse")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+__all__ = [
+    "Block",
+    "Cell",
+    "CellKind",
+    "DecodingError",
+    "Diagnostic",
+    "GovinfoParseError",
+    "InputError",
+    "LayoutInfo",
+    "LayoutNotFoundError",
+    "LayoutResult",
+    "LayoutScore",
+    "LayoutSyntaxError",
+    "Meta",
+    "NarrativeFact",
+    "Origin",
+    "RawCell",
+    "Report",
+    "ReportRuleError",
+    "Section",
+    "SectionKind",
+    "Severity",
+    "Source",
+    "SourceSpan",
+    "Table",
+    "__version__",
+    "available_layouts",
+    "check",
+    "hookimpl",
+    "json_schema",
+    "parse",
+    "parse_file",
+]

@@ -1,0 +1,331 @@
+"""The pipeline: decode → normalise → split sections → layouts read tables → merge → check.
+
+Each stage is a public function, so callers can run part of it.  Plugins
+are called one implementation at a time: a plugin that raises or returns
+something that is not a ``LayoutResult`` is reported in a diagnostic naming
+it, and the remaining layouts still get their chance.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from govinfo_parse import fields
+from govinfo_parse.errors import InputError, LayoutNotFoundError, ReportRuleError
+from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore
+from govinfo_parse.meta import read_organ, read_title, read_year
+from govinfo_parse.model import (
+    Cell,
+    Diagnostic,
+    Meta,
+    Report,
+    Section,
+    SectionKind,
+    Severity,
+    Source,
+    Table,
+)
+from govinfo_parse.plugins import default_plugin_manager
+from govinfo_parse.sections import split_sections
+from govinfo_parse.tables import template_of
+from govinfo_parse.text import SourceText, decode, normalize
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    import pluggy
+
+__all__ = [
+    "available_layouts",
+    "check",
+    "extract_tables",
+    "parse",
+    "parse_file",
+    "read_input",
+]
+
+#: Files larger than this are refused rather than read into memory.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+def read_input(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of ``path``, or an ``InputError`` that says why not."""
+    try:
+        size = os.stat(path).st_size  # noqa: PTH116 - accepts any PathLike
+        if size > MAX_INPUT_BYTES:
+            msg = f"{os.fspath(path)}: {size} bytes is more than the {MAX_INPUT_BYTES}-byte limit"
+            raise InputError(msg)
+        with open(path, "rb") as fh:  # noqa: PTH123
+            return fh.read()
+    except IsADirectoryError as exc:
+        msg = f"{os.fspath(path)}: is a directory"
+        raise InputError(msg) from exc
+    except FileNotFoundError as exc:
+        msg = f"{os.fspath(path)}: no such file"
+        raise InputError(msg) from exc
+    except PermissionError as exc:
+        msg = f"{os.fspath(path)}: permission denied"
+        raise InputError(msg) from exc
+    except OSError as exc:
+        if isinstance(exc, InputError):
+            raise
+        msg = f"{os.fspath(path)}: cannot be read ({exc.strerror or exc})"
+        raise InputError(msg) from exc
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    layout: str | None = None,
+    strict: bool = False,
+    plugin_manager: pluggy.PluginManager | None = None,
+) -> Report:
+    """Parse the report in file ``path``; see ``parse``."""
+    return parse(read_input(path), path=os.fspath(path), layout=layout, strict=strict,
+                 plugin_manager=plugin_manager)
+
+
+def parse(
+    document: str | bytes,
+    *,
+    path: str | None = None,
+    layout: str | None = None,
+    strict: bool = False,
+    plugin_manager: pluggy.PluginManager | None = None,
+) -> Report:
+    """Parse one report.
+
+    :param document: the report's text, or its bytes in any encoding reports use.
+    :param path: where it came from, recorded in ``Report.source``.
+    :param layout: read tables only with this layout (name or alias).
+    :param strict: raise ``ReportRuleError`` when any diagnostic is an error.
+    :param plugin_manager: the plugins to use (default: built-in and installed ones).
+    :raises DecodingError: the bytes are not text.
+    :raises LayoutNotFoundError: ``layout`` names no installed layout.
+    """
+    pm = plugin_manager or default_plugin_manager()
+    if isinstance(document, bytes):
+        raw, encoding = decode(document)
+    else:
+        raw, encoding = document, None
+    source = normalize(raw)
+    sections = split_sections(source)
+    found = extract_tables(source, sections, pm, layout=layout)
+    section_list = [s for s, _, _ in sections]
+    preamble = next((s.text for s in section_list if s.kind is SectionKind.PREAMBLE), "")
+    title = read_title(preamble)
+    meta = Meta(
+        year=read_year(title, section_list),
+        template=found.template,
+        organ=read_organ(preamble, title, section_list),
+        title=title,
+    )
+    report = Report(
+        meta=meta,
+        sections=tuple(section_list),
+        active=Table(name="active", cells=found.by_table("active")),
+        requests=Table(name="requests", cells=found.by_table("requests")),
+        appeals=Table(name="appeals", cells=found.by_table("appeals")),
+        diagnostics=tuple(found.diagnostics),
+        source=Source(path=path, encoding=encoding),
+    )
+    report = report.with_diagnostics(*_coverage(report), *check(report, pm))
+    if strict and (errors := [d for d in report.diagnostics if d.severity is Severity.ERROR]):
+        raise ReportRuleError(errors)
+    return report
+
+
+# --- calling plugins one at a time ---------------------------------------------------------
+
+
+def _call_each(
+    pm: pluggy.PluginManager, hook_name: str, diagnostics: list[Diagnostic], **kwargs: Any,  # noqa: ANN401
+) -> list[tuple[str, Any]]:
+    """Call every implementation of a hook on its own; an exception becomes a diagnostic."""
+    results = []
+    for impl in getattr(pm.hook, hook_name).get_hookimpls():
+        try:
+            result = impl.function(*(kwargs[name] for name in impl.argnames))
+        except Exception as exc:  # noqa: BLE001 - isolate plugins from each other
+            diagnostics.append(_plugin_failure(impl.plugin_name, hook_name, exc))
+            continue
+        if result is not None:
+            results.append((impl.plugin_name, result))
+    return results
+
+
+def _plugin_failure(plugin: str, hook: str, exc: BaseException) -> Diagnostic:
+    return Diagnostic(
+        code="plugin-error", severity=Severity.ERROR, layout=plugin,
+        message=f"plugin {plugin!r} failed in {hook}: {type(exc).__name__}: {exc}",
+    )
+
+
+def available_layouts(pm: pluggy.PluginManager | None = None) -> list[tuple[str, LayoutInfo]]:
+    """(plugin name, layout info) of every installed layout."""
+    pm = pm or default_plugin_manager()
+    return [(p, info) for p, info in _call_each(pm, "govinfo_layout_info", []) if isinstance(info, LayoutInfo)]
+
+
+def _layout_filter(pm: pluggy.PluginManager, wanted: str | None) -> Callable[[str], bool]:
+    if wanted is None:
+        return lambda _name: True
+    layouts = [info for _, info in available_layouts(pm)]
+    match = next((i for i in layouts if wanted in (i.name, *i.aliases)), None)
+    if match is None:
+        raise LayoutNotFoundError(wanted, [i.name for i in layouts])
+    return lambda name: name == match.name
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+class _Found:
+    """Cells merged from every block, with diagnostics and template evidence."""
+
+    def __init__(self) -> None:
+        self.cells: dict[str, Cell] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self.votes: Counter[str] = Counter()
+        self.blocks_read = 0
+
+    def add(self, result: LayoutResult) -> None:
+        self.blocks_read += 1
+        self.diagnostics.extend(result.diagnostics)
+        self.votes.update(result.template_votes)
+        for cell in result.cells:
+            if not fields.is_field_id(cell.field_id):
+                self.diagnostics.append(Diagnostic(
+                    code="unknown-field", severity=Severity.ERROR, layout=result.layout,
+                    message=f"layout {result.layout!r} returned unknown field {cell.field_id!r}; dropped",
+                ))
+            elif cell.field_id not in self.cells:
+                self.cells[cell.field_id] = cell
+            elif self.cells[cell.field_id].value != cell.value:
+                first = self.cells[cell.field_id]
+                self.diagnostics.append(Diagnostic(
+                    code="duplicate-value", severity=Severity.WARNING, field_ids=(cell.field_id,),
+                    values=(first.value, cell.value), span=cell.span, layout=result.layout,
+                    message=f"{cell.field_id} is stated twice ({first.value} and {cell.value}); "
+                    "the first is kept",
+                ))
+
+    @property
+    def template(self) -> fields.Template | None:
+        return template_of(self.votes)
+
+    def by_table(self, table: str) -> tuple[Cell, ...]:
+        return tuple(c for c in self.cells.values() if fields.table_of(c.field_id) == table)
+
+
+def extract_tables(
+    source: SourceText,
+    sections: Iterable[tuple[Section, int, int]],
+    pm: pluggy.PluginManager,
+    *,
+    layout: str | None = None,
+) -> _Found:
+    """Offer every section to the layouts and merge what the best one reads."""
+    allowed = _layout_filter(pm, layout)
+    found = _Found()
+    for section, start, end in sections:
+        block = Block(source=source, start=start, end=end, section=section)
+        _read_block(pm, block, allowed, found)
+    if found.blocks_read == 0:
+        found.diagnostics.append(Diagnostic(
+            code="no-tables", severity=Severity.ERROR,
+            message="no statistical table was found in any layout",
+        ))
+    if found.votes["2019"] and found.votes["2021"]:
+        found.diagnostics.append(Diagnostic(
+            code="mixed-template", severity=Severity.WARNING,
+            message=f"labels of both formats (2019: {found.votes['2019']}, 2021: {found.votes['2021']}); "
+            f"taken as {found.template}",
+        ))
+    return found
+
+
+def _read_block(
+    pm: pluggy.PluginManager, block: Block, allowed: Callable[[str], bool], found: _Found
+) -> None:
+    scores = [
+        (score.score, plugin, score.layout)
+        for plugin, score in _call_each(pm, "govinfo_sniff_block", found.diagnostics, block=block)
+        if isinstance(score, LayoutScore) and score.score > 0 and allowed(score.layout)
+    ]
+    for _score, plugin, layout_name in sorted(scores, reverse=True):
+        impls = [i for i in pm.hook.govinfo_parse_block.get_hookimpls() if i.plugin_name == plugin]
+        if not impls:
+            continue
+        args = {"block": block, "layout": layout_name}
+        try:
+            result = impls[0].function(*(args[name] for name in impls[0].argnames))
+        except Exception as exc:  # noqa: BLE001 - isolate plugins from each other
+            found.diagnostics.append(_plugin_failure(plugin, "govinfo_parse_block", exc))
+            continue
+        if result is None:
+            continue
+        if not isinstance(result, LayoutResult):
+            found.diagnostics.append(Diagnostic(
+                code="plugin-error", severity=Severity.ERROR, layout=plugin,
+                message=f"plugin {plugin!r} returned {type(result).__name__}, not a LayoutResult; ignored",
+            ))
+            continue
+        found.add(result)
+        return
+
+
+# --- checks -------------------------------------------------------------------------------
+
+
+def _expected_fields(report: Report, table: str) -> list[str]:
+    template = report.meta.template or "2019"
+    expected = [f for f in fields.field_ids(template) if fields.table_of(f) == table]
+    if template == "2021":
+        # A 2021 report prints either the three (六) sub-rows or the single 2019-style row.
+        single = report.value("requests.other.total") is not None
+        unused = ("no_correction", "unpaid_fee", "other") if single else ()
+        expected = [
+            f for f in expected
+            if not (f.startswith("requests.other.") and (f.split(".")[2] in unused
+                    or (not single and f.count(".") == 2)))
+        ]
+    return expected
+
+
+def _coverage(report: Report) -> list[Diagnostic]:
+    """Which tables and rows the document did not give (what could not be read)."""
+    out = []
+    if not any(report.cells()):
+        return out
+    for table in report.tables:
+        missing = [f for f in _expected_fields(report, table.name) if table.get(f) is None]
+        if not table.cells:
+            out.append(Diagnostic(
+                code="missing-table", severity=Severity.WARNING, field_ids=tuple(missing),
+                message=f"table {table.name!r} was not found",
+            ))
+        elif missing:
+            rows = list(dict.fromkeys(fields.split_field_id(f)[1] for f in missing))
+            out.append(Diagnostic(
+                code="missing-values", severity=Severity.INFO, field_ids=tuple(missing),
+                message=f"table {table.name!r} does not state {len(missing)} value(s), "
+                f"in rows: {', '.join(rows)}",
+            ))
+    return out
+
+
+def check(report: Report, pm: pluggy.PluginManager | None = None) -> list[Diagnostic]:
+    """Run every ``govinfo_check_report`` implementation; returns their diagnostics."""
+    pm = pm or default_plugin_manager()
+    out: list[Diagnostic] = []
+    for plugin, diagnostics in _call_each(pm, "govinfo_check_report", out, report=report):
+        for diagnostic in diagnostics:
+            if isinstance(diagnostic, Diagnostic):
+                out.append(diagnostic)
+            else:
+                out.append(_plugin_failure(plugin, "govinfo_check_report",
+                                           TypeError(f"returned {diagnostic!r}, not a Diagnostic")))
+    return out

@@ -1,0 +1,77 @@
+"""The consistency rules of ``spec/fields.md``, run on every report as a plugin.
+
+Checks report; they never change a number.  A rule is checked only where
+every value it involves is stated: a missing value is not a broken rule.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from govinfo_parse import fields
+from govinfo_parse.hookspecs import hookimpl
+from govinfo_parse.model import Diagnostic, Report, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+__all__ = ["check_report"]
+
+
+def _rule(
+    report: Report, code: str, severity: Severity, message: str,
+    left: Sequence[str], right: Sequence[str],
+) -> Iterator[Diagnostic]:
+    """One ``sum(left) == sum(right)`` rule; a diagnostic when it fails."""
+    ids = (*left, *right)
+    values = [report.value(k) for k in ids]
+    if any(v is None for v in values):
+        return
+    lhs = sum(values[: len(left)])  # type: ignore[arg-type]
+    rhs = sum(values[len(left) :])  # type: ignore[arg-type]
+    if lhs != rhs:
+        anchor = report.cell(right[0] if len(right) == 1 else left[0])
+        yield Diagnostic(
+            code=code, severity=severity, message=f"{message}: {lhs} ≠ {rhs}",
+            field_ids=ids, values=tuple(values), span=anchor.span if anchor else None,
+        )
+
+
+def check_report(report: Report) -> list[Diagnostic]:
+    """Every rule of fields.md that the report's stated values allow checking."""
+    out: list[Diagnostic] = []
+    template = report.meta.template or "2019"
+    req = "requests"
+    for col in fields.REQUESTS_COLUMNS:
+        out += _rule(
+            report, "rule-balance", Severity.ERROR,
+            f"{col}: new + carried over must equal total + carried forward",
+            [f"{req}.new_received.{col}", f"{req}.carried_over.{col}"],
+            [f"{req}.total.{col}", f"{req}.carried_forward.{col}"],
+        )
+        results = fields.REQUESTS_RESULT_ROWS[template]
+        if template == "2021" and report.value(f"{req}.other.no_correction.{col}") is None:
+            results = fields.REQUESTS_RESULT_ROWS["2019"]  # a 2021 report printing the single (六) row
+        out += _rule(
+            report, "rule-result-rows", Severity.WARNING,
+            f"{col}: the result rows must add up to the total row",
+            [f"{req}.{row}.{col}" for row in results], [f"{req}.total.{col}"],
+        )
+    for row in fields.REQUESTS_ROWS[template]:
+        out += _rule(
+            report, "rule-applicant-columns", Severity.WARNING,
+            f"{row}: the six applicant columns must add up to the total column",
+            [f"{req}.{row}.{col}" for col in fields.REQUESTS_APPLICANT_COLUMNS], [f"{req}.{row}.total"],
+        )
+    for group in fields.APPEALS_GROUPS:
+        out += _rule(
+            report, "rule-appeals-total", Severity.WARNING,
+            f"{group}: upheld + corrected + other + pending must equal the total",
+            [f"appeals.{group}.{c}" for c in fields.APPEALS_COLUMNS[:-1]], [f"appeals.{group}.total"],
+        )
+    return out
+
+
+@hookimpl
+def govinfo_check_report(report: Report) -> list[Diagnostic]:
+    return check_report(report)

@@ -1,0 +1,90 @@
+"""Exceptions.  Everything the library raises is a ``GovinfoParseError``.
+
+Each class also subclasses the builtin that fits, so ``except ValueError``
+and ``except OSError`` keep working in callers' code.  Problems a parse can
+recover from are not raised: they become ``Diagnostic`` objects on the report.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from govinfo_parse.model import Diagnostic
+
+__all__ = [
+    "DecodingError",
+    "GovinfoParseError",
+    "InputError",
+    "LayoutNotFoundError",
+    "LayoutSyntaxError",
+    "ReportRuleError",
+]
+
+
+class GovinfoParseError(Exception):
+    """Root of every exception govinfo_parse raises."""
+
+
+class InputError(GovinfoParseError, OSError):
+    """The input cannot be read (missing, a directory, no permission)."""
+
+
+class DecodingError(GovinfoParseError, ValueError):
+    """The bytes are not text in any encoding a report is published in."""
+
+
+class LayoutNotFoundError(GovinfoParseError, LookupError):
+    """A layout was asked for by a name no installed plugin provides."""
+
+    def __init__(self, name: str, known: Sequence[str]) -> None:
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(f"no layout named {name!r}; installed layouts: {', '.join(known) or 'none'}")
+
+
+class LayoutSyntaxError(GovinfoParseError, ValueError):
+    """A block does not have the shape its layout expects.
+
+    Carries the position and renders a caret under the offending character.
+    """
+
+    def __init__(  # noqa: PLR0913
+        self,
+        message: str,
+        *,
+        text: str,
+        offset: int,
+        line: int,
+        column: int,
+        layout: str,
+        expected: Sequence[str] = (),
+    ) -> None:
+        self.text = text
+        self.offset = offset
+        self.line = line
+        self.column = column
+        self.layout = layout
+        self.expected = tuple(expected)
+        super().__init__(message)
+
+    def excerpt(self) -> str:
+        """The offending line with a caret under the column."""
+        lines = self.text.splitlines() or [""]
+        current = lines[min(self.line, len(lines)) - 1]
+        return f"{current}\n{' ' * (self.column - 1)}^"
+
+    def __str__(self) -> str:
+        where = f"line {self.line}, column {self.column} ({self.layout} layout)"
+        return f"{self.args[0]} at {where}\n{self.excerpt()}"
+
+
+class ReportRuleError(GovinfoParseError, ValueError):
+    """Raised by ``parse(..., strict=True)`` when a report has error diagnostics."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.diagnostics = tuple(diagnostics)
+        lines = "\n".join(f"  {d}" for d in self.diagnostics)
+        super().__init__(f"{len(self.diagnostics)} problem(s) in the report:\n{lines}")

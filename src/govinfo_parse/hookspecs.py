@@ -1,0 +1,84 @@
+"""The hooks a layout plugin implements.  This module is the plugin contract.
+
+Every hook is prefixed ``govinfo_``.  Implement them in a module with
+``@govinfo_parse.hookimpl`` and expose the module through the
+``govinfo_parse`` entry-point group (see docs/how-to/write-a-layout-plugin.md).
+New arguments are only ever appended; an implementation may accept fewer.
+
+The pipeline calls each plugin's implementation on its own, so a plugin that
+raises is reported by name in a diagnostic and the others still run.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore
+    from govinfo_parse.model import Diagnostic, Report
+
+__all__ = ["PROJECT_NAME", "hookimpl", "hookspec"]
+
+PROJECT_NAME = "govinfo_parse"
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+@hookspec
+def govinfo_layout_info() -> LayoutInfo | None:  # type: ignore[empty-body]
+    """Describe the layout this plugin provides.
+
+    :returns: a ``LayoutInfo`` whose ``name`` the other hooks use, or None
+        for a plugin that provides no layout (a checks-only plugin).
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def govinfo_sniff_block(block: Block) -> LayoutScore | None:  # type: ignore[empty-body]
+    """Say how well this plugin's layout recognises ``block``.
+
+    Called for every block (section body) of every document, so keep it
+    cheap: count line shapes, look for a few labels.  The layout with the
+    highest score above 0 parses the block; the next best is tried if it
+    returns nothing.
+
+    :param block: the stretch of normalised text on offer.
+    :returns: a ``LayoutScore`` from 0 to 1, or None to decline.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec(firstresult=True)
+def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:  # type: ignore[empty-body]
+    """Read the table cells of ``block`` in layout ``layout``.
+
+    Only the plugin whose sniff chose ``layout`` is asked.  Build rows of
+    ``RawCell`` and return ``block.assemble(rows, layout=...)`` so that rows
+    and columns are resolved by their labels like everywhere else.
+
+    :param block: the block to read.
+    :param layout: the layout name this plugin's sniff returned.
+    :returns: a ``LayoutResult``, or None when the block holds no table after all.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def govinfo_check_report(report: Report) -> Iterable[Diagnostic] | None:  # type: ignore[empty-body]
+    """Check a finished report and return diagnostics.
+
+    Checks must never change a value: they report.
+
+    :param report: the parsed report, tables merged.
+    :returns: diagnostics (possibly none).
+
+    .. versionadded:: 0.1
+    """

@@ -1,0 +1,204 @@
+"""Vocabulary as data: the row and column labels of the three tables.
+
+Labels are matched on compacted, normalised text (whitespace removed, long
+parenthetical notes dropped) by distinctive substrings, so wrapped, annotated
+and misspelt labels (``template-spec.md`` §3) still resolve.  Extend the
+tables here; the matching code below does not change.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final, Literal
+
+from govinfo_parse.fields import Template
+
+__all__ = [
+    "ACTIVE_COLUMN_LABELS",
+    "ACTIVE_ROW_LABELS",
+    "APPEALS_GROUP_LABELS",
+    "APPEALS_RESULT_LABELS",
+    "REQUESTS_COLUMN_LABELS",
+    "compact",
+    "is_active_caption",
+    "match_active_column",
+    "match_active_row",
+    "match_appeals_group",
+    "match_appeals_result",
+    "match_requests_column",
+    "match_requests_group",
+    "match_requests_row",
+]
+
+_SPACE: Final = re.compile(r"\s+")
+_LONG_NOTE: Final = re.compile(r"\([^()]{4,}\)")
+
+
+def compact(text: str) -> str:
+    """Whitespace removed and long parenthetical notes dropped, for matching."""
+    return _LONG_NOTE.sub("", _SPACE.sub("", text))
+
+
+# 第二十条第（一）项 and its variants (第二十条 第(一)项, 第二十条第一项, 第(五)项).
+_ACTIVE_CAPTION: Final = re.compile(r"第二十条|^第\(?[一二三四五六七八九十]+\)?项$")
+
+
+def is_active_caption(text: str) -> bool:
+    """True for a section-二 block caption such as ``第二十条第(一)项``."""
+    return bool(_ACTIVE_CAPTION.search(compact(text)))
+
+
+#: (pattern, row) — section 二 row labels, matched at the start of the label.
+ACTIVE_ROW_LABELS: Final = (
+    (re.compile(r"^(行政)?规范性(文件|檔案)"), "normative_documents"),
+    (re.compile(r"^规章"), "regulations"),
+    (re.compile(r"^行政许可"), "administrative_licensing"),
+    (re.compile(r"^其他对外管理服务"), "other_external_services"),
+    (re.compile(r"^行政处罚"), "administrative_penalty"),
+    (re.compile(r"^行政强制"), "administrative_coercion"),
+    (re.compile(r"^行政事业性收费"), "administrative_fees"),
+    (re.compile(r"^政府集中采购"), "government_procurement"),
+)
+
+#: (pattern, column, template it belongs to) — section 二 header labels, first match wins.
+ACTIVE_COLUMN_LABELS: Final[tuple[tuple[re.Pattern[str], str, Template], ...]] = (
+    (re.compile(r"对外公开(总)?数"), "total_published", "2019"),
+    (re.compile(r"本年新?制作"), "made", "2019"),
+    (re.compile(r"本年新?公开"), "published", "2019"),
+    (re.compile(r"上一?年(度)?项目数"), "prev_items", "2019"),
+    (re.compile(r"增/?减"), "change", "2019"),
+    (re.compile(r"^本年处理决定"), "decisions", "2021"),
+    (re.compile(r"处理决定"), "decisions", "2019"),
+    (re.compile(r"采购项目"), "items", "2019"),
+    (re.compile(r"采购(总)?金额"), "amount", "2019"),
+    (re.compile(r"制发"), "issued", "2021"),
+    (re.compile(r"废止"), "repealed", "2021"),
+    (re.compile(r"现行有效"), "in_force", "2021"),
+    (re.compile(r"收费金额"), "fee_amount", "2021"),
+)
+_ACTIVE_HEADER_FIRST: Final = re.compile(r"^信息(内容|内筒|内容类别)$")
+
+#: Section 三 applicant columns (and the 法人或其他组织 group that spans five of them).
+REQUESTS_COLUMN_LABELS: Final = (
+    (re.compile(r"^自然人$"), "natural_person"),
+    (re.compile(r"^法人或其他组织$"), "legal_persons"),
+    (re.compile(r"^商业企业$"), "commercial"),
+    (re.compile(r"^科研机构$"), "research"),
+    (re.compile(r"^社会公益组织$"), "nonprofit"),
+    (re.compile(r"^法律服务机构$"), "legal_service"),
+    (re.compile(r"^其他(组织)?$"), "other_org"),
+    (re.compile(r"^(总计|合计)$"), "total"),
+)
+
+RequestsGroup = Literal["denied", "unable", "not_processed", "other"]
+_REQUESTS_GROUPS: Final[tuple[tuple[re.Pattern[str], RequestsGroup], ...]] = (
+    (re.compile(r"不予公开"), "denied"),
+    (re.compile(r"无法提供"), "unable"),
+    (re.compile(r"不予处理"), "not_processed"),
+    (re.compile(r"其他处理"), "other"),
+)
+#: (pattern, row) — section 三 row labels by distinctive substring, most specific first.
+_REQUESTS_ROWS: Final = (
+    (re.compile(r"本年新收"), "new_received"),
+    (re.compile(r"上年结转"), "carried_over"),
+    (re.compile(r"结转下年"), "carried_forward"),
+    (re.compile(r"国家秘密"), "denied.state_secret"),
+    (re.compile(r"禁止公开"), "denied.prohibited_by_law"),
+    (re.compile(r"三安全|一稳定|安全.{0,2}稳定"), "denied.endangers_safety"),
+    (re.compile(r"第三方"), "denied.third_party_rights"),
+    (re.compile(r"内部事务|内容事务"), "denied.internal_affairs"),
+    (re.compile(r"过程性"), "denied.process_information"),
+    (re.compile(r"执法案卷"), "denied.enforcement_files"),
+    (re.compile(r"查询事项"), "denied.query_matters"),
+    (re.compile(r"不掌握"), "unable.not_held"),
+    (re.compile(r"另行制作"), "unable.requires_creation"),
+    (re.compile(r"补正后|仍不明确"), "unable.unclear_after_correction"),
+    (re.compile(r"信访|举报|投诉"), "not_processed.complaint"),
+    (re.compile(r"重复申请"), "not_processed.duplicate"),
+    (re.compile(r"出版物"), "not_processed.publication"),
+    (re.compile(r"大量反复"), "not_processed.excessive"),
+    (re.compile(r"重新出具|确认或"), "not_processed.confirmation"),
+    (re.compile(r"逾期不补正"), "other.no_correction"),
+    (re.compile(r"收费通知|缴纳费用"), "other.unpaid_fee"),
+    (re.compile(r"予以公开"), "granted"),
+    (re.compile(r"部分公开"), "partially_granted"),
+    (re.compile(r"总计$|合计$"), "total"),
+)
+_OTHER_SUBROW: Final = re.compile(r"^(\d\.?)?其他$")
+
+APPEALS_GROUP_LABELS: Final = (
+    (re.compile(r"未经复议"), "litigation_direct"),
+    (re.compile(r"复议后"), "litigation_after_review"),
+    (re.compile(r"^行政复议$"), "review"),
+    (re.compile(r"^行政诉讼$"), "litigation"),
+)
+APPEALS_RESULT_LABELS: Final = (
+    (re.compile(r"^(结果)?维持$"), "upheld"),
+    (re.compile(r"^(结果)?纠正$"), "corrected"),
+    (re.compile(r"^其他结果$"), "other"),
+    (re.compile(r"^尚未审结$"), "pending"),
+    (re.compile(r"^(总计|合计)$"), "total"),
+)
+
+
+def _first(rules: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str | None:
+    for pattern, key in rules:
+        if pattern.search(text):
+            return key
+    return None
+
+
+def match_active_row(label: str) -> str | None:
+    """The section-二 row a label names (``规范性文件`` → ``normative_documents``)."""
+    return _first(ACTIVE_ROW_LABELS, compact(label))
+
+
+def is_active_header_start(label: str) -> bool:
+    """True for the first cell of a section-二 header row (``信息内容``)."""
+    return bool(_ACTIVE_HEADER_FIRST.match(compact(label)))
+
+
+def match_active_column(label: str) -> tuple[str, Template] | None:
+    """The section-二 column a header label names, with the template it implies."""
+    text = _SPACE.sub("", label)
+    for pattern, column, template in ACTIVE_COLUMN_LABELS:
+        if pattern.search(text):
+            return column, template
+    return None
+
+
+def match_requests_column(label: str) -> str | None:
+    """The section-三 applicant column a header label names (or ``legal_persons``)."""
+    return _first(REQUESTS_COLUMN_LABELS, compact(label))
+
+
+def match_requests_group(label: str) -> RequestsGroup | None:
+    """The result group (（三）不予公开 …) a row label opens, if any."""
+    text = compact(label)
+    for pattern, group in _REQUESTS_GROUPS:
+        if pattern.search(text):
+            return group
+    return None
+
+
+def match_requests_row(label: str, group: RequestsGroup | None) -> str | None:
+    """The section-三 row a label names; ``group`` is the result group it sits in."""
+    text = compact(label)
+    row = _first(_REQUESTS_ROWS, text)
+    if row is not None:
+        return row
+    if group == "other" and _OTHER_SUBROW.search(text):
+        return "other.other"
+    if "其他处理" in text:
+        return "other"
+    return None
+
+
+def match_appeals_group(label: str) -> str | None:
+    """The section-四 group a header label names (``litigation`` is the parent of two)."""
+    return _first(APPEALS_GROUP_LABELS, compact(label))
+
+
+def match_appeals_result(label: str) -> str | None:
+    """The section-四 result column a header label names."""
+    return _first(APPEALS_RESULT_LABELS, compact(label))

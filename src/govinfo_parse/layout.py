@@ -1,0 +1,94 @@
+"""What layout plugins receive and return.
+
+A ``Block`` is a stretch of the normalised document (a section body) offered
+to the layouts; a ``LayoutResult`` is what the chosen layout read from it.
+Plugins build ``RawCell`` rows and call ``Block.assemble`` so that every layout
+resolves rows and columns by the same labels.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+import attrs
+
+from govinfo_parse.model import Cell, Diagnostic, Section
+from govinfo_parse.tables import RawCell, assemble
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from govinfo_parse.model import SourceSpan
+    from govinfo_parse.text import SourceText
+
+__all__ = ["Block", "LayoutInfo", "LayoutResult", "LayoutScore", "RawCell"]
+
+
+@attrs.frozen(kw_only=True)
+class LayoutInfo:
+    """A layout's description, shown by ``govinfo-parse plugins``."""
+
+    name: str
+    description: str
+    aliases: tuple[str, ...] = ()
+    version_added: str = "0.1"
+
+
+@attrs.frozen(kw_only=True)
+class LayoutScore:
+    """How well a layout recognises a block: 0 (not at all) to 1 (certainly)."""
+
+    layout: str
+    score: float
+
+    def __attrs_post_init__(self) -> None:
+        if not 0.0 <= self.score <= 1.0:
+            msg = f"a layout score is between 0 and 1, got {self.score!r}"
+            raise ValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class Block:
+    """A stretch of the normalised document offered to the layouts.
+
+    ``start``/``end`` are offsets into ``source.text``; ``section`` is the
+    section the block belongs to (its kind is a hint of which table to expect).
+    """
+
+    source: SourceText
+    start: int
+    end: int
+    section: Section
+
+    @property
+    def text(self) -> str:
+        """The block's normalised text."""
+        return self.source.text[self.start : self.end]
+
+    def span(self, start: int, end: int) -> SourceSpan:
+        """Source span of block-relative ``text[start:end]``."""
+        return self.source.span(self.start + start, self.start + end)
+
+    def cell(self, start: int, end: int, text: str | None = None) -> RawCell:
+        """A ``RawCell`` for block-relative ``text[start:end]`` (``text`` overrides its content)."""
+        content = self.text[start:end] if text is None else text
+        return RawCell(content, self.start + start, self.start + end)
+
+    def assemble(self, rows: Iterable[Sequence[RawCell]], *, layout: str) -> LayoutResult:
+        """Resolve ``rows`` by their labels into a ``LayoutResult``."""
+        found = assemble(self.source, rows, layout=layout, context=self.section.kind)
+        return LayoutResult(
+            layout=layout, cells=found.cells, diagnostics=found.diagnostics,
+            template_votes=found.template_votes,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class LayoutResult:
+    """The cells a layout read from one block, with its diagnostics."""
+
+    layout: str
+    cells: tuple[Cell, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    template_votes: Counter[str] = attrs.field(factory=Counter)

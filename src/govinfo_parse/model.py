@@ -1,0 +1,271 @@
+"""The typed document model every layout produces.
+
+Frozen, keyword-only attrs classes.  Nothing here parses text or imports
+lark, pluggy or cattrs: layouts build these objects, ``serialize`` turns them
+into JSON and back.  Source positions (``SourceSpan``) are left out of
+equality so that the same values read from two layouts compare equal.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal, Union
+
+import attrs
+from attrs import field, frozen
+
+from govinfo_parse.fields import META_KEYS, Template, table_of
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = [
+    "Cell",
+    "CellKind",
+    "Diagnostic",
+    "Meta",
+    "NarrativeFact",
+    "Number",
+    "Origin",
+    "Report",
+    "Section",
+    "SectionKind",
+    "Severity",
+    "Source",
+    "SourceSpan",
+    "Table",
+    "TableName",
+]
+
+#: A table value: an integer count, or a decimal amount in 万元.
+Number = Union[int, Decimal]
+TableName = Literal["active", "requests", "appeals"]
+
+
+class CellKind(str, enum.Enum):
+    """What a table cell held, whatever its value."""
+
+    NUMBER = "number"
+    """A non-zero number."""
+    ZERO = "zero"
+    """An explicit 0."""
+    EMPTY = "empty"
+    """Nothing at all: no key."""
+    NOT_APPLICABLE = "not_applicable"
+    """A placeholder such as ``/``, ``-``, ``无``, ``不适用``: no key."""
+    TEXT = "text"
+    """Words where a number was expected: no key, and a diagnostic."""
+
+
+class Origin(str, enum.Enum):
+    """How a value came to be known."""
+
+    READ = "read"
+    """Read directly from the cell."""
+    DERIVED = "derived"
+    """Recovered from the table's arithmetic; ``Cell.rule`` names the rule."""
+    NARRATIVE = "narrative"
+    """Taken from a sentence of prose because no table states it."""
+
+
+class Severity(str, enum.Enum):
+    """How much a diagnostic matters."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class SectionKind(str, enum.Enum):
+    """The six numbered sections of the format, plus what comes before them."""
+
+    PREAMBLE = "preamble"
+    OVERVIEW = "overview"  # 一、总体情况
+    ACTIVE = "active"  # 二、主动公开政府信息情况
+    REQUESTS = "requests"  # 三、收到和处理政府信息公开申请情况
+    APPEALS = "appeals"  # 四、政府信息公开行政复议、行政诉讼情况
+    PROBLEMS = "problems"  # 五、存在的主要问题及改进情况
+    OTHER = "other"  # 六、其他需要报告的事项
+
+
+@frozen(kw_only=True)
+class SourceSpan:
+    """Where something stands in the decoded source text.
+
+    Offsets are 0-based character offsets into the decoded text (before
+    normalisation); lines and columns are 1-based; ``page`` is set where the
+    input has pages.
+    """
+
+    offset: int
+    end: int
+    line: int
+    column: int
+    page: int | None = None
+
+
+@frozen(kw_only=True)
+class Cell:
+    """One table value, with everything needed to trust or audit it."""
+
+    field_id: str
+    value: Number | None
+    raw: str
+    kind: CellKind
+    layout: str
+    span: SourceSpan | None = field(default=None, eq=False)
+    origin: Origin = Origin.READ
+    rule: str | None = None
+    unit: str | None = None
+    note: str | None = None
+
+    @property
+    def stated(self) -> bool:
+        """True when the cell gives its field a value (a number or an explicit 0)."""
+        return self.value is not None
+
+
+@frozen(kw_only=True)
+class Table:
+    """The cells of one of the three statistical tables, in document order."""
+
+    name: TableName
+    cells: tuple[Cell, ...] = ()
+
+    def get(self, field_id: str) -> Cell | None:
+        """The cell of ``field_id``, or None when the table does not have it."""
+        for cell in self.cells:
+            if cell.field_id == field_id:
+                return cell
+        return None
+
+    def __iter__(self) -> Iterator[Cell]:
+        return iter(self.cells)
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+
+@frozen(kw_only=True)
+class Section:
+    """One numbered section (or the preamble before the first one)."""
+
+    kind: SectionKind
+    number: int | None
+    heading: str
+    text: str
+    span: SourceSpan | None = field(default=None, eq=False)
+
+
+@frozen(kw_only=True)
+class NarrativeFact:
+    """A figure stated in a sentence of prose."""
+
+    field_id: str
+    value: Number
+    sentence: str
+    raw: str
+    span: SourceSpan | None = field(default=None, eq=False)
+
+
+@frozen(kw_only=True)
+class Diagnostic:
+    """A recoverable problem, addressed by field ids and source position."""
+
+    code: str
+    severity: Severity
+    message: str
+    field_ids: tuple[str, ...] = ()
+    values: tuple[Number | None, ...] = ()
+    span: SourceSpan | None = field(default=None, eq=False)
+    layout: str | None = None
+
+    def __str__(self) -> str:
+        where = f" (line {self.span.line})" if self.span else ""
+        return f"{self.severity.value}[{self.code}]{where}: {self.message}"
+
+
+@frozen(kw_only=True)
+class Meta:
+    """What the report is about."""
+
+    year: int | None = None
+    template: Template | None = None
+    organ: str | None = None
+    title: str | None = None
+
+
+@frozen(kw_only=True)
+class Source:
+    """Where the report came from."""
+
+    path: str | None = None
+    encoding: str | None = None
+
+
+@frozen(kw_only=True)
+class Report:
+    """One parsed annual report."""
+
+    meta: Meta = Meta()
+    sections: tuple[Section, ...] = ()
+    active: Table = Table(name="active")
+    requests: Table = Table(name="requests")
+    appeals: Table = Table(name="appeals")
+    narrative: tuple[NarrativeFact, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    source: Source = Source()
+
+    @property
+    def tables(self) -> tuple[Table, Table, Table]:
+        """The three tables, in document order."""
+        return (self.active, self.requests, self.appeals)
+
+    def cells(self) -> Iterator[Cell]:
+        """Every cell of every table."""
+        for table in self.tables:
+            yield from table.cells
+
+    def cell(self, field_id: str) -> Cell | None:
+        """The cell of ``field_id``, or None."""
+        table: Table = getattr(self, table_of(field_id))
+        return table.get(field_id)
+
+    def value(self, field_id: str) -> Number | None:
+        """The value of ``field_id``, or None when the report does not state it."""
+        found = self.cell(field_id)
+        return found.value if found else None
+
+    def to_flat(self) -> dict[str, Any]:
+        """Flat ``{field id: value}`` with exactly the ``spec/fields.md`` keys.
+
+        Only stated values appear: a blank, placeholder or unreadable cell
+        gives no key.
+        """
+        meta = dict(zip(META_KEYS, (self.meta.year, self.meta.template, self.meta.organ)))
+        flat: dict[str, Any] = {k: v for k, v in meta.items() if v is not None}
+        flat.update((c.field_id, c.value) for c in self.cells() if c.value is not None)
+        return flat
+
+    def to_dict(self) -> dict[str, Any]:
+        """Everything, as JSON-compatible data; ``Report.from_dict`` reverses it."""
+        from govinfo_parse import serialize  # noqa: PLC0415 - keeps model free of cattrs
+
+        return serialize.report_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """Rebuild a report from ``to_dict()`` output."""
+        from govinfo_parse import serialize  # noqa: PLC0415
+
+        return serialize.report_from_dict(data)
+
+    def with_diagnostics(self, *extra: Diagnostic) -> Report:
+        """A copy with ``extra`` diagnostics appended."""
+        return attrs.evolve(self, diagnostics=(*self.diagnostics, *extra))
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        """Diagnostics of severity warning or error."""
+        return tuple(d for d in self.diagnostics if d.severity is not Severity.INFO)

@@ -1,0 +1,110 @@
+"""Reading one table cell's text: numbers, signs, units, notes and placeholders.
+
+Shared by every layout, so that ``127,028``, ``+72``, ``29209.84万元``,
+``251000元``, ``22（其中修订 16 件）``, ``/`` and a blank cell mean the same
+thing whichever layout read them.  Input is normalised text (``text.normalize``).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from govinfo_parse.model import CellKind, Number
+
+__all__ = [
+    "PLACEHOLDERS",
+    "UNIT_FACTORS",
+    "CellValue",
+    "looks_numeric",
+    "number_value",
+    "parse_cell_text",
+    "to_wan_yuan",
+    "unit_in_label",
+]
+
+#: Cell texts that state no value: only an explicit 0 gives 0.
+PLACEHOLDERS: Final = frozenset({"/", "-", "--", "---", "无", "不适用", "空", "&nbsp;", "暂无", "*"})
+#: Money units and their factor to 万元 (10,000 yuan).
+UNIT_FACTORS: Final = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
+_COUNT_UNITS: Final = ("件", "个", "项", "条", "次", "家", "人")
+
+_NUMBER: Final = re.compile(
+    r"""^(?P<sign>[+-])?[ ]*
+        (?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?
+        [ ]*(?P<unit>亿元|万元|元|件|个|项|条|次|家|人)?
+        [ ]*(?P<note>\([^()]*\))?[ ]*$""",
+    re.VERBOSE,
+)
+_UNIT_IN_LABEL: Final = re.compile(r"(?:单位[:：]?\s*)?(亿元|万元|元)")
+
+
+@attrs.frozen
+class CellValue:
+    """What a cell's text says."""
+
+    kind: CellKind
+    value: Number | None = None
+    unit: str | None = None
+    note: str | None = None
+
+
+def parse_cell_text(text: str) -> CellValue:
+    """Read a normalised cell text.
+
+    >>> parse_cell_text("127,028").value
+    127028
+    >>> parse_cell_text("+72").value
+    72
+    >>> parse_cell_text("/").kind
+    <CellKind.NOT_APPLICABLE: 'not_applicable'>
+    """
+    stripped = text.strip()
+    if not stripped:
+        return CellValue(CellKind.EMPTY)
+    if stripped in PLACEHOLDERS:
+        return CellValue(CellKind.NOT_APPLICABLE)
+    m = _NUMBER.match(stripped)
+    if m is None:
+        return CellValue(CellKind.TEXT)
+    return number_value(
+        sign=m["sign"], digits=m["digits"] + (m["fraction"] or ""), unit=m["unit"], note=m["note"]
+    )
+
+
+def number_value(*, sign: str | None, digits: str, unit: str | None, note: str | None) -> CellValue:
+    """The value of a number's parts: ``sign`` (+/-), ``digits`` (``1,165`` or ``29209.84``),
+    an optional ``unit`` and an optional parenthesised ``note``."""
+    digits = digits.strip().replace(",", "")
+    unit = unit.strip() if unit else None
+    value: Number = Decimal(digits) if "." in digits or unit in UNIT_FACTORS else int(digits)
+    if sign == "-":
+        value = -value
+    kind = CellKind.ZERO if value == 0 else CellKind.NUMBER
+    note_text = note.strip()[1:-1].strip() if note else None
+    return CellValue(kind, value, unit, note_text)
+
+
+def looks_numeric(text: str) -> bool:
+    """True when the text is a value cell (a number, a placeholder, or blank)."""
+    return parse_cell_text(text).kind is not CellKind.TEXT
+
+
+def unit_in_label(label: str) -> str | None:
+    """A money unit written in a header or note, e.g. ``采购总金额(单位:万元)`` → ``万元``."""
+    m = _UNIT_IN_LABEL.search(label)
+    return m.group(1) if m else None
+
+
+def to_wan_yuan(value: Number, unit: str) -> Decimal:
+    """Convert an amount in ``unit`` to 万元, exactly."""
+    result = Decimal(value) * UNIT_FACTORS[unit]
+    return result.normalize() if result != result.to_integral_value() else result.quantize(Decimal(1))
+
+
+def is_count_unit(unit: str | None) -> bool:
+    """True for the counting words (件, 个, 项 …) that may follow a count."""
+    return unit in _COUNT_UNITS

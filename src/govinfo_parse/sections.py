@@ -1,0 +1,105 @@
+"""Splitting a report into its numbered sections by their headings.
+
+Headings are recognised by keywords, not exact strings or numbers: bodies
+renumber them, copy the wording of the regulation instead of the format's,
+repeat them (narrative parts first, then the tables), or leave some out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+from govinfo_parse.model import Section, SectionKind
+from govinfo_parse.text import SourceText
+
+__all__ = ["HeadingMatch", "classify_heading", "find_headings", "split_sections"]
+
+_NUMERALS: Final = "一二三四五六七八九十"
+# A heading line: a Chinese ordinal with 、 (or a dot/comma), then a short title.
+_HEADING_LINE: Final = re.compile(
+    rf"^[ ]*([{_NUMERALS}]{{1,2}})[ ]*[、.,．][ ]*([^\t\n]{{2,40}}?)[ ]*$", re.MULTILINE
+)
+# Keyword rules, tried in order; the first that matches the title decides its kind.
+_KEYWORDS: Final[tuple[tuple[re.Pattern[str], SectionKind], ...]] = (
+    (re.compile(r"收到和处理|依申请公开.*情况"), SectionKind.REQUESTS),
+    (re.compile(r"主动公开.*(情况|信息)$|^主动公开$"), SectionKind.ACTIVE),
+    (re.compile(r"行政复议|行政诉讼"), SectionKind.APPEALS),
+    (re.compile(r"存在的?主要问题|问题.*改进|改进.*情况$"), SectionKind.PROBLEMS),
+    (re.compile(r"其他需要报告|其他事项|其它需要报告"), SectionKind.OTHER),
+    (re.compile(r"总体情况|工作开展情况|基本情况|概述|总体工作情况"), SectionKind.OVERVIEW),
+)
+# Table row labels that look like headings (三、本年度办理结果, 四、结转下年度继续办理).
+_TABLE_ROW_WORDS: Final = re.compile(r"申请数量|办理结果|继续办理|结转")
+
+
+@attrs.frozen
+class HeadingMatch:
+    """A heading line found in the normalised text."""
+
+    kind: SectionKind
+    number: int
+    title: str
+    start: int  # offset of the line start
+    end: int  # offset just past the heading line
+
+
+def _ordinal(numeral: str) -> int:
+    if numeral == "十":
+        return 10
+    if numeral.startswith("十"):
+        return 10 + _NUMERALS.index(numeral[1]) + 1
+    return _NUMERALS.index(numeral[0]) + 1
+
+
+def classify_heading(title: str) -> SectionKind | None:
+    """The section a heading title names, or None when it names none."""
+    compact = title.replace(" ", "")
+    if _TABLE_ROW_WORDS.search(compact):
+        return None
+    for pattern, kind in _KEYWORDS:
+        if pattern.search(compact):
+            return kind
+    return None
+
+
+def find_headings(text: str) -> list[HeadingMatch]:
+    """Every section heading in ``text``, in order."""
+    found = []
+    for m in _HEADING_LINE.finditer(text):
+        kind = classify_heading(m.group(2))
+        if kind is not None:
+            end = m.end() + 1 if m.end() < len(text) else m.end()
+            found.append(HeadingMatch(kind, _ordinal(m.group(1)), m.group(2).strip(), m.start(), end))
+    return found
+
+
+def split_sections(source: SourceText) -> list[tuple[Section, int, int]]:
+    """Sections in document order, each with the normalised offsets of its body.
+
+    The text before the first heading is a ``PREAMBLE`` section (when it has
+    any text).  A heading that occurs twice gives two sections of one kind.
+    """
+    text = source.text
+    headings = find_headings(text)
+    out: list[tuple[Section, int, int]] = []
+    first = headings[0].start if headings else len(text)
+    if text[:first].strip():
+        preamble = Section(
+            kind=SectionKind.PREAMBLE, number=None, heading="",
+            text=source.raw_slice(0, first).strip(),
+            span=source.span(0, first),
+        )
+        out.append((preamble, 0, first))
+    for i, h in enumerate(headings):
+        body_end = headings[i + 1].start if i + 1 < len(headings) else len(text)
+        section = Section(
+            kind=h.kind, number=h.number,
+            heading=source.raw_slice(h.start, h.end).strip(),
+            text=source.raw_slice(h.end, body_end).strip(),
+            span=source.span(h.start, body_end),
+        )
+        out.append((section, h.end, body_end))
+    return out

@@ -1,0 +1,163 @@
+"""Output formats: JSON-compatible dicts (lossless), flat records, CSV rows, JSON Schema.
+
+The only module that knows about cattrs and output shapes.  Decimals are
+written as strings in ``to_dict`` output so that a round trip through JSON
+loses nothing; flat records write them as JSON numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import io
+import json
+import types
+import typing
+from decimal import Decimal
+from functools import cache
+from typing import Any, Union
+
+import attrs
+import cattrs
+
+from govinfo_parse import fields
+from govinfo_parse.model import Number, Report
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "dumps_json",
+    "flat_to_jsonable",
+    "flat_columns",
+    "json_schema",
+    "report_from_dict",
+    "report_to_dict",
+    "reports_to_csv",
+]
+
+SCHEMA_VERSION = 1
+_OPTIONAL_NUMBER = Union[Number, None]
+
+
+def _structure_number(value: object, _type: object) -> Number | None:
+    if value is None or isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        return Decimal(value)
+    msg = f"expected an integer, a decimal string or null, got {value!r}"
+    raise TypeError(msg)
+
+
+def _unstructure_number(value: Number | None) -> int | str | None:
+    return str(value) if isinstance(value, Decimal) else value
+
+
+@cache
+def _converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    for number_type in (Number, _OPTIONAL_NUMBER):
+        conv.register_structure_hook_func(lambda t, nt=number_type: t == nt, _structure_number)
+        conv.register_unstructure_hook_func(lambda t, nt=number_type: t == nt, _unstructure_number)
+    return conv
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The whole report as JSON-compatible data (decimals as strings)."""
+    data: dict[str, Any] = _converter().unstructure(report, Report)
+    data["schema_version"] = SCHEMA_VERSION
+    return data
+
+
+def report_from_dict(data: dict[str, Any]) -> Report:
+    """Rebuild a report from ``report_to_dict`` output."""
+    payload = {k: v for k, v in data.items() if k != "schema_version"}
+    return _converter().structure(payload, Report)
+
+
+def _jsonable_number(value: object) -> object:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def flat_to_jsonable(flat: dict[str, Any]) -> dict[str, Any]:
+    """A flat record with decimals turned into JSON numbers."""
+    return {k: _jsonable_number(v) for k, v in flat.items()}
+
+
+def dumps_json(data: object, *, indent: int | None = 2) -> str:
+    """JSON text with Chinese kept readable."""
+    return json.dumps(data, ensure_ascii=False, indent=indent, default=_jsonable_number)
+
+
+def flat_columns() -> tuple[str, ...]:
+    """Stable column order of every tabular export: meta keys, then field ids."""
+    return (*fields.META_KEYS, *fields.all_field_ids())
+
+
+def reports_to_csv(rows: list[dict[str, Any]], *, extra: tuple[str, ...] = ("path",)) -> str:
+    """One CSV row per flat record, columns in ``flat_columns()`` order."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=[*extra, *flat_columns()], extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(flat_to_jsonable(row))
+    return out.getvalue()
+
+
+# --- JSON Schema, generated from the attrs classes so it cannot drift -----------------
+
+_SCALARS: dict[object, dict[str, Any]] = {
+    str: {"type": "string"},
+    int: {"type": "integer"},
+    bool: {"type": "boolean"},
+    Decimal: {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"},
+}
+
+
+def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN401, PLR0911
+    if tp in _SCALARS:
+        return dict(_SCALARS[tp])
+    if tp is type(None):
+        return {"type": "null"}
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        return {"anyOf": [_schema_for(a, defs) for a in typing.get_args(tp)]}
+    if origin is typing.Literal:
+        return {"enum": list(typing.get_args(tp))}
+    if origin is tuple:
+        return {"type": "array", "items": _schema_for(typing.get_args(tp)[0], defs)}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return {"enum": [m.value for m in tp]}
+    if attrs.has(tp):
+        name = tp.__name__
+        if name not in defs:
+            defs[name] = {}  # placeholder against recursion
+            hints = typing.get_type_hints(tp)
+            props = {a.name: _schema_for(hints[a.name], defs) for a in attrs.fields(tp)}
+            required = [a.name for a in attrs.fields(tp) if a.default is attrs.NOTHING]
+            doc = (tp.__doc__ or "").strip().splitlines()
+            defs[name] = {
+                "type": "object",
+                "description": doc[0] if doc else name,
+                "properties": props,
+                "required": required,
+                "additionalProperties": False,
+            }
+        return {"$ref": f"#/$defs/{name}"}
+    msg = f"no JSON Schema mapping for {tp!r}"
+    raise TypeError(msg)
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema (2020-12) of ``Report.to_dict()`` output."""
+    defs: dict[str, Any] = {}
+    root = _schema_for(Report, defs)
+    report_def = defs["Report"]
+    report_def["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://govinfo-parse.invalid/schema/report.json",
+        "title": "govinfo_parse report",
+        **root,
+        "$defs": defs,
+    }

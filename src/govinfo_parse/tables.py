@@ -1,0 +1,357 @@
+"""Turning rows of cell texts into table values, by their labels.
+
+Every layout reduces its input to rows of ``RawCell`` (text plus position)
+and hands them to ``TableAssembler``.  The assembler knows the three tables:
+it reads block captions and header rows to learn which column each position
+holds, resolves each data row by its label, and only then pairs values with
+columns.  It never assigns values by counting numbers through the document:
+a row whose cells do not line up with its header is left out with a
+diagnostic, so one lost cell cannot shift every later value.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from govinfo_parse import fields, labels
+from govinfo_parse.model import Cell, CellKind, Diagnostic, Number, SectionKind, Severity
+from govinfo_parse.numbers import CellValue, parse_cell_text, to_wan_yuan, unit_in_label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from govinfo_parse.fields import Template
+    from govinfo_parse.text import SourceText
+
+__all__ = ["Assembled", "RawCell", "TableAssembler", "assemble"]
+
+_REQUESTS_WIDTH: Final = len(fields.REQUESTS_COLUMNS)
+_APPEALS_LEAVES: Final = tuple(
+    (g, c) for g in fields.APPEALS_GROUPS for c in fields.APPEALS_COLUMNS
+)
+
+
+@attrs.frozen
+class RawCell:
+    """One cell as a layout found it: normalised text and its normalised offsets."""
+
+    text: str
+    start: int
+    end: int
+    value: CellValue | None = None  # set by layouts that already read the value
+
+    def read(self) -> CellValue:
+        """What the cell says (the layout's reading, or ``parse_cell_text``)."""
+        return self.value if self.value is not None else parse_cell_text(self.text)
+
+
+@attrs.frozen
+class Assembled:
+    """What the assembler made of a block's rows."""
+
+    cells: tuple[Cell, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    template_votes: Counter[str]
+
+
+def _trim_trailing_empty(cells: Sequence[RawCell], keep: int) -> list[RawCell]:
+    """Drop blank cells from the end, but never below ``keep`` cells."""
+    out = list(cells)
+    while len(out) > keep and not out[-1].text.strip():
+        out.pop()
+    return out
+
+
+class TableAssembler:
+    """Reads rows in document order and collects the table cells they state."""
+
+    def __init__(self, source: SourceText, *, layout: str, context: SectionKind | None = None) -> None:
+        self.source = source
+        self.layout = layout
+        self.context = context if context in _TABLE_KINDS else None
+        self.cells: dict[str, Cell] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self.votes: Counter[str] = Counter()
+        self._active_columns: list[tuple[str | None, str]] | None = None
+        self._requests_header: list[list[str]] = []
+        self._appeals_header: list[str] = []
+        self._group: labels.RequestsGroup | None = None
+
+    # -- public -------------------------------------------------------------------------
+
+    def feed(self, rows: Iterable[Sequence[RawCell]]) -> None:
+        """Read ``rows`` (each a sequence of cells, empty ones included)."""
+        for row in rows:
+            cells = [c for c in row]  # noqa: C416 - accept any sequence
+            if any(c.text.strip() for c in cells):
+                self._row(cells)
+
+    def result(self) -> Assembled:
+        """The cells found so far, their diagnostics and the template evidence."""
+        return Assembled(tuple(self.cells.values()), tuple(self.diagnostics), Counter(self.votes))
+
+    # -- row dispatch ---------------------------------------------------------------------
+
+    def _row(self, row: list[RawCell]) -> None:
+        texts = [labels.compact(c.text) for c in row]
+        nonempty = [t for t in texts if t]
+        if any(labels.is_active_caption(t) for t in nonempty) and len(nonempty) <= 2:  # noqa: PLR2004
+            self.context = SectionKind.ACTIVE
+            self._active_columns = None
+            return
+        if nonempty and labels.is_active_header_start(nonempty[0]):
+            self.context = SectionKind.ACTIVE
+            self._active_header(row, texts)
+            return
+        split = self._split_label(row)
+        label_text = "".join(c.text for c in split[0])
+        values = split[1]
+        if not label_text:
+            self._unlabelled_row(values)
+            return
+        if self._header_row(texts):
+            return
+        active_row = labels.match_active_row(label_text)
+        if active_row is not None and self.context is not SectionKind.REQUESTS:
+            self.context = SectionKind.ACTIVE
+            self._active_row(active_row, label_text, split[0], values)
+            return
+        group = labels.match_requests_group(label_text)
+        request_row = labels.match_requests_row(label_text, group or self._group)
+        if request_row is not None:
+            self.context = SectionKind.REQUESTS
+            self._group = group or (self._group if "." in request_row else None)
+            self._requests_row(request_row, split[0], values)
+        elif group is not None:
+            self._group = group
+        elif values and any(v.text.strip() for v in values):
+            self._diag(
+                "unknown-row", Severity.INFO, f"row {label_text!r} is not a row of the format; ignored",
+                at=split[0][0],
+            )
+
+    @staticmethod
+    def _split_label(row: list[RawCell]) -> tuple[list[RawCell], list[RawCell]]:
+        """Leading label cells and the value cells after the last label cell."""
+        last_label = -1
+        for i, cell in enumerate(row):
+            if cell.text.strip() and cell.read().kind is CellKind.TEXT:
+                last_label = i
+        labels_part = [c for c in row[: last_label + 1] if c.text.strip()]
+        return labels_part, row[last_label + 1 :]
+
+    def _header_row(self, texts: list[str]) -> bool:
+        """Record a section-三 or section-四 header row; True when ``texts`` is one."""
+        nonempty = [t for t in texts if t]
+        if any(parse_cell_text(t).kind in (CellKind.NUMBER, CellKind.ZERO) for t in nonempty):
+            return False
+        requests = [labels.match_requests_column(t) for t in nonempty]
+        appeals = [labels.match_appeals_group(t) or labels.match_appeals_result(t) for t in nonempty]
+        n_requests, n_appeals = sum(map(bool, requests)), sum(map(bool, appeals))
+        note = any("勾稽" in t or t == "申请人情况" for t in nonempty)
+        if note or (n_requests >= 2 and n_requests > n_appeals):  # noqa: PLR2004
+            self.context = SectionKind.REQUESTS
+            self._requests_header.append([r or "" for r in requests])
+            return True
+        if n_appeals >= 2:  # noqa: PLR2004
+            self.context = SectionKind.APPEALS
+            self._appeals_header.extend(t for t in nonempty)
+            return True
+        return False
+
+    # -- section 二 -------------------------------------------------------------------------
+
+    def _active_header(self, row: list[RawCell], texts: list[str]) -> None:
+        start = next(i for i, t in enumerate(texts) if t) + 1
+        header = _trim_trailing_empty(row[start:], 0)
+        columns: list[tuple[str | None, str]] = []
+        for cell in header:
+            found = labels.match_active_column(cell.text)
+            if found is None:
+                columns.append((None, cell.text))
+                if cell.text.strip():
+                    self._diag("unknown-column", Severity.WARNING,
+                               f"section 二 header {cell.text!r} is not a column of the format", at=cell)
+            else:
+                column, template = found
+                self.votes[template] += 1
+                columns.append((column, cell.text))
+        self._active_columns = columns
+
+    def _active_row(self, row: str, label: str, label_cells: list[RawCell], values: list[RawCell]) -> None:
+        if row in ("government_procurement", "other_external_services"):
+            self.votes["2019"] += 1
+        columns = self._active_columns
+        if columns is None:
+            self._diag("no-header", Severity.WARNING,
+                       f"row {label!r} has no header row above it; its values are left out",
+                       at=label_cells[0])
+            return
+        cells = _trim_trailing_empty(values, len(columns))
+        if len(cells) != len(columns):
+            self._diag(
+                "cell-count", Severity.WARNING,
+                f"row {label!r} has {len(cells)} value cells under {len(columns)} header cells; "
+                "its values are left out", at=label_cells[0],
+            )
+            return
+        for (column, header), cell in zip(columns, cells):
+            if column is None:
+                continue
+            allowed = {c for t in fields.TEMPLATES for c in fields.ACTIVE_ROWS[t].get(row, ())}
+            if column not in allowed:
+                self._diag("column-mismatch", Severity.WARNING,
+                           f"row {label!r} has no column {header!r} in the format; value left out", at=cell)
+                continue
+            self._store(f"active.{row}.{column}", cell, header_unit=unit_in_label(header))
+
+    # -- section 三 -------------------------------------------------------------------------
+
+    def _requests_columns(self) -> tuple[str, ...]:
+        """Leaf column order from the header rows, or the format's own order."""
+        rows = [r for r in self._requests_header if any(r)]
+        if rows:
+            top, *rest = rows
+            sub = [c for r in rest for c in r if c and c != "legal_persons"]
+            leaves: list[str] = []
+            for col in top:
+                if col == "legal_persons":
+                    leaves.extend(sub)
+                elif col:
+                    leaves.append(col)
+            if sorted(leaves) == sorted(fields.REQUESTS_COLUMNS):
+                return tuple(leaves)
+        return fields.REQUESTS_COLUMNS
+
+    def _requests_row(self, row: str, label_cells: list[RawCell], values: list[RawCell]) -> None:
+        if row == "other":
+            self.votes["2019"] += 1
+        elif row.startswith("other."):
+            self.votes["2021"] += 1
+        cells = _trim_trailing_empty(values, _REQUESTS_WIDTH)
+        if len(cells) != _REQUESTS_WIDTH:
+            if any(c.text.strip() for c in cells):
+                self._diag(
+                    "cell-count", Severity.WARNING,
+                    f"section 三 row {row!r} has {len(cells)} value cells for {_REQUESTS_WIDTH} "
+                    "columns; its values are left out", at=label_cells[0],
+                    field_ids=(f"requests.{row}.total",),
+                )
+            return
+        for column, cell in zip(self._requests_columns(), cells):
+            self._store(f"requests.{row}.{column}", cell)
+
+    # -- section 四 -------------------------------------------------------------------------
+
+    def _appeals_columns(self) -> tuple[tuple[str, str], ...]:
+        """Leaf (group, column) order from the header labels, or the format's own order."""
+        groups = [g for t in self._appeals_header if (g := labels.match_appeals_group(t)) and g != "litigation"]
+        results = [r for t in self._appeals_header if (r := labels.match_appeals_result(t))]
+        if len(groups) == len(fields.APPEALS_GROUPS) and len(results) == len(_APPEALS_LEAVES):
+            leaves = []
+            for i, column in enumerate(results):
+                leaves.append((groups[i // len(fields.APPEALS_COLUMNS)], column))
+            if sorted(leaves) == sorted(_APPEALS_LEAVES):
+                return tuple(leaves)
+        return _APPEALS_LEAVES
+
+    def _unlabelled_row(self, values: list[RawCell]) -> None:
+        cells = _trim_trailing_empty(values, len(_APPEALS_LEAVES))
+        if self.context is not SectionKind.APPEALS or len(cells) != len(_APPEALS_LEAVES):
+            if sum(1 for c in cells if c.text.strip()) > 1:
+                self._diag("unlabelled-row", Severity.INFO,
+                           f"a row of {len(cells)} values without a label; ignored", at=cells[0])
+            return
+        if not self._appeals_header:
+            self._diag("no-header", Severity.INFO,
+                       "section 四 values without a header; the format's column order is assumed",
+                       at=cells[0])
+        for (group, column), cell in zip(self._appeals_columns(), cells):
+            self._store(f"appeals.{group}.{column}", cell)
+
+    # -- storing ----------------------------------------------------------------------------
+
+    def _store(self, field_id: str, raw: RawCell, *, header_unit: str | None = None) -> None:
+        parsed = raw.read()
+        column = fields.split_field_id(field_id)[2]
+        value = self._checked_value(field_id, column, parsed, raw, header_unit)
+        cell = Cell(
+            field_id=field_id,
+            value=value,
+            raw=self.source.raw_slice(raw.start, raw.end),
+            kind=parsed.kind if value is not None or parsed.value is None else CellKind.TEXT,
+            layout=self.layout,
+            span=self.source.span(raw.start, raw.end),
+            unit=parsed.unit or header_unit,
+            note=parsed.note,
+        )
+        if field_id in self.cells:
+            earlier = self.cells[field_id]
+            if earlier.value != cell.value:
+                self._diag("duplicate-value", Severity.WARNING,
+                           f"{field_id} is stated twice ({earlier.value} and {cell.value}); "
+                           "the first is kept", at=raw, field_ids=(field_id,),
+                           values=(earlier.value, cell.value))
+            return
+        self.cells[field_id] = cell
+
+    def _checked_value(  # noqa: PLR0913
+        self, field_id: str, column: str, parsed: CellValue, raw: RawCell, header_unit: str | None,
+    ) -> Number | None:
+        value = parsed.value
+        if value is None:
+            if parsed.kind is CellKind.TEXT:
+                self._diag("not-a-number", Severity.WARNING,
+                           f"{field_id}: {raw.text.strip()!r} is not a number; left out", at=raw,
+                           field_ids=(field_id,))
+            return None
+        if column in fields.AMOUNT_COLUMNS:
+            unit = parsed.unit if parsed.unit in ("万元", "元", "亿元") else header_unit
+            if unit is None:
+                self._diag("unit-assumed", Severity.WARNING,
+                           f"{field_id}: no unit is written; {value} taken as 万元", at=raw,
+                           field_ids=(field_id,), values=(value,))
+                unit = "万元"
+            return to_wan_yuan(value, unit)
+        if not isinstance(value, int):
+            self._diag("not-a-count", Severity.WARNING,
+                       f"{field_id}: {raw.text.strip()!r} is not a whole count; left out", at=raw,
+                       field_ids=(field_id,))
+            return None
+        if value < 0 and column not in fields.SIGNED_COLUMNS:
+            self._diag("negative-count", Severity.WARNING,
+                       f"{field_id} is negative ({value})", at=raw, field_ids=(field_id,), values=(value,))
+        return value
+
+    def _diag(  # noqa: PLR0913
+        self, code: str, severity: Severity, message: str, *, at: RawCell,
+        field_ids: tuple[str, ...] = (), values: tuple[object, ...] = (),
+    ) -> None:
+        self.diagnostics.append(Diagnostic(
+            code=code, severity=severity, message=message, field_ids=field_ids,
+            values=values,  # type: ignore[arg-type]
+            span=self.source.span(at.start, at.end), layout=self.layout,
+        ))
+
+
+_TABLE_KINDS: Final = frozenset({SectionKind.ACTIVE, SectionKind.REQUESTS, SectionKind.APPEALS})
+
+
+def assemble(
+    source: SourceText, rows: Iterable[Sequence[RawCell]], *, layout: str,
+    context: SectionKind | None = None,
+) -> Assembled:
+    """Read ``rows`` with a fresh ``TableAssembler``; see its docstring."""
+    assembler = TableAssembler(source, layout=layout, context=context)
+    assembler.feed(rows)
+    return assembler.result()
+
+
+def template_of(votes: Counter[str]) -> Template | None:
+    """The majority template of ``votes`` (2019 on a tie, as the older format)."""
+    if not votes:
+        return None
+    return "2021" if votes["2021"] > votes["2019"] else "2019"

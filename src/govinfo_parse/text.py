@@ -1,0 +1,145 @@
+"""Decoding bytes and normalising text for matching, without losing positions.
+
+``normalize`` folds what varies between copies of the same report (full-width
+digits and brackets, Kangxi look-alikes, curly quotes, dashes, NBSP and
+ideographic spaces, zero-width characters, CRLF) so that labels and numbers
+can be matched.  It returns a ``SourceText`` that remembers, for every
+normalised offset, where it came from in the decoded text, so every value
+keeps its raw text and its source position.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+import unicodedata
+from typing import Final
+
+from govinfo_parse.errors import DecodingError
+from govinfo_parse.model import SourceSpan
+
+__all__ = ["SourceText", "decode", "normalize", "normalize_str"]
+
+_BOMS: Final = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Chinese reports come in these; charset-normalizer is only asked to choose among them.
+_CANDIDATE_ENCODINGS: Final = ["utf_8", "gb18030", "big5", "utf_16", "utf_16_le", "utf_16_be"]
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode report bytes; returns ``(text, encoding)``.
+
+    A byte-order mark wins; then strict UTF-8 (most reports); then
+    charset-normalizer chooses among the encodings Chinese reports use
+    (GB18030 covers GBK and GB2312).
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                msg = f"the file starts with a {encoding} byte-order mark but is not {encoding}: {exc}"
+                raise DecodingError(msg) from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # noqa: PLC0415 - only needed off the fast path
+
+    best = from_bytes(data, cp_isolation=_CANDIDATE_ENCODINGS).best()
+    if best is None:
+        msg = "the bytes are not text in UTF-8, UTF-16, GB18030/GBK or Big5"
+        raise DecodingError(msg)
+    return str(best), best.encoding
+
+
+# Folds applied after NFKC, character by character.
+_EXTRA_FOLDS: Final = {
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u300c": '"',
+    "\u300d": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u2500": "-", "\u2501": "-", "\u30fc": "-",
+    "\u3010": "[", "\u3011": "]", "\u3014": "[", "\u3015": "]", "\u3016": "[", "\u3017": "]",
+    "\u00a0": " ", "\u3000": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
+    "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
+    "\r": "\n", "\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n",
+}
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that computes and caches each character's fold."""
+
+    def __missing__(self, codepoint: int) -> str:
+        char = chr(codepoint)
+        folded = _EXTRA_FOLDS.get(char)
+        if folded is None:
+            folded = unicodedata.normalize("NFKC", char)
+            folded = "".join(_EXTRA_FOLDS.get(c, c) for c in folded)
+        self[codepoint] = folded
+        return folded
+
+
+_FOLD: Final = _FoldTable()
+# Characters outside ASCII and the common CJK block: the only ones whose fold may change length.
+_MAYBE_RESIZED: Final = re.compile(r"[^\x00-\x0c\x0e-\x7f\u4e00-\u9fff]|\r\n?")
+
+
+class SourceText:
+    """Normalised text that maps every offset back to the decoded source."""
+
+    def __init__(self, raw: str, text: str, marks: list[tuple[int, int, int]]) -> None:
+        self.raw = raw
+        self.text = text
+        # (normalised start, raw start, normalised length) of each fold that changed length.
+        self._marks = marks
+        self._mark_starts = [m[0] for m in marks]
+        self._line_starts = [0, *(m.end() for m in re.finditer("\n", raw))]
+        self.pages: list[int] = []  # raw offsets where pages 2, 3, ... start; set by paged inputs
+
+    def to_raw(self, offset: int) -> int:
+        """The decoded-text offset that normalised ``offset`` came from."""
+        i = bisect.bisect_right(self._mark_starts, offset) - 1
+        if i < 0:
+            return offset
+        norm_start, raw_start, norm_len = self._marks[i]
+        if offset < norm_start + norm_len:
+            return raw_start
+        raw_len = 2 if self.raw.startswith("\r\n", raw_start) else 1
+        return raw_start + raw_len + (offset - norm_start - norm_len)
+
+    def span(self, start: int, end: int) -> SourceSpan:
+        """The source span of normalised ``text[start:end]``."""
+        raw_start, raw_end = self.to_raw(start), self.to_raw(end) if end > start else self.to_raw(start)
+        line = bisect.bisect_right(self._line_starts, raw_start)
+        column = raw_start - self._line_starts[line - 1] + 1
+        page = bisect.bisect_right(self.pages, raw_start) + 1 if self.pages else None
+        return SourceSpan(offset=raw_start, end=raw_end, line=line, column=column, page=page)
+
+    def raw_slice(self, start: int, end: int) -> str:
+        """The decoded source text behind normalised ``text[start:end]``."""
+        return self.raw[self.to_raw(start) : self.to_raw(end)] if end > start else ""
+
+
+def normalize(raw: str) -> SourceText:
+    """Fold ``raw`` for matching; see the module docstring.  Tabs and line breaks survive."""
+    text = raw.replace("\r\n", "\n").translate(_FOLD)
+    marks: list[tuple[int, int, int]] = []
+    shift = 0  # normalised offset minus raw offset so far
+    for m in _MAYBE_RESIZED.finditer(raw):
+        piece = m.group()
+        folded_len = 1 if piece[0] == "\r" else len(_FOLD[ord(piece)])
+        if folded_len != len(piece):
+            marks.append((m.start() + shift, m.start(), folded_len))
+            shift += folded_len - len(piece)
+    return SourceText(raw, text, marks)
+
+
+def normalize_str(text: str) -> str:
+    """Fold a string the way ``normalize`` does, when positions do not matter."""
+    return text.replace("\r\n", "\n").translate(_FOLD)
