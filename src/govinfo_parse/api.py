@@ -12,7 +12,7 @@ import os
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from govinfo_parse import fields
+from govinfo_parse import fields, labels
 from govinfo_parse.errors import InputError, LayoutNotFoundError, ReportRuleError
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore
 from govinfo_parse.meta import read_organ, read_title, read_year
@@ -275,6 +275,15 @@ def _read_block(
             continue
         found.add(result)
         return
+    words = labels.table_words(block.text)
+    short_lines = sum(1 for line in block.text.split("\n") if 0 < len(line.strip()) <= 25)  # noqa: PLR2004
+    if len(words) >= 2 and ("\t" in block.text or short_lines >= 5):  # noqa: PLR2004
+        heading = block.section.heading or block.section.kind.value
+        found.diagnostics.append(Diagnostic(
+            code="unread-table", severity=Severity.WARNING, span=block.section.span,
+            message=f"section {heading!r} holds table labels ({', '.join(words[:4])}) "
+            "but no installed layout reads its shape; its values are missing",
+        ))
 
 
 # --- checks -------------------------------------------------------------------------------

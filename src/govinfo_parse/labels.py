@@ -20,6 +20,7 @@ __all__ = [
     "APPEALS_RESULT_LABELS",
     "REQUESTS_COLUMN_LABELS",
     "compact",
+    "table_words",
     "is_active_caption",
     "match_active_column",
     "match_active_row",
@@ -139,6 +140,16 @@ APPEALS_RESULT_LABELS: Final = (
     (re.compile(r"^尚未审结$"), "pending"),
     (re.compile(r"^(总计|合计)$"), "total"),
 )
+
+
+_TABLE_WORDS: Final = re.compile(
+    r"第二十条|信息内容|本年新制作|本年制发|自然人|本年新收|予以公开|结果维持|尚未审结|未经复议"
+)
+
+
+def table_words(text: str) -> list[str]:
+    """The table labels found in ``text`` (empty for prose)."""
+    return sorted(set(_TABLE_WORDS.findall(text)))
 
 
 def _first(rules: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str | None:

@@ -51,4 +51,4 @@ def read_organ(preamble: str, title: str | None, sections: list[Section]) -> str
             return line
     overview = next((s.text for s in sections if s.kind is SectionKind.OVERVIEW), "")
     m = _ORGAN_IN_PROSE.search(overview[:500])
-    return m.group(1) if m else None
+    return m.group(1) if m and m.group(1)[0] not in "我本全该" else None

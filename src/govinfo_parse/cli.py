@@ -1,0 +1,196 @@
+"""The ``govinfo-parse`` command.
+
+Exit codes (the worst over all inputs wins):
+
+====  ==========================================================
+0     every input parsed (``validate``: and broke no rule)
+2     the command line is wrong
+3     ``validate``: a report breaks a consistency rule
+4     an input holds no statistical table any layout can read
+5     an input cannot be read or decoded
+====  ==========================================================
+
+Bad input never produces a traceback: each failure is one line on stderr,
+and the other inputs are still processed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from govinfo_parse import api, serialize
+from govinfo_parse.errors import DecodingError, GovinfoParseError, InputError
+from govinfo_parse.plugins import ENTRY_POINT_GROUP, default_plugin_manager
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from govinfo_parse.model import Report
+
+__all__ = ["EXIT_NO_TABLES", "EXIT_OK", "EXIT_RULES", "EXIT_UNREADABLE", "EXIT_USAGE", "main"]
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_RULES = 3
+EXIT_NO_TABLES = 4
+EXIT_UNREADABLE = 5
+
+_FORMATS = ("summary", "json", "flat", "jsonl", "csv")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govinfo-parse",
+        description="Parse government-information-disclosure annual reports (政府信息公开工作年度报告).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("parse", help="parse reports and print or write their values")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("-f", "--format", choices=_FORMATS, default="summary",
+                   help="summary (default, for people), json (whole model), flat (field ids), "
+                   "jsonl (one flat record per line), csv")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--layout", help="read tables only with this layout")
+    v = sub.add_parser("validate", help="print diagnostics; exit 3 when a report breaks a rule")
+    v.add_argument("paths", nargs="+", metavar="PATH")
+    v.add_argument("--layout", help="read tables only with this layout")
+    sub.add_parser("plugins", help="list installed layout and check plugins")
+    sub.add_parser("schema", help="print the JSON Schema of the json output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _build_parser().parse_args(argv)
+    try:
+        if args.command == "plugins":
+            return _plugins(sys.stdout)
+        if args.command == "schema":
+            sys.stdout.write(serialize.dumps_json(serialize.json_schema()) + "\n")
+            return EXIT_OK
+        if args.command == "validate":
+            return _validate(args.paths, args.layout, sys.stdout)
+        return _parse(args)
+    except GovinfoParseError as exc:  # e.g. an unknown --layout
+        print(f"govinfo-parse: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # output piped into head
+        return EXIT_OK
+
+
+def _read_all(paths: Sequence[str], layout: str | None) -> list[tuple[str, Report | None, str | None, int]]:
+    """(path, report or None, error message, exit code) per input, never raising on bad input."""
+    out = []
+    for path in paths:
+        try:
+            report = api.parse_file(path, layout=layout)
+        except (InputError, DecodingError) as exc:
+            print(f"govinfo-parse: {exc}", file=sys.stderr)
+            out.append((path, None, str(exc), EXIT_UNREADABLE))
+            continue
+        code = EXIT_NO_TABLES if any(d.code == "no-tables" for d in report.diagnostics) else EXIT_OK
+        if code:
+            print(f"govinfo-parse: {path}: no statistical table found", file=sys.stderr)
+        out.append((path, report, None, code))
+    return out
+
+
+def _parse(args: argparse.Namespace) -> int:
+    results = _read_all(args.paths, args.layout)
+    text = _render(results, args.format)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return max((code for *_, code in results), default=EXIT_OK)
+
+
+def _record(path: str, report: Report | None, error: str | None) -> dict[str, Any]:
+    record: dict[str, Any] = {"path": path}
+    if report is None:
+        record["error"] = error
+    else:
+        record.update(serialize.flat_to_jsonable(report.to_flat()))
+        record["warnings"] = len(report.warnings)
+    return record
+
+
+def _render(results: list[tuple[str, Report | None, str | None, int]], fmt: str) -> str:
+    if fmt == "summary":
+        return "\n".join(_summary(p, r, e) for p, r, e, _ in results)
+    if fmt == "jsonl":
+        return "".join(serialize.dumps_json(_record(p, r, e), indent=None) + "\n" for p, r, e, _ in results)
+    if fmt == "csv":
+        return serialize.reports_to_csv(
+            [_record(p, r, e) for p, r, e, _ in results], extra=("path", "error", "warnings")
+        )
+    if fmt == "flat":
+        items: list[Any] = [
+            serialize.flat_to_jsonable(r.to_flat()) if r else {"path": p, "error": e} for p, r, e, _ in results
+        ]
+    else:
+        items = [r.to_dict() if r else {"path": p, "error": e} for p, r, e, _ in results]
+    return serialize.dumps_json(items[0] if len(items) == 1 else items) + "\n"
+
+
+def _summary(path: str, report: Report | None, error: str | None) -> str:
+    if report is None:
+        return f"{path}\n  cannot be read: {error}\n"
+    meta = report.meta
+    lines = [
+        path,
+        f"  title     {meta.title or '-'}",
+        f"  organ     {meta.organ or '-'}",
+        f"  year      {meta.year or '-'}    template {meta.template or '-'}",
+    ]
+    for table in report.tables:
+        stated = sum(1 for c in table if c.stated)
+        lines.append(f"  {table.name:<9} {stated} values stated ({len(table)} cells read)")
+    for label, key in (
+        ("new requests", "requests.new_received.total"),
+        ("granted", "requests.granted.total"),
+        ("carried forward", "requests.carried_forward.total"),
+        ("reviews", "appeals.review.total"),
+    ):
+        value = report.value(key)
+        if value is not None:
+            lines.append(f"  {label:<16}{value}")
+    lines.append(f"  diagnostics {len(report.diagnostics)}")
+    lines.extend(f"    {d}" for d in report.diagnostics)
+    return "\n".join(lines) + "\n"
+
+
+def _validate(paths: Sequence[str], layout: str | None, out: TextIO) -> int:
+    worst = EXIT_OK
+    for path, report, _error, code in _read_all(paths, layout):
+        if report is None:
+            worst = max(worst, code)
+            continue
+        broken = any(d.code.startswith("rule-") for d in report.diagnostics)
+        worst = max(worst, code, EXIT_RULES if broken else EXIT_OK)
+        status = "breaks a rule" if broken else ("no tables" if code else "ok")
+        out.write(f"{path}: {status}\n")
+        for d in report.diagnostics:
+            out.write(f"  {d}\n")
+    return worst
+
+
+def _plugins(out: TextIO) -> int:
+    pm = default_plugin_manager()
+    layouts = dict(api.available_layouts(pm))
+    out.write(f"plugins (entry-point group {ENTRY_POINT_GROUP!r}):\n")
+    for name, plugin in pm.list_name_plugin():
+        info = layouts.get(name)
+        module = getattr(plugin, "__name__", type(plugin).__name__)
+        if info is not None:
+            aliases = f" (aliases: {', '.join(info.aliases)})" if info.aliases else ""
+            out.write(f"  {name:<12} layout {info.name}{aliases}, since {info.version_added} [{module}]\n")
+            out.write(f"  {'':<12} {info.description}\n")
+        else:
+            out.write(f"  {name:<12} checks [{module}]\n")
+    for failure in getattr(pm, "load_failures", ()):
+        out.write(f"  {failure.name:<12} FAILED to load {failure.target}: {failure.error}\n")
+    return EXIT_OK

@@ -1,0 +1,9 @@
+"""Helpers for testing layouts: renderers, hypothesis strategies and a pytest plugin.
+
+``render`` needs nothing beyond govinfo_parse; ``strategies`` needs the
+``testing`` extra (``pip install govinfo-parse[testing]``).
+"""
+
+from govinfo_parse.testing.render import SampleReport, format_value, render_canonical
+
+__all__ = ["SampleReport", "format_value", "render_canonical"]

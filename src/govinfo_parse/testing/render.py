@@ -1,0 +1,171 @@
+"""Rendering known values as a report, for round-trip tests and examples.
+
+``render_canonical`` writes a complete report (title, the six sections, the
+three tables) in the canonical one-cell-per-line layout, with the official
+labels of the chosen template.  A field missing from ``values`` is rendered
+as a blank cell, or as the placeholder given for it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from govinfo_parse import fields
+
+if TYPE_CHECKING:
+    from govinfo_parse.fields import Template
+    from govinfo_parse.model import Number
+
+__all__ = ["ACTIVE_BLOCKS", "REQUESTS_ROW_LABELS", "SampleReport", "format_value", "render_canonical"]
+
+
+@attrs.frozen(kw_only=True)
+class SampleReport:
+    """Values a test knows in advance: what a parse must give back."""
+
+    template: Template
+    year: int = 2020
+    organ: str = "示例县人民政府"
+    values: dict[str, Number] = attrs.field(factory=dict)
+    placeholders: dict[str, str] = attrs.field(factory=dict)
+    thousands: bool = False  # write 1,234 rather than 1234
+
+    def expected_flat(self) -> dict[str, object]:
+        """What ``Report.to_flat()`` must return for the rendered report."""
+        return {"meta.year": self.year, "meta.template": self.template, "meta.organ": self.organ,
+                **self.values}
+
+
+#: (caption, header labels, row labels → row keys) of each section-二 block, per template.
+ACTIVE_BLOCKS: dict[str, tuple[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]], ...]] = {
+    "2019": (
+        ("第二十条第（一）项", ("本年新\n制作数量", "本年新\n公开数量", "对外公开总数量"),
+         (("规章", "regulations"), ("规范性文件", "normative_documents"))),
+        ("第二十条第（五）项", ("上一年项目数量", "本年增/减", "处理决定数量"),
+         (("行政许可", "administrative_licensing"), ("其他对外管理服务事项", "other_external_services"))),
+        ("第二十条第（六）项", ("上一年项目数量", "本年增/减", "处理决定数量"),
+         (("行政处罚", "administrative_penalty"), ("行政强制", "administrative_coercion"))),
+        ("第二十条第（八）项", ("上一年项目数量", "本年增/减"),
+         (("行政事业性收费", "administrative_fees"),)),
+        ("第二十条第（九）项", ("采购项目数量", "采购总金额（单位:万元）"),
+         (("政府集中采购", "government_procurement"),)),
+    ),
+    "2021": (
+        ("第二十条第（一）项", ("本年制发件数", "本年废止件数", "现行有效件数"),
+         (("规章", "regulations"), ("行政规范性文件", "normative_documents"))),
+        ("第二十条第（五）项", ("本年处理决定数量",), (("行政许可", "administrative_licensing"),)),
+        ("第二十条第（六）项", ("本年处理决定数量",),
+         (("行政处罚", "administrative_penalty"), ("行政强制", "administrative_coercion"))),
+        ("第二十条第（八）项", ("本年收费金额（单位：万元）",), (("行政事业性收费", "administrative_fees"),)),
+    ),
+}
+
+#: Row key → the label cells of that row in the canonical layout (merged group cells blank).
+REQUESTS_ROW_LABELS: dict[str, tuple[str, ...]] = {
+    "new_received": ("一、本年新收政府信息公开申请数量",),
+    "carried_over": ("二、上年结转政府信息公开申请数量",),
+    "granted": ("三、本年度办理结果", "（一）予以公开"),
+    "partially_granted": ("", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+    "denied.state_secret": ("", "（三）不予公开", "1.属于国家秘密"),
+    "denied.prohibited_by_law": ("", "", "2.其他法律行政法规禁止公开"),
+    "denied.endangers_safety": ("", "", "3.危及“三安全一稳定”"),
+    "denied.third_party_rights": ("", "", "4.保护第三方合法权益"),
+    "denied.internal_affairs": ("", "", "5.属于三类内部事务信息"),
+    "denied.process_information": ("", "", "6.属于四类过程性信息"),
+    "denied.enforcement_files": ("", "", "7.属于行政执法案卷"),
+    "denied.query_matters": ("", "", "8.属于行政查询事项"),
+    "unable.not_held": ("", "（四）无法提供", "1.本机关不掌握相关政府信息"),
+    "unable.requires_creation": ("", "", "2.没有现成信息需要另行制作"),
+    "unable.unclear_after_correction": ("", "", "3.补正后申请内容仍不明确"),
+    "not_processed.complaint": ("", "（五）不予处理", "1.信访举报投诉类申请"),
+    "not_processed.duplicate": ("", "", "2.重复申请"),
+    "not_processed.publication": ("", "", "3.要求提供公开出版物"),
+    "not_processed.excessive": ("", "", "4.无正当理由大量反复申请"),
+    "not_processed.confirmation": ("", "", "5.要求行政机关确认或重新出具已获取信息"),
+    "other": ("", "（六）其他处理"),
+    "other.no_correction": (
+        "", "（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+    "other.unpaid_fee": ("", "", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+    "other.other": ("", "", "3.其他"),
+    "total": ("", "（七）总计"),
+    "carried_forward": ("四、结转下年度继续办理",),
+}
+
+
+def format_value(value: Number, *, column: str, thousands: bool = False) -> str:
+    """A value as a report writes it: signed changes keep ``+``, amounts may carry 万元."""
+    if isinstance(value, Decimal):
+        return f"{value:,}" if thousands else f"{value}"
+    text = f"{value:,}" if thousands else str(value)
+    if column in fields.SIGNED_COLUMNS and value > 0:
+        text = "+" + text
+    return text
+
+
+def _cells(sample: SampleReport, field_ids: list[str]) -> list[str]:
+    out = []
+    for field_id in field_ids:
+        column = fields.split_field_id(field_id)[2]
+        if field_id in sample.values:
+            out.append(format_value(sample.values[field_id], column=column, thousands=sample.thousands))
+        else:
+            out.append(sample.placeholders.get(field_id, ""))
+    return out
+
+
+def _row(cells: list[str] | tuple[str, ...]) -> str:
+    return "".join(f"\t{c}\n" for c in cells) + "\n"
+
+
+def _active(sample: SampleReport) -> str:
+    out = []
+    for caption, headers, rows in ACTIVE_BLOCKS[sample.template]:
+        out.append(_row([caption]))
+        out.append(_row(["信息内容", *headers]))
+        for label, key in rows:
+            columns = fields.ACTIVE_ROWS[sample.template][key]
+            out.append(_row([label, *_cells(sample, [f"active.{key}.{c}" for c in columns])]))
+    return "".join(out)
+
+
+def _requests(sample: SampleReport) -> str:
+    out = [
+        _row(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"]),
+        _row(["", "自然人", "法人或其他组织", "总计"]),
+        _row(["", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]),
+    ]
+    for row in fields.REQUESTS_ROWS[sample.template]:
+        ids = [f"requests.{row}.{c}" for c in fields.REQUESTS_COLUMNS]
+        out.append(_row([*REQUESTS_ROW_LABELS[row], *_cells(sample, ids)]))
+    return "".join(out)
+
+
+def _appeals(sample: SampleReport) -> str:
+    results = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    ids = [f"appeals.{g}.{c}" for g in fields.APPEALS_GROUPS for c in fields.APPEALS_COLUMNS]
+    return "".join((
+        _row(["行政复议", "行政诉讼"]),
+        _row([*results, "未经复议直接起诉", "复议后起诉"]),
+        _row(["", "", "", "", "", *results, *results]),
+        _row(_cells(sample, ids)),
+    ))
+
+
+def render_canonical(sample: SampleReport) -> str:
+    """The whole report in the canonical one-cell-per-line layout."""
+    return "".join((
+        f"{sample.organ}{sample.year}年政府信息公开工作年度报告\n",
+        "一、总体情况\n",
+        f"{sample.year}年，{sample.organ}认真贯彻落实《中华人民共和国政府信息公开条例》，"
+        "全面推进政务公开工作。\n",
+        "二、主动公开政府信息情况\n", _active(sample), "\n",
+        "三、收到和处理政府信息公开申请情况\n", _requests(sample), "\n",
+        "四、政府信息公开行政复议、行政诉讼情况\n", _appeals(sample), "\n",
+        "五、存在的主要问题及改进情况\n",
+        "一是公开内容不够全面；二是解读形式较为单一。下一步将加强培训，完善制度。\n",
+        "六、其他需要报告的事项\n",
+        "无。\n",
+    ))
