@@ -310,7 +310,7 @@ def _coverage(report: Report) -> list[Diagnostic]:
     if not any(report.cells()):
         return out
     for table in report.tables:
-        missing = [f for f in _expected_fields(report, table.name) if table.get(f) is None]
+        missing = [f for f in _expected_fields(report, table.name) if report.value(f) is None]
         if not table.cells:
             out.append(Diagnostic(
                 code="missing-table", severity=Severity.WARNING, field_ids=tuple(missing),

@@ -87,7 +87,7 @@ class _FoldTable(dict[int, str]):
 
 _FOLD: Final = _FoldTable()
 # Characters outside ASCII and the common CJK block: the only ones whose fold may change length.
-_MAYBE_RESIZED: Final = re.compile(r"[^\x00-\x0c\x0e-\x7f\u4e00-\u9fff]|\r\n?")
+_MAYBE_RESIZED: Final = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]|\r\n?")
 
 
 class SourceText:

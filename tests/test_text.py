@@ -1,0 +1,68 @@
+"""Decoding and normalisation, with positions kept."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govinfo_parse.errors import DecodingError
+from govinfo_parse.text import decode, normalize, normalize_str
+
+SAMPLE = "二、主动公开政府信息情况\n\t行政许可\n\t127,028\n“三安全一稳定”……（一）\n"
+
+
+@pytest.mark.parametrize(("data", "encoding"), [
+    (SAMPLE.encode("utf-8"), "utf-8"),
+    (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8-sig"),
+    (SAMPLE.encode("utf-16"), "utf-16"),
+    (SAMPLE.encode("gb18030"), "gb18030"),
+])
+def test_decode(data: bytes, encoding: str) -> None:
+    text, found = decode(data)
+    assert text == SAMPLE
+    assert found.replace("_", "-").lower() == encoding
+
+
+def test_decode_rejects_binary() -> None:
+    with pytest.raises(DecodingError):
+        decode(codecs.BOM_UTF16_LE + b"\x00\xd8")
+
+
+@pytest.mark.parametrize(("raw", "folded"), [
+    ("（一）", "(一)"), ("１２７，０２８", "127,028"), ("－４", "-4"), ("“三安全一稳定”", '"三安全一稳定"'),
+    ("a\u00a0b\u3000c", "a b c"), ("a\u200bb", "ab"), ("x\r\ny\rz", "x\ny\nz"), ("⼆、⾏政", "二、行政"),
+    ("……", "......"), ("\t0", "\t0"),
+])
+def test_folds(raw: str, folded: str) -> None:
+    assert normalize(raw).text == folded == normalize_str(raw)
+
+
+_TEXTS = st.text(
+    alphabet=st.sampled_from(list("一二行政（）１２,，0123\t\n\r \u00a0\u3000\u200b…“”—－⼆㎡℃ab")), max_size=60
+)
+
+
+@given(_TEXTS)
+def test_normalisation_is_idempotent(raw: str) -> None:
+    once = normalize_str(raw)
+    assert normalize_str(once) == once
+
+
+@given(_TEXTS)
+def test_every_normalised_character_maps_back_to_its_source(raw: str) -> None:
+    source = normalize(raw)
+    for i, char in enumerate(source.text):
+        back = source.raw_slice(i, i + 1) or raw[source.to_raw(i)]
+        assert normalize_str(back).startswith(char) or char in normalize_str(back), (i, char, back)
+    assert source.to_raw(len(source.text)) == len(raw)
+
+
+def test_span_line_and_column() -> None:
+    source = normalize("第一行\r\n（二）行\r\n\t１２")
+    start = source.text.index("12")
+    span = source.span(start, start + 2)
+    assert (span.line, span.column) == (3, 2)
+    assert source.raw_slice(start, start + 2) == "１２"
