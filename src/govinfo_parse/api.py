@@ -255,6 +255,7 @@ def _read_block(
         for plugin, score in _call_each(pm, "govinfo_sniff_block", found.diagnostics, block=block)
         if isinstance(score, LayoutScore) and score.score > 0 and allowed(score.layout)
     ]
+    empty: LayoutResult | None = None  # a layout that recognised the block but read no cell
     for _score, plugin, layout_name in sorted(scores, reverse=True):
         impls = [i for i in pm.hook.govinfo_parse_block.get_hookimpls() if i.plugin_name == plugin]
         if not impls:
@@ -273,8 +274,13 @@ def _read_block(
                 message=f"plugin {plugin!r} returned {type(result).__name__}, not a LayoutResult; ignored",
             ))
             continue
+        if not result.cells:
+            empty = empty or result
+            continue
         found.add(result)
         return
+    if empty is not None:
+        found.diagnostics.extend(empty.diagnostics)
     words = labels.table_words(block.text)
     short_lines = sum(1 for line in block.text.split("\n") if 0 < len(line.strip()) <= 25)  # noqa: PLR2004
     if len(words) >= 2 and ("\t" in block.text or short_lines >= 5):  # noqa: PLR2004

@@ -1,0 +1,53 @@
+"""The canonical grammar: geometry of rows and cells, and how it reads values."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govinfo_parse.layout import Block
+from govinfo_parse.model import Section, SectionKind
+from govinfo_parse.numbers import parse_cell_text
+from govinfo_parse.text import normalize
+from govinfo_parse_layouts.canonical import read_rows
+
+
+def _rows(text: str) -> list[list[tuple[str, object]]]:
+    source = normalize(text)
+    block = Block(source=source, start=0, end=len(source.text),
+                  section=Section(kind=SectionKind.ACTIVE, number=2, heading="", text=""))
+    return [[(c.text, c.read().value) for c in row] for row in read_rows(block)]
+
+
+def test_rows_cells_wraps_and_blank_cells() -> None:
+    text = "说明文字\n\t信息内容\n\t本年新\n制作数量\n\t\n\n\t规章\n\t1,234\n\t+72\n\t29209.84万元\n"
+    assert _rows(text) == [
+        [("信息内容", None), ("本年新制作数量", None), ("", None)],
+        [("规章", None), ("1,234", 1234), ("+72", 72), ("29209.84万元", parse_cell_text("29209.84万元").value)],
+    ]
+
+
+def test_prose_is_not_a_row_and_labels_starting_with_digits_are_labels() -> None:
+    text = "\t1.属于国家秘密\n\t0\n\n一段说明。\n另一段。\n\t22(其中修订16件)\n"
+    rows = _rows(text)
+    assert rows[0] == [("1.属于国家秘密", None), ("0", 0)]
+    assert rows[1] == [("22(其中修订16件)", 22)]
+
+
+def test_any_text_is_accepted() -> None:
+    for text in ("", "\n\n", "\t", "abc", "\t\t\t\n \t \n", "\x1c\n\t\x1d"):
+        _rows(text)
+
+
+_CELL_TEXT = st.one_of(
+    st.from_regex(r"[+-]?(\d{1,3}(,\d{3})+|\d{1,7})(\.\d{1,2})?(万元|元|件)?", fullmatch=True),
+    st.sampled_from(["/", "-", "--", "无", "不适用", "空", "1.属于国家秘密", "规章", "12a", "1,2"]),
+    st.text(alphabet="0123456789,.+-/元件()其中 ", max_size=10).map(str.strip),
+)
+
+
+@given(_CELL_TEXT)
+def test_grammar_reads_a_cell_as_parse_cell_text_does(text: str) -> None:
+    rows = _rows(f"\t规章\n\t{text}\n")
+    value = rows[0][1][1] if rows and len(rows[0]) > 1 else None
+    assert value == parse_cell_text(text).value
