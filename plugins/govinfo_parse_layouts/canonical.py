@@ -24,8 +24,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-import attrs
-
 from lark import Token, Transformer, v_args
 from lark.exceptions import UnexpectedInput
 
@@ -33,7 +31,7 @@ from govinfo_parse import hookimpl
 from govinfo_parse.errors import LayoutSyntaxError
 from govinfo_parse.grammar import load_grammar
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
-from govinfo_parse.numbers import CellValue, number_value
+from govinfo_parse.numbers import number_value
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -51,27 +49,12 @@ _CELL_LINE = re.compile(r"^[ ]*\t[^\t\n]*$", re.MULTILINE)
 _TABLE_WORDS = re.compile(r"第二十条|信息内容|自然人|本年新收|行政复议|结果维持|总计")
 
 
-def _parser() -> Lark:
-    return load_grammar("canonical.lark")
-
-
-@attrs.frozen
-class _Piece:
-    """One line's worth of a cell: its text, block offsets and, for a number, its value."""
-
-    text: str
-    start: int
-    end: int
-    value: CellValue | None = None
-
-
 @v_args(inline=True)
 class _Cells(Transformer[Token, list[list[RawCell]]]):
-    """Grammar tree → rows of ``RawCell`` (paragraphs are not table rows)."""
+    """Grammar → rows of ``RawCell`` with offsets relative to the parsed text.
 
-    def __init__(self, block: Block) -> None:
-        super().__init__()
-        self.block = block
+    Stateless, so Lark runs it while parsing (no tree is built).
+    """
 
     def start(self, *chunks: list[RawCell] | None) -> list[list[RawCell]]:
         return [c for c in chunks if c is not None]
@@ -82,41 +65,44 @@ class _Cells(Transformer[Token, list[list[RawCell]]]):
     def row(self, *cells: RawCell) -> list[RawCell]:
         return list(cells)
 
-    def cell(self, tab: Token, *pieces: _Piece) -> RawCell:
+    def cell(self, tab: Token, *pieces: RawCell) -> RawCell:
         if not pieces:
-            return self.block.cell(tab.end_pos, tab.end_pos, text="")
-        text = "".join(p.text.strip() for p in pieces)
-        found = self.block.cell(pieces[0].start, pieces[-1].end, text=text)
+            return RawCell("", tab.end_pos, tab.end_pos)
+        if len(pieces) == 1:
+            return pieces[0]
         # A wrapped cell is read again from its joined text.
-        value = pieces[0].value if len(pieces) == 1 else None
-        return attrs.evolve(found, value=value)
+        return RawCell("".join(p.text for p in pieces), pieces[0].start, pieces[-1].end)
 
-    def _token(self, token: Token) -> _Piece:
-        return _Piece(str(token), token.start_pos, token.end_pos)
+    def _token(self, token: Token) -> RawCell:
+        return RawCell(token.strip(), token.start_pos, token.end_pos)
 
     continuation = label = placeholder = _token
 
-    def number(self, *tokens: Token) -> _Piece:
+    def number(self, *tokens: Token) -> RawCell:
         parts = {t.type: str(t) for t in tokens}
         value = number_value(
             sign=parts.get("SIGN"), digits=parts["AMOUNT"], unit=parts.get("UNIT"), note=parts.get("NOTE")
         )
-        start, end = tokens[0].start_pos, tokens[-1].end_pos
-        return _Piece(self.block.text[start:end], start, end, value)
+        return RawCell("".join(tokens).strip(), tokens[0].start_pos, tokens[-1].end_pos, value)
+
+
+def _parser() -> Lark:
+    return load_grammar("canonical.lark", transformer=_Cells)
 
 
 def read_rows(block: Block) -> list[list[RawCell]]:
-    """The table rows of a block in the canonical layout."""
+    """The table rows of a block in the canonical layout, offsets in document coordinates."""
     text = block.text if block.text.endswith("\n") else block.text + "\n"
     try:
-        tree = _parser().parse(text)
+        rows = _parser().parse(text)
     except UnexpectedInput as exc:
         span = block.span(exc.pos_in_stream or 0, (exc.pos_in_stream or 0) + 1)
         raise LayoutSyntaxError(
             "unexpected text in a canonical table", text=block.source.raw, offset=span.offset,
             line=span.line, column=span.column, layout=NAME,
         ) from exc
-    return _Cells(block).transform(tree)
+    shift = block.start
+    return [[RawCell(c.text, c.start + shift, c.end + shift, c.value) for c in row] for row in rows]
 
 
 @hookimpl

@@ -132,13 +132,14 @@ class Table:
 
     name: TableName
     cells: tuple[Cell, ...] = ()
+    _by_id: dict[str, Cell] = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {c.field_id: c for c in reversed(self.cells)})
 
     def get(self, field_id: str) -> Cell | None:
         """The cell of ``field_id``, or None when the table does not have it."""
-        for cell in self.cells:
-            if cell.field_id == field_id:
-                return cell
-        return None
+        return self._by_id.get(field_id)
 
     def __iter__(self) -> Iterator[Cell]:
         return iter(self.cells)

@@ -133,8 +133,9 @@ def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN40
         if name not in defs:
             defs[name] = {}  # placeholder against recursion
             hints = typing.get_type_hints(tp)
-            props = {a.name: _schema_for(hints[a.name], defs) for a in attrs.fields(tp)}
-            required = [a.name for a in attrs.fields(tp) if a.default is attrs.NOTHING]
+            public = [a for a in attrs.fields(tp) if a.init]
+            props = {a.name: _schema_for(hints[a.name], defs) for a in public}
+            required = [a.name for a in public if a.default is attrs.NOTHING]
             doc = (tp.__doc__ or "").strip().splitlines()
             defs[name] = {
                 "type": "object",

@@ -1,0 +1,30 @@
+"""The bundled example is what the project renders from known values, and parses back to them."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import govinfo_parse
+from govinfo_parse.testing import SampleReport, render_canonical
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _make_example() -> object:
+    spec = importlib.util.spec_from_file_location("make_example", EXAMPLES / "make_example.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bundled_example_is_up_to_date_and_parses_to_its_values() -> None:
+    values = _make_example().example_values()  # type: ignore[attr-defined]
+    sample = SampleReport(template="2019", year=2020, organ="示例县人民政府", values=values, thousands=True)
+    path = EXAMPLES / "example-report-2020.txt"
+    assert path.read_text(encoding="utf-8") == render_canonical(sample)
+    report = govinfo_parse.parse_file(path)
+    assert report.to_flat() == sample.expected_flat()
+    assert report.diagnostics == ()
