@@ -136,3 +136,24 @@ def test_example_plugin_distribution_installs_and_is_picked_up(tmp_path: Path) -
     )
     assert "pipe_rows" in done.stdout
     assert done.stdout.strip().endswith("3 pipe_rows")
+
+
+def test_hook_govinfo_layout_info_lists_layouts_and_survives_a_broken_one() -> None:
+    class Described:
+        @hookimpl
+        def govinfo_layout_info(self) -> govinfo_parse.LayoutInfo:
+            return govinfo_parse.LayoutInfo(name="described", description="d", aliases=("d2",))
+
+    class Raising:
+        @hookimpl
+        def govinfo_layout_info(self) -> govinfo_parse.LayoutInfo:
+            raise RuntimeError
+
+    pm = get_plugin_manager(load_entrypoints=False)
+    pm.register(Described(), name="described")
+    pm.register(Raising(), name="raising")
+    names = sorted(info.name for _, info in govinfo_parse.available_layouts(pm))
+    assert names == ["canonical", "described"]
+    with pytest.raises(govinfo_parse.LayoutNotFoundError):
+        govinfo_parse.parse("text", layout="raising", plugin_manager=pm)
+    govinfo_parse.parse("text", layout="d2", plugin_manager=pm)  # alias resolves
