@@ -1,4 +1,4 @@
-"""Canonical layout: one table cell per line.
+r"""Canonical layout: one table cell per line.
 
 What Word or a browser gives when a report's table is copied as text::
 
@@ -49,6 +49,14 @@ _CELL_LINE = re.compile(r"^[ ]*\t[^\t\n]*$", re.MULTILINE)
 _TABLE_WORDS = re.compile(r"第二十条|信息内容|自然人|本年新收|行政复议|结果维持|总计")
 
 
+def _start(token: Token) -> int:
+    return token.start_pos or 0
+
+
+def _end(token: Token) -> int:
+    return token.end_pos or 0
+
+
 @v_args(inline=True)
 class _Cells(Transformer[Token, list[list[RawCell]]]):
     """Grammar → rows of ``RawCell`` with offsets relative to the parsed text.
@@ -67,14 +75,14 @@ class _Cells(Transformer[Token, list[list[RawCell]]]):
 
     def cell(self, tab: Token, *pieces: RawCell) -> RawCell:
         if not pieces:
-            return RawCell("", tab.end_pos, tab.end_pos)
+            return RawCell("", _end(tab), _end(tab))
         if len(pieces) == 1:
             return pieces[0]
         # A wrapped cell is read again from its joined text.
         return RawCell("".join(p.text for p in pieces), pieces[0].start, pieces[-1].end)
 
     def _token(self, token: Token) -> RawCell:
-        return RawCell(token.strip(), token.start_pos, token.end_pos)
+        return RawCell(token.strip(), _start(token), _end(token))
 
     continuation = label = placeholder = _token
 
@@ -83,7 +91,7 @@ class _Cells(Transformer[Token, list[list[RawCell]]]):
         value = number_value(
             sign=parts.get("SIGN"), digits=parts["AMOUNT"], unit=parts.get("UNIT"), note=parts.get("NOTE")
         )
-        return RawCell("".join(tokens).strip(), tokens[0].start_pos, tokens[-1].end_pos, value)
+        return RawCell("".join(tokens).strip(), _start(tokens[0]), _end(tokens[-1]), value)
 
 
 def _parser() -> Lark:
@@ -94,11 +102,12 @@ def read_rows(block: Block) -> list[list[RawCell]]:
     """The table rows of a block in the canonical layout, offsets in document coordinates."""
     text = block.text if block.text.endswith("\n") else block.text + "\n"
     try:
-        rows = _parser().parse(text)
+        rows: list[list[RawCell]] = _parser().parse(text)  # type: ignore[assignment]
     except UnexpectedInput as exc:
         span = block.span(exc.pos_in_stream or 0, (exc.pos_in_stream or 0) + 1)
+        msg = "unexpected text in a canonical table"
         raise LayoutSyntaxError(
-            "unexpected text in a canonical table", text=block.source.raw, offset=span.offset,
+            msg, text=block.source.raw, offset=span.offset,
             line=span.line, column=span.column, layout=NAME,
         ) from exc
     shift = block.start
@@ -114,7 +123,7 @@ def govinfo_layout_info() -> LayoutInfo:
 def govinfo_sniff_block(block: Block) -> LayoutScore | None:
     lines = [line for line in block.text.split("\n") if line.strip()]
     cell_lines = len(_CELL_LINE.findall(block.text))
-    if cell_lines < 3 or not _TABLE_WORDS.search(block.text):  # noqa: PLR2004
+    if cell_lines < 3 or not _TABLE_WORDS.search(block.text):
         return None
     return LayoutScore(layout=NAME, score=min(1.0, cell_lines / len(lines)))
 

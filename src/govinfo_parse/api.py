@@ -166,7 +166,8 @@ def _plugin_failure(plugin: str, hook: str, exc: BaseException) -> Diagnostic:
 def available_layouts(pm: pluggy.PluginManager | None = None) -> list[tuple[str, LayoutInfo]]:
     """(plugin name, layout info) of every installed layout."""
     pm = pm or default_plugin_manager()
-    return [(p, info) for p, info in _call_each(pm, "govinfo_layout_info", []) if isinstance(info, LayoutInfo)]
+    described = _call_each(pm, "govinfo_layout_info", [])
+    return [(p, info) for p, info in described if isinstance(info, LayoutInfo)]
 
 
 def _layout_filter(pm: pluggy.PluginManager, wanted: str | None) -> Callable[[str], bool]:
@@ -282,8 +283,8 @@ def _read_block(
     if empty is not None:
         found.diagnostics.extend(empty.diagnostics)
     words = labels.table_words(block.text)
-    short_lines = sum(1 for line in block.text.split("\n") if 0 < len(line.strip()) <= 25)  # noqa: PLR2004
-    if len(words) >= 2 and ("\t" in block.text or short_lines >= 5):  # noqa: PLR2004
+    short_lines = sum(1 for line in block.text.split("\n") if 0 < len(line.strip()) <= 25)
+    if len(words) >= 2 and ("\t" in block.text or short_lines >= 5):
         heading = block.section.heading or block.section.kind.value
         found.diagnostics.append(Diagnostic(
             code="unread-table", severity=Severity.WARNING, span=block.section.span,
@@ -312,7 +313,7 @@ def _expected_fields(report: Report, table: str) -> list[str]:
 
 def _coverage(report: Report) -> list[Diagnostic]:
     """Which tables and rows the document did not give (what could not be read)."""
-    out = []
+    out: list[Diagnostic] = []
     if not any(report.cells()):
         return out
     for table in report.tables:

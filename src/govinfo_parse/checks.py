@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["check_report"]
 
 
-def _rule(
+def _rule(  # noqa: PLR0913, PLR0917 - one rule is exactly these six things
     report: Report, code: str, severity: Severity, message: str,
     left: Sequence[str], right: Sequence[str],
 ) -> Iterator[Diagnostic]:

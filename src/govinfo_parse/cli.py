@@ -83,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _read_all(paths: Sequence[str], layout: str | None) -> list[tuple[str, Report | None, str | None, int]]:
     """(path, report or None, error message, exit code) per input, never raising on bad input."""
-    out = []
+    out: list[tuple[str, Report | None, str | None, int]] = []
     for path in paths:
         try:
             report = api.parse_file(path, layout=layout)
@@ -129,7 +129,8 @@ def _render(results: list[tuple[str, Report | None, str | None, int]], fmt: str)
         )
     if fmt == "flat":
         items: list[Any] = [
-            serialize.flat_to_jsonable(r.to_flat()) if r else {"path": p, "error": e} for p, r, e, _ in results
+            serialize.flat_to_jsonable(r.to_flat()) if r else {"path": p, "error": e}
+            for p, r, e, _ in results
         ]
     else:
         items = [r.to_dict() if r else {"path": p, "error": e} for p, r, e, _ in results]
@@ -173,8 +174,7 @@ def _validate(paths: Sequence[str], layout: str | None, out: TextIO) -> int:
         worst = max(worst, code, EXIT_RULES if broken else EXIT_OK)
         status = "breaks a rule" if broken else ("no tables" if code else "ok")
         out.write(f"{path}: {status}\n")
-        for d in report.diagnostics:
-            out.write(f"  {d}\n")
+        out.writelines(f"  {d}\n" for d in report.diagnostics)
     return worst
 
 
@@ -191,6 +191,8 @@ def _plugins(out: TextIO) -> int:
             out.write(f"  {'':<12} {info.description}\n")
         else:
             out.write(f"  {name:<12} checks [{module}]\n")
-    for failure in getattr(pm, "load_failures", ()):
-        out.write(f"  {failure.name:<12} FAILED to load {failure.target}: {failure.error}\n")
+    out.writelines(
+        f"  {failure.name:<12} FAILED to load {failure.target}: {failure.error}\n"
+        for failure in getattr(pm, "load_failures", ())
+    )
     return EXIT_OK

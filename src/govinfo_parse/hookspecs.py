@@ -29,7 +29,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 
 @hookspec
-def govinfo_layout_info() -> LayoutInfo | None:  # type: ignore[empty-body]
+def govinfo_layout_info() -> LayoutInfo | None:
     """Describe the layout this plugin provides.
 
     :returns: a ``LayoutInfo`` whose ``name`` the other hooks use, or None
@@ -40,7 +40,7 @@ def govinfo_layout_info() -> LayoutInfo | None:  # type: ignore[empty-body]
 
 
 @hookspec
-def govinfo_sniff_block(block: Block) -> LayoutScore | None:  # type: ignore[empty-body]
+def govinfo_sniff_block(block: Block) -> LayoutScore | None:
     """Say how well this plugin's layout recognises ``block``.
 
     Called for every block (section body) of every document, so keep it
@@ -56,7 +56,7 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:  # type: ignore[emp
 
 
 @hookspec(firstresult=True)
-def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:  # type: ignore[empty-body]
+def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     """Read the table cells of ``block`` in layout ``layout``.
 
     Only the plugin whose sniff chose ``layout`` is asked.  Build rows of
@@ -72,7 +72,7 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:  # ty
 
 
 @hookspec
-def govinfo_check_report(report: Report) -> Iterable[Diagnostic] | None:  # type: ignore[empty-body]
+def govinfo_check_report(report: Report) -> Iterable[Diagnostic] | None:
     """Check a finished report and return diagnostics.
 
     Checks must never change a value: they report.

@@ -9,9 +9,10 @@ tables here; the matching code below does not change.
 from __future__ import annotations
 
 import re
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
-from govinfo_parse.fields import Template
+if TYPE_CHECKING:
+    from govinfo_parse.fields import Template
 
 __all__ = [
     "ACTIVE_COLUMN_LABELS",
@@ -20,7 +21,6 @@ __all__ = [
     "APPEALS_RESULT_LABELS",
     "REQUESTS_COLUMN_LABELS",
     "compact",
-    "table_words",
     "is_active_caption",
     "match_active_column",
     "match_active_row",
@@ -29,6 +29,7 @@ __all__ = [
     "match_requests_column",
     "match_requests_group",
     "match_requests_row",
+    "table_words",
 ]
 
 _SPACE: Final = re.compile(r"\s+")

@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from govinfo_parse.model import Cell, Diagnostic, Section
 from govinfo_parse.tables import RawCell, assemble
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from govinfo_parse.model import SourceSpan
+    from govinfo_parse.model import Cell, Diagnostic, Section, SourceSpan
     from govinfo_parse.text import SourceText
 
 __all__ = ["Block", "LayoutInfo", "LayoutResult", "LayoutScore", "RawCell"]

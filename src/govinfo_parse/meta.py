@@ -9,14 +9,18 @@ from govinfo_parse.model import Section, SectionKind
 
 __all__ = ["read_organ", "read_title", "read_year"]
 
-_TITLE: Final = re.compile(r"^[^\n]{0,40}?(?:\d{4})?\s*年?度?政府信息公开[^\n]{0,12}?年度报告[^\n]{0,10}$", re.M)
+_TITLE: Final = re.compile(
+    r"^[^\n]{0,40}?(?:\d{4})?\s*年?度?政府信息公开[^\n]{0,12}?年度报告[^\n]{0,10}$", re.MULTILINE
+)
 _YEAR_IN_TITLE: Final = re.compile(r"(\d{4})\s*年度?")
 # 本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止
 _PERIOD: Final = re.compile(r"统计期限[^\n。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
 _YEAR_SENTENCE: Final = re.compile(r"(?:^|[。\n])\s*(\d{4})\s*年(?:年)?(?:度)?[，,]?")
 _ORGAN_SUFFIX: Final = re.compile(r"(人民政府|办公室|政府|委员会|局|厅|委|办|县|市|区|旗|镇|乡|街道)$")
 _ORGAN_BEFORE_YEAR: Final = re.compile(r"^\s*([\u4e00-\u9fff（）()]{2,30}?)\s*\d{4}\s*年")
-_ORGAN_IN_PROSE: Final = re.compile(r"\d{4}年[，,]\s*([\u4e00-\u9fff]{1,8}?(?:县|市|区|旗|镇|乡))(?:人民政府)?")
+_ORGAN_IN_PROSE: Final = re.compile(
+    r"\d{4}年[，,]\s*([\u4e00-\u9fff]{1,8}?(?:县|市|区|旗|镇|乡))(?:人民政府)?"
+)
 
 
 def read_title(preamble: str) -> str | None:
@@ -26,7 +30,7 @@ def read_title(preamble: str) -> str | None:
 
 
 def _plausible(year: int) -> bool:
-    return 2007 <= year <= 2100  # noqa: PLR2004 - the first annual reports cover 2008
+    return 2007 <= year <= 2100
 
 
 def read_year(title: str | None, sections: list[Section]) -> int | None:
@@ -47,7 +51,7 @@ def read_organ(preamble: str, title: str | None, sections: list[Section]) -> str
         return m.group(1)
     for line in preamble.splitlines():
         line = line.strip()  # noqa: PLW2901
-        if line and line != title and len(line) <= 30 and _ORGAN_SUFFIX.search(line):  # noqa: PLR2004
+        if line and line != title and len(line) <= 30 and _ORGAN_SUFFIX.search(line):
             return line
     overview = next((s.text for s in sections if s.kind is SectionKind.OVERVIEW), "")
     m = _ORGAN_IN_PROSE.search(overview[:500])

@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 #: A table value: an integer count, or a decimal amount in 万元.
-Number = Union[int, Decimal]
+Number = Union[int, Decimal]  # noqa: UP007 - a runtime alias, also used by cattrs
 TableName = Literal["active", "requests", "appeals"]
 
 
@@ -244,7 +244,7 @@ class Report:
         Only stated values appear: a blank, placeholder or unreadable cell
         gives no key.
         """
-        meta = dict(zip(META_KEYS, (self.meta.year, self.meta.template, self.meta.organ)))
+        meta = dict(zip(META_KEYS, (self.meta.year, self.meta.template, self.meta.organ), strict=True))
         flat: dict[str, Any] = {k: v for k, v in meta.items() if v is not None}
         flat.update((c.field_id, c.value) for c in self.cells() if c.value is not None)
         return flat

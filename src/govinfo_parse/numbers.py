@@ -76,8 +76,11 @@ def parse_cell_text(text: str) -> CellValue:
 
 
 def number_value(*, sign: str | None, digits: str, unit: str | None, note: str | None) -> CellValue:
-    """The value of a number's parts: ``sign`` (+/-), ``digits`` (``1,165`` or ``29209.84``),
-    an optional ``unit`` and an optional parenthesised ``note``."""
+    """The value of a number read in parts.
+
+    ``sign`` is ``+``/``-``/None, ``digits`` like ``1,165`` or ``29209.84``,
+    ``unit`` and the parenthesised ``note`` are optional.
+    """
     digits = digits.strip().replace(",", "")
     unit = unit.strip() if unit else None
     value: Number = Decimal(digits) if "." in digits or unit in UNIT_FACTORS else int(digits)

@@ -8,12 +8,14 @@ repeat them (narrative parts first, then the tables), or leave some out.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from govinfo_parse.model import Section, SectionKind
-from govinfo_parse.text import SourceText
+
+if TYPE_CHECKING:
+    from govinfo_parse.text import SourceText
 
 __all__ = ["HeadingMatch", "classify_heading", "find_headings", "split_sections"]
 

@@ -26,8 +26,8 @@ from govinfo_parse.model import Number, Report
 __all__ = [
     "SCHEMA_VERSION",
     "dumps_json",
-    "flat_to_jsonable",
     "flat_columns",
+    "flat_to_jsonable",
     "json_schema",
     "report_from_dict",
     "report_to_dict",
@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = 1
-_OPTIONAL_NUMBER = Union[Number, None]
+_OPTIONAL_NUMBER = Union[Number, None]  # noqa: UP007 - the runtime type cattrs sees
 
 
 def _structure_number(value: object, _type: object) -> Number | None:
@@ -54,9 +54,13 @@ def _unstructure_number(value: Number | None) -> int | str | None:
 @cache
 def _converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True)
-    for number_type in (Number, _OPTIONAL_NUMBER):
-        conv.register_structure_hook_func(lambda t, nt=number_type: t == nt, _structure_number)
-        conv.register_unstructure_hook_func(lambda t, nt=number_type: t == nt, _unstructure_number)
+    number_types = {Number, _OPTIONAL_NUMBER}
+
+    def is_number(tp: object) -> bool:
+        return tp in number_types
+
+    conv.register_structure_hook_func(is_number, _structure_number)
+    conv.register_unstructure_hook_func(is_number, _unstructure_number)
     return conv
 
 

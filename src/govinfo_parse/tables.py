@@ -98,7 +98,7 @@ class TableAssembler:
     def _row(self, row: list[RawCell]) -> None:
         texts = [labels.compact(c.text) for c in row]
         nonempty = [t for t in texts if t]
-        if any(labels.is_active_caption(t) for t in nonempty) and len(nonempty) <= 2:  # noqa: PLR2004
+        if any(labels.is_active_caption(t) for t in nonempty) and len(nonempty) <= 2:
             self.context = SectionKind.ACTIVE
             self._active_columns = None
             return
@@ -152,11 +152,11 @@ class TableAssembler:
         appeals = [labels.match_appeals_group(t) or labels.match_appeals_result(t) for t in nonempty]
         n_requests, n_appeals = sum(map(bool, requests)), sum(map(bool, appeals))
         note = any("勾稽" in t or t == "申请人情况" for t in nonempty)
-        if note or (n_requests >= 2 and n_requests > n_appeals):  # noqa: PLR2004
+        if note or (n_requests >= 2 and n_requests > n_appeals):
             self.context = SectionKind.REQUESTS
             self._requests_header.append([r or "" for r in requests])
             return True
-        if n_appeals >= 2:  # noqa: PLR2004
+        if n_appeals >= 2:
             self.context = SectionKind.APPEALS
             self._appeals_header.extend(t for t in nonempty)
             return True
@@ -198,7 +198,7 @@ class TableAssembler:
                 "its values are left out", at=label_cells[0],
             )
             return
-        for (column, header), cell in zip(columns, cells):
+        for (column, header), cell in zip(columns, cells, strict=True):
             if column is None:
                 continue
             allowed = {c for t in fields.TEMPLATES for c in fields.ACTIVE_ROWS[t].get(row, ())}
@@ -241,14 +241,15 @@ class TableAssembler:
                     field_ids=(f"requests.{row}.total",),
                 )
             return
-        for column, cell in zip(self._requests_columns(), cells):
+        for column, cell in zip(self._requests_columns(), cells, strict=True):
             self._store(f"requests.{row}.{column}", cell)
 
     # -- section 四 -------------------------------------------------------------------------
 
     def _appeals_columns(self) -> tuple[tuple[str, str], ...]:
         """Leaf (group, column) order from the header labels, or the format's own order."""
-        groups = [g for t in self._appeals_header if (g := labels.match_appeals_group(t)) and g != "litigation"]
+        found = (labels.match_appeals_group(t) for t in self._appeals_header)
+        groups = [g for g in found if g and g != "litigation"]
         results = [r for t in self._appeals_header if (r := labels.match_appeals_result(t))]
         if len(groups) == len(fields.APPEALS_GROUPS) and len(results) == len(_APPEALS_LEAVES):
             leaves = []
@@ -269,7 +270,7 @@ class TableAssembler:
             self._diag("no-header", Severity.INFO,
                        "section 四 values without a header; the format's column order is assumed",
                        at=cells[0])
-        for (group, column), cell in zip(self._appeals_columns(), cells):
+        for (group, column), cell in zip(self._appeals_columns(), cells, strict=True):
             self._store(f"appeals.{group}.{column}", cell)
 
     # -- storing ----------------------------------------------------------------------------
@@ -298,7 +299,7 @@ class TableAssembler:
             return
         self.cells[field_id] = cell
 
-    def _checked_value(  # noqa: PLR0913
+    def _checked_value(
         self, field_id: str, column: str, parsed: CellValue, raw: RawCell, header_unit: str | None,
     ) -> Number | None:
         value = parsed.value

@@ -159,8 +159,8 @@ def render_canonical(sample: SampleReport) -> str:
     return "".join((
         f"{sample.organ}{sample.year}年政府信息公开工作年度报告\n",
         "一、总体情况\n",
-        f"{sample.year}年，{sample.organ}认真贯彻落实《中华人民共和国政府信息公开条例》，"
-        "全面推进政务公开工作。\n",
+        (f"{sample.year}年，{sample.organ}认真贯彻落实《中华人民共和国政府信息公开条例》，"
+         "全面推进政务公开工作。\n"),
         "二、主动公开政府信息情况\n", _active(sample), "\n",
         "三、收到和处理政府信息公开申请情况\n", _requests(sample), "\n",
         "四、政府信息公开行政复议、行政诉讼情况\n", _appeals(sample), "\n",

@@ -83,9 +83,9 @@ def _requests(draw: st.DrawFn, template: Template) -> dict[str, Number]:
 def _appeals(draw: st.DrawFn) -> dict[str, Number]:
     out: dict[str, Number] = {}
     for group in fields.APPEALS_GROUPS:
-        parts = [draw(st.integers(0, 9)) for _ in fields.APPEALS_COLUMNS[:-1]]
-        out.update({f"appeals.{group}.{c}": v for c, v in zip(fields.APPEALS_COLUMNS, parts)})
-        out[f"appeals.{group}.total"] = sum(parts)
+        parts = {c: draw(st.integers(0, 9)) for c in fields.APPEALS_COLUMNS[:-1]}
+        out.update({f"appeals.{group}.{c}": v for c, v in parts.items()})
+        out[f"appeals.{group}.total"] = sum(parts.values())
     return out
 
 
@@ -101,7 +101,7 @@ def sample_reports(
     if template not in (None, *fields.TEMPLATES):
         msg = f"template must be '2019', '2021' or None, not {template!r}"
         raise ValueError(msg)
-    chosen: Template = template or draw(templates())
+    chosen: Template = draw(templates()) if template is None else template
     values = {**draw(_active(chosen)), **draw(_requests(chosen)), **draw(_appeals())}
     placeholders: dict[str, str] = {}
     if blanks:

@@ -1,7 +1,7 @@
 """Pipe-separated rows: one table row per line, cells separated by ``|``.
 
-    信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量
-    规章 | 0 | 0 | 3
+信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量
+规章 | 0 | 0 | 3
 """
 
 from __future__ import annotations
