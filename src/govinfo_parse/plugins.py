@@ -35,6 +35,7 @@ DISABLE_ENV: Final = "GOVINFO_PARSE_DISABLE_PLUGINS"
 #: (registration name, module) of the plugins that ship with the package.
 DEFAULT_PLUGINS: Final = (
     ("canonical", "govinfo_parse_layouts.canonical"),
+    ("tabular", "govinfo_parse_layouts.tabular"),
     ("checks", "govinfo_parse.checks"),
 )
 

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from govinfo_parse import fields, labels
-from govinfo_parse.model import Cell, CellKind, Diagnostic, Number, SectionKind, Severity
+from govinfo_parse.model import Cell, CellKind, Diagnostic, Number, Origin, SectionKind, Severity
 from govinfo_parse.numbers import CellValue, parse_cell_text, to_wan_yuan, unit_in_label
+from govinfo_parse.recovery import Reading, UnevenRow, resolve_rows
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -79,6 +80,8 @@ class TableAssembler:
         self._requests_header: list[list[str]] = []
         self._appeals_header: list[str] = []
         self._group: labels.RequestsGroup | None = None
+        self._requests_order: tuple[str, ...] | None = None
+        self._uneven: dict[str, tuple[UnevenRow, list[RawCell], RawCell]] = {}
 
     # -- public -------------------------------------------------------------------------
 
@@ -91,6 +94,9 @@ class TableAssembler:
 
     def result(self) -> Assembled:
         """The cells found so far, their diagnostics and the template evidence."""
+        if self._uneven:
+            self._recover_uneven_rows()
+            self._uneven.clear()
         return Assembled(tuple(self.cells.values()), tuple(self.diagnostics), Counter(self.votes))
 
     # -- row dispatch ---------------------------------------------------------------------
@@ -148,13 +154,14 @@ class TableAssembler:
         nonempty = [t for t in texts if t]
         if any(parse_cell_text(t).kind in (CellKind.NUMBER, CellKind.ZERO) for t in nonempty):
             return False
-        requests = [labels.match_requests_column(t) for t in nonempty]
+        requests = [labels.match_requests_column(t) if t else None for t in texts]
         appeals = [labels.match_appeals_group(t) or labels.match_appeals_result(t) for t in nonempty]
         n_requests, n_appeals = sum(map(bool, requests)), sum(map(bool, appeals))
         note = any("勾稽" in t or t == "申请人情况" for t in nonempty)
         if note or (n_requests >= 2 and n_requests > n_appeals):
             self.context = SectionKind.REQUESTS
             self._requests_header.append([r or "" for r in requests])
+            self._requests_order = None
             return True
         if n_appeals >= 2:
             self.context = SectionKind.APPEALS
@@ -210,8 +217,27 @@ class TableAssembler:
 
     # -- section 三 -------------------------------------------------------------------------
 
-    def _requests_columns(self) -> tuple[str, ...]:
-        """Leaf column order from the header rows, or the format's own order."""
+    def _requests_columns(self, at: RawCell) -> tuple[str, ...]:
+        """Leaf column order from the header rows, or the format's own order (with a diagnostic)."""
+        if self._requests_order is None:
+            order = self._requests_columns_from_header()
+            if order is None:
+                self._diag("no-header", Severity.INFO,
+                           "section 三 values without a readable header; the format's column order "
+                           "is assumed", at=at)
+            self._requests_order = order or fields.REQUESTS_COLUMNS
+        return self._requests_order
+
+    def _requests_columns_by_position(self) -> tuple[str, ...] | None:
+        """Leaf columns ordered by the grid position of their header cells."""
+        placed = sorted(
+            (i, col) for row in self._requests_header for i, col in enumerate(row)
+            if col and col != "legal_persons"
+        )
+        leaves = tuple(col for _, col in placed)
+        return leaves if sorted(leaves) == sorted(fields.REQUESTS_COLUMNS) else None
+
+    def _requests_columns_from_header(self) -> tuple[str, ...] | None:
         rows = [r for r in self._requests_header if any(r)]
         if rows:
             top, *rest = rows
@@ -224,7 +250,7 @@ class TableAssembler:
                     leaves.append(col)
             if sorted(leaves) == sorted(fields.REQUESTS_COLUMNS):
                 return tuple(leaves)
-        return fields.REQUESTS_COLUMNS
+        return self._requests_columns_by_position()
 
     def _requests_row(self, row: str, label_cells: list[RawCell], values: list[RawCell]) -> None:
         if row == "other":
@@ -232,17 +258,65 @@ class TableAssembler:
         elif row.startswith("other."):
             self.votes["2021"] += 1
         cells = _trim_trailing_empty(values, _REQUESTS_WIDTH)
+        while len(cells) > _REQUESTS_WIDTH and not cells[0].text.strip():
+            cells.pop(0)  # the blank remains of a merged label cell
         if len(cells) != _REQUESTS_WIDTH:
-            if any(c.text.strip() for c in cells):
-                self._diag(
-                    "cell-count", Severity.WARNING,
-                    f"section 三 row {row!r} has {len(cells)} value cells for {_REQUESTS_WIDTH} "
-                    "columns; its values are left out", at=label_cells[0],
-                    field_ids=(f"requests.{row}.total",),
-                )
+            self._uneven_requests_row(row, label_cells, cells)
             return
-        for column, cell in zip(self._requests_columns(), cells, strict=True):
+        for column, cell in zip(self._requests_columns(label_cells[0]), cells, strict=True):
             self._store(f"requests.{row}.{column}", cell)
+
+    def _uneven_requests_row(self, row: str, label_cells: list[RawCell], cells: list[RawCell]) -> None:
+        """Keep a row with one cell too few or too many for arithmetic recovery."""
+        read = [c.read() for c in cells]
+        if not any(c.text.strip() for c in cells):
+            return
+        counts = [v.value for v in read]
+        if all(isinstance(v, int) for v in counts) and abs(len(counts) - _REQUESTS_WIDTH) == 1:
+            self._uneven[row] = (UnevenRow(row, tuple(counts)), cells, label_cells[0])  # type: ignore[arg-type]
+            return
+        self._diag(
+            "cell-count", Severity.WARNING,
+            f"section 三 row {row!r} has {len(cells)} value cells for {_REQUESTS_WIDTH} "
+            "columns; its values are left out", at=label_cells[0], field_ids=(f"requests.{row}.total",),
+        )
+
+    def _recover_uneven_rows(self) -> None:
+        known = {k: c.value for k, c in self.cells.items()
+                 if k.startswith("requests.") and isinstance(c.value, int)}
+
+        def undecided(item: UnevenRow, fits: list[Reading]) -> None:
+            label = self._uneven[item.row][2]
+            n = len({r.values for r in fits})
+            why = "no reading fits the table's totals" if n == 0 else f"{n} different readings fit"
+            self._diag(
+                "cell-count", Severity.WARNING,
+                f"section 三 row {item.row!r} has {len(item.values)} numbers for {_REQUESTS_WIDTH} "
+                f"columns and {why}; its values are left out", at=label,
+                field_ids=tuple(f"requests.{item.row}.{c}" for c in fields.REQUESTS_COLUMNS),
+            )
+
+        template = template_of(self.votes) or "2019"
+        settled = resolve_rows([u for u, _, _ in self._uneven.values()], known, template,
+                               on_undecided=undecided)
+        for row, (_item, reading, rule) in settled.items():
+            _, cells, label = self._uneven[row]
+            for column, value, source in zip(
+                fields.REQUESTS_COLUMNS, reading.values, reading.sources, strict=True
+            ):
+                raw = cells[source] if source is not None else None
+                where = raw or label
+                self.cells.setdefault(f"requests.{row}.{column}", Cell(
+                    field_id=f"requests.{row}.{column}", value=value,
+                    raw=self.source.raw_slice(raw.start, raw.end) if raw else "",
+                    kind=CellKind.ZERO if value == 0 else CellKind.NUMBER, layout=self.layout,
+                    span=self.source.span(where.start, where.end), origin=Origin.DERIVED,
+                    rule=f"{rule} ({reading.how})",
+                ))
+            self._diag("derived-row", Severity.INFO,
+                       f"section 三 row {row!r}: {len(reading.values)} values derived ({reading.how})",
+                       at=label, field_ids=tuple(f"requests.{row}.{c}" for c in fields.REQUESTS_COLUMNS),
+                       values=reading.values)
 
     # -- section 四 -------------------------------------------------------------------------
 
@@ -260,6 +334,8 @@ class TableAssembler:
         return _APPEALS_LEAVES
 
     def _unlabelled_row(self, values: list[RawCell]) -> None:
+        if not any(c.read().value is not None for c in values):
+            return  # separators and debris such as "---"
         cells = _trim_trailing_empty(values, len(_APPEALS_LEAVES))
         if self.context is not SectionKind.APPEALS or len(cells) != len(_APPEALS_LEAVES):
             if sum(1 for c in cells if c.text.strip()) > 1:

@@ -1,0 +1,84 @@
+r"""Tab-separated rows: one table row per line, cells separated by tabs.
+
+What a browser or Word gives when a table is copied as text "by rows"::
+
+    第二十条第(一)项\t\t\t
+    信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量
+    规章\t0\t0\t0
+    (四) 无法提供\t1. 本机关不掌握相关政府信息\t16\t0\t0\t1\t0\t0\t17
+    \t2. 没有现成信息需要另行制作\t2\t0\t0\t0\t0\t0\t2
+
+Merged cells show up as empty leading cells (the group label is written only
+on the group's first row) or as missing cells.  Lines without a tab are prose,
+except block captions (第二十条第(五)项), which may lose their tabs.  Rows and
+columns are resolved by their labels; a row with one cell too many or too few
+is settled by the table's arithmetic or left out (``govinfo_parse.recovery``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from govinfo_parse import hookimpl, labels
+from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
+from govinfo_parse.model import SectionKind
+from govinfo_parse.numbers import looks_numeric
+
+NAME = "tabular"
+INFO = LayoutInfo(
+    name=NAME,
+    aliases=("tab-separated", "tsv"),
+    version_added="0.1",
+    description="One table row per line, cells separated by tabs (a table copied by rows).",
+)
+
+_LINE = re.compile(r"[^\n]+")
+# A row line: a tab between two cells, not just the one leading tab of the canonical layout.
+_ROW_LINE = re.compile(r"^[^\n]*[^\t\n][^\n]*\t[^\n]*$|^\t[^\n]*\t[^\n]*$", re.MULTILINE)
+
+
+def read_rows(block: Block) -> list[list[RawCell]]:
+    """Each line with a tab as a row of cells (captions without tabs as one-cell rows)."""
+    rows = []
+    for line in _LINE.finditer(block.text):
+        text = line.group()
+        if "\t" not in text:
+            if labels.is_active_caption(text) and len(text.strip()) <= 20:
+                rows.append([block.cell(line.start(), line.end(), text=text.strip())])
+            continue
+        cells, start = [], line.start()
+        for piece in text.split("\t"):
+            cells.append(block.cell(start, start + len(piece)))
+            start += len(piece) + 1
+        rows.append(cells)
+    return rows
+
+
+@hookimpl
+def govinfo_layout_info() -> LayoutInfo:
+    return INFO
+
+
+@hookimpl
+def govinfo_sniff_block(block: Block) -> LayoutScore | None:
+    row_lines = _ROW_LINE.findall(block.text)
+    # Table 四 may come as a bare row of numbers, with no label at all.
+    bare_numbers = block.section.kind is SectionKind.APPEALS and any(
+        sum(1 for c in line.split("\t") if c.strip() and looks_numeric(c)) >= 10
+        for line in row_lines
+    )
+    if not bare_numbers and (len(row_lines) < 2 or not labels.table_words(block.text)):
+        return None
+    rows = len(row_lines)
+    lines = sum(1 for line in block.text.split("\n") if line.strip())
+    return LayoutScore(layout=NAME, score=min(1.0, rows / lines))
+
+
+@hookimpl
+def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
+    if layout != NAME:
+        return None
+    return block.assemble(read_rows(block), layout=NAME)
+
+
+__all__ = ["INFO", "NAME", "read_rows"]

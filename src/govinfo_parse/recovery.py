@@ -1,0 +1,133 @@
+"""Recovering section-三 rows that lost a cell or gained one, from the table's arithmetic.
+
+A row of the requests table has seven value columns.  Text taken out of PDFs
+and Word sometimes gives six numbers (a cell was lost) or eight (a stray
+one).  We never guess which: every way of reading the row is tried — each
+cell the one that was lost (its value then solved from the row's own total),
+or each cell the stray one — and kept only if it breaks none of the rules of
+``spec/fields.md`` that can be checked with what is known.  A row is filled
+only when all readings that survive give the same seven values; its values
+are then marked derived, with the rule that decided.  Otherwise it stays out,
+with a diagnostic saying why.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from govinfo_parse import fields
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
+
+    from govinfo_parse.fields import Template
+
+__all__ = ["Reading", "UnevenRow", "readings", "resolve_rows"]
+
+_WIDTH: Final = len(fields.REQUESTS_COLUMNS)
+
+
+@attrs.frozen
+class UnevenRow:
+    """A requests row whose value cells do not number seven."""
+
+    row: str
+    values: tuple[int, ...]  # the numbers found, in order
+
+
+@attrs.frozen
+class Reading:
+    """One way of reading an uneven row: seven values and where each came from."""
+
+    values: tuple[int, ...]
+    sources: tuple[int | None, ...]  # index into UnevenRow.values, or None for a solved cell
+    how: str
+
+
+def readings(found: Sequence[int]) -> list[Reading]:
+    """Every reading of ``found`` as a seven-column row that the row's own total allows."""
+    out: list[Reading] = []
+    if len(found) == _WIDTH + 1:  # one stray value
+        for drop in range(len(found)):
+            kept = [i for i in range(len(found)) if i != drop]
+            values = tuple(found[i] for i in kept)
+            if sum(values[:-1]) == values[-1]:
+                out.append(Reading(values, tuple(kept), f"value {drop + 1} of {len(found)} is stray"))
+    elif len(found) == _WIDTH - 1:  # one lost value, solved from the row total
+        for hole in range(_WIDTH):
+            sources: list[int | None] = [*range(hole), None, *range(hole, len(found))]
+            known = [found[s] for s in sources if s is not None]
+            solved = sum(known) if hole == _WIDTH - 1 else known[-1] - sum(known[:-1])
+            if solved < 0:
+                continue
+            values = tuple(solved if s is None else found[s] for s in sources)
+            column = fields.REQUESTS_COLUMNS[hole]
+            out.append(Reading(values, tuple(sources), f"the {column} cell was lost"))
+    return out
+
+
+def _column_rules(template: Template) -> list[tuple[list[str], list[str]]]:
+    """(left rows, right rows) whose per-column sums must be equal."""
+    return [
+        (list(fields.REQUESTS_RESULT_ROWS[template]), ["total"]),
+        (["new_received", "carried_over"], ["total", "carried_forward"]),
+    ]
+
+
+def _breaks_a_rule(
+    row: str, values: Sequence[int], known: Mapping[str, int], template: Template
+) -> bool:
+    """True when putting ``values`` in ``row`` breaks a fully-known column rule."""
+    for left, right in _column_rules(template):
+        if row not in left and row not in right:
+            continue
+        for column, value in zip(fields.REQUESTS_COLUMNS, values, strict=True):
+            def get(r: str, column: str = column, value: int = value) -> int | None:
+                return value if r == row else known.get(f"requests.{r}.{column}")
+
+            sides = [[get(r) for r in left], [get(r) for r in right]]
+            if any(v is None for side in sides for v in side):
+                continue
+            if sum(sides[0]) != sum(sides[1]):  # type: ignore[arg-type]
+                return True
+    return False
+
+
+def resolve_rows(
+    uneven: Sequence[UnevenRow],
+    known: Mapping[str, int],
+    template: Template,
+    *,
+    on_undecided: Callable[[UnevenRow, list[Reading]], None],
+) -> dict[str, tuple[UnevenRow, Reading, str]]:
+    """Readings forced by the arithmetic: ``{row: (row, reading, rule)}``.
+
+    Rows are settled one at a time, each settled row joining ``known``, until
+    no more can be; ``on_undecided`` is told about the rest.
+    """
+    known = dict(known)
+    pending = list(uneven)
+    settled: dict[str, tuple[UnevenRow, Reading, str]] = {}
+    progress = True
+    while pending and progress:
+        progress = False
+        for item in list(pending):
+            fits = [r for r in readings(item.values)
+                    if not _breaks_a_rule(item.row, r.values, known, template)]
+            distinct = {r.values for r in fits}
+            if len(distinct) == 1:
+                rule = (f"{len(fits)} of the readings of {len(item.values)} numbers as 7 columns fit "
+                        "the row total and the column totals; all give these values")
+                if len(fits) > 1:
+                    fits[0] = attrs.evolve(fits[0], how="whichever cell was lost, the values are the same")
+                settled[item.row] = (item, fits[0], rule)
+                known.update((f"requests.{item.row}.{c}", v)
+                             for c, v in zip(fields.REQUESTS_COLUMNS, fits[0].values, strict=True))
+                pending.remove(item)
+                progress = True
+    for item in pending:
+        on_undecided(item, [r for r in readings(item.values)
+                            if not _breaks_a_rule(item.row, r.values, known, template)])
+    return settled
