@@ -157,3 +157,23 @@ def test_hook_govinfo_layout_info_lists_layouts_and_survives_a_broken_one() -> N
     with pytest.raises(govinfo_parse.LayoutNotFoundError):
         govinfo_parse.parse("text", layout="raising", plugin_manager=pm)
     govinfo_parse.parse("text", layout="d2", plugin_manager=pm)  # alias resolves
+
+
+def test_hook_govinfo_extract_facts_is_isolated() -> None:
+    class RaisingFacts:
+        @hookimpl
+        def govinfo_extract_facts(self, block: Block) -> list[object]:  # noqa: ARG002
+            raise ValueError
+
+    class GarbageFacts:
+        @hookimpl
+        def govinfo_extract_facts(self, block: Block) -> list[object]:  # noqa: ARG002
+            return ["not a fact"]
+
+    pm = get_plugin_manager(load_entrypoints=False)
+    pm.register(RaisingFacts(), name="raising")
+    pm.register(GarbageFacts(), name="garbage")
+    text = render_canonical(SAMPLE).replace("全面推进政务公开工作。", "全年共收到依申请公开3件。")
+    report = govinfo_parse.parse(text, plugin_manager=pm)
+    assert [f.value for f in report.narrative] == [3]
+    assert {d.layout for d in report.diagnostics if d.code == "plugin-error"} == {"raising", "garbage"}

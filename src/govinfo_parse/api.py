@@ -18,8 +18,11 @@ from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore
 from govinfo_parse.meta import read_organ, read_title, read_year
 from govinfo_parse.model import (
     Cell,
+    CellKind,
     Diagnostic,
     Meta,
+    NarrativeFact,
+    Origin,
     Report,
     Section,
     SectionKind,
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
 __all__ = [
     "available_layouts",
     "check",
+    "extract_facts",
     "extract_tables",
     "parse",
     "parse_file",
@@ -113,6 +117,8 @@ def parse(
     source = normalize(raw)
     sections = split_sections(source)
     found = extract_tables(source, sections, pm, layout=layout)
+    facts = extract_facts(source, sections, pm, found.diagnostics)
+    found.add_facts(facts)
     section_list = [s for s, _, _ in sections]
     preamble = next((s.text for s in section_list if s.kind is SectionKind.PREAMBLE), "")
     title = read_title(preamble)
@@ -128,6 +134,7 @@ def parse(
         active=Table(name="active", cells=found.by_table("active")),
         requests=Table(name="requests", cells=found.by_table("requests")),
         appeals=Table(name="appeals", cells=found.by_table("appeals")),
+        narrative=tuple(facts),
         diagnostics=tuple(found.diagnostics),
         source=Source(path=path, encoding=encoding),
     )
@@ -213,6 +220,27 @@ class _Found:
                     "the first is kept",
                 ))
 
+    def add_facts(self, facts: Iterable[NarrativeFact]) -> None:
+        """Fill keys no table states from prose; report where prose and a table disagree."""
+        allowed = set(fields.field_ids(self.template)) if self.template else set(fields.all_field_ids())
+        for fact in facts:
+            cell = self.cells.get(fact.field_id)
+            if cell is not None and cell.value is not None:
+                if cell.value != fact.value:
+                    table = "prose" if cell.origin is Origin.NARRATIVE else "the table"
+                    self.diagnostics.append(Diagnostic(
+                        code="narrative-mismatch", severity=Severity.WARNING, span=fact.span,
+                        field_ids=(fact.field_id,), values=(cell.value, fact.value), layout="narrative",
+                        message=f"{fact.field_id}: {table} says {cell.value}, a sentence says "
+                        f"{fact.value} ({fact.sentence[:60]}); {table} is kept",
+                    ))
+            elif fact.field_id in allowed:
+                self.cells[fact.field_id] = Cell(
+                    field_id=fact.field_id, value=fact.value, raw=fact.raw,
+                    kind=CellKind.ZERO if fact.value == 0 else CellKind.NUMBER, layout="narrative",
+                    span=fact.span, origin=Origin.NARRATIVE, rule=f"stated in prose: {fact.sentence}",
+                )
+
     @property
     def template(self) -> fields.Template | None:
         return template_of(self.votes)
@@ -246,6 +274,26 @@ def extract_tables(
             f"taken as {found.template}",
         ))
     return found
+
+
+def extract_facts(
+    source: SourceText,
+    sections: Iterable[tuple[Section, int, int]],
+    pm: pluggy.PluginManager,
+    diagnostics: list[Diagnostic],
+) -> list[NarrativeFact]:
+    """Narrative facts of every section, from every ``govinfo_extract_facts`` plugin."""
+    facts: list[NarrativeFact] = []
+    for section, start, end in sections:
+        block = Block(source=source, start=start, end=end, section=section)
+        for plugin, found in _call_each(pm, "govinfo_extract_facts", diagnostics, block=block):
+            for fact in found:
+                if isinstance(fact, NarrativeFact) and fields.is_field_id(fact.field_id):
+                    facts.append(fact)
+                else:
+                    diagnostics.append(_plugin_failure(
+                        plugin, "govinfo_extract_facts", TypeError(f"returned {fact!r}")))
+    return facts
 
 
 def _read_block(
@@ -311,14 +359,19 @@ def _expected_fields(report: Report, table: str) -> list[str]:
     return expected
 
 
+def _table_states(table: Table, field_id: str) -> bool:
+    cell = table.get(field_id)
+    return cell is not None and cell.value is not None and cell.origin is not Origin.NARRATIVE
+
+
 def _coverage(report: Report) -> list[Diagnostic]:
     """Which tables and rows the document did not give (what could not be read)."""
     out: list[Diagnostic] = []
     if not any(report.cells()):
         return out
     for table in report.tables:
-        missing = [f for f in _expected_fields(report, table.name) if report.value(f) is None]
-        if not table.cells:
+        missing = [f for f in _expected_fields(report, table.name) if not _table_states(table, f)]
+        if not any(c.origin is not Origin.NARRATIVE for c in table.cells):
             out.append(Diagnostic(
                 code="missing-table", severity=Severity.WARNING, field_ids=tuple(missing),
                 message=f"table {table.name!r} was not found",

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore
-    from govinfo_parse.model import Diagnostic, Report
+    from govinfo_parse.model import Diagnostic, NarrativeFact, Report
 
 __all__ = ["PROJECT_NAME", "hookimpl", "hookspec"]
 
@@ -66,6 +66,22 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     :param block: the block to read.
     :param layout: the layout name this plugin's sniff returned.
     :returns: a ``LayoutResult``, or None when the block holds no table after all.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def govinfo_extract_facts(block: Block) -> Iterable[NarrativeFact] | None:
+    """Read figures stated in the prose of ``block``.
+
+    Called for every block, whatever layout reads its tables.  A fact fills
+    its table key only where no table states that key (the value is then
+    marked as coming from prose); where a table states the key, the table
+    wins and a disagreement is reported.
+
+    :param block: the block to read.
+    :returns: narrative facts, each with its sentence and span.
 
     .. versionadded:: 0.1
     """

@@ -229,8 +229,11 @@ class Report:
             yield from table.cells
 
     def cell(self, field_id: str) -> Cell | None:
-        """The cell of ``field_id``, or None."""
-        table: Table = getattr(self, table_of(field_id))
+        """The cell of ``field_id``, or None (also for ``meta.*`` and unknown ids)."""
+        name = table_of(field_id)
+        if name not in ("active", "requests", "appeals"):
+            return None
+        table: Table = getattr(self, name)
         return table.get(field_id)
 
     def value(self, field_id: str) -> Number | None:
@@ -238,15 +241,19 @@ class Report:
         found = self.cell(field_id)
         return found.value if found else None
 
-    def to_flat(self) -> dict[str, Any]:
+    def to_flat(self, *, include_narrative: bool = False) -> dict[str, Any]:
         """Flat ``{field id: value}`` with exactly the ``spec/fields.md`` keys.
 
-        Only stated values appear: a blank, placeholder or unreadable cell
-        gives no key.
+        Only values the tables state (read, or derived from their arithmetic)
+        appear: a blank, placeholder or unreadable cell gives no key.  With
+        ``include_narrative``, keys no table states are filled from prose.
         """
         meta = dict(zip(META_KEYS, (self.meta.year, self.meta.template, self.meta.organ), strict=True))
         flat: dict[str, Any] = {k: v for k, v in meta.items() if v is not None}
-        flat.update((c.field_id, c.value) for c in self.cells() if c.value is not None)
+        flat.update(
+            (c.field_id, c.value) for c in self.cells()
+            if c.value is not None and (include_narrative or c.origin is not Origin.NARRATIVE)
+        )
         return flat
 
     def to_dict(self) -> dict[str, Any]:

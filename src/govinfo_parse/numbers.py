@@ -19,6 +19,7 @@ __all__ = [
     "PLACEHOLDERS",
     "UNIT_FACTORS",
     "CellValue",
+    "chinese_integer",
     "looks_numeric",
     "number_value",
     "parse_cell_text",
@@ -89,6 +90,30 @@ def number_value(*, sign: str | None, digits: str, unit: str | None, note: str |
     kind = CellKind.ZERO if value == 0 else CellKind.NUMBER
     note_text = note.strip()[1:-1].strip() if note else None
     return CellValue(kind, value, unit, note_text)
+
+
+_CN_DIGITS: Final = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+                     "七": 7, "八": 8, "九": 9}
+_CN_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_integer(text: str) -> int | None:
+    """``十三`` → 13, ``一百二十`` → 120, ``两千零五`` → 2005; None when ``text`` is not one."""
+    if not text:
+        return None
+    total, section, digit = 0, 0, None
+    for char in text:
+        if char in _CN_DIGITS:
+            digit = _CN_DIGITS[char]
+        elif char in _CN_UNITS:
+            section += (1 if digit is None else digit) * _CN_UNITS[char]
+            digit = None
+        elif char == "万":
+            total += (section + (digit or 0)) * 10000
+            section, digit = 0, None
+        else:
+            return None
+    return total + section + (digit or 0)
 
 
 def looks_numeric(text: str) -> bool:

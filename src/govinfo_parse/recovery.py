@@ -121,7 +121,7 @@ def resolve_rows(
                 rule = (f"{len(fits)} of the readings of {len(item.values)} numbers as 7 columns fit "
                         "the row total and the column totals; all give these values")
                 if len(fits) > 1:
-                    fits[0] = attrs.evolve(fits[0], how="whichever cell was lost, the values are the same")
+                    fits[0] = attrs.evolve(fits[0], how=f"{len(fits)} readings fit, all with the same values")
                 settled[item.row] = (item, fits[0], rule)
                 known.update((f"requests.{item.row}.{c}", v)
                              for c, v in zip(fields.REQUESTS_COLUMNS, fits[0].values, strict=True))
