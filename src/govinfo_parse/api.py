@@ -330,9 +330,8 @@ def _read_block(
         return
     if empty is not None:
         found.diagnostics.extend(empty.diagnostics)
-    words = labels.table_words(block.text)
-    short_lines = sum(1 for line in block.text.split("\n") if 0 < len(line.strip()) <= 25)
-    if len(words) >= 2 and ("\t" in block.text or short_lines >= 5):
+    words = labels.header_words(block.text)
+    if words:
         heading = block.section.heading or block.section.kind.value
         found.diagnostics.append(Diagnostic(
             code="unread-table", severity=Severity.WARNING, span=block.section.span,

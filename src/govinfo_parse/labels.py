@@ -21,6 +21,7 @@ __all__ = [
     "APPEALS_RESULT_LABELS",
     "REQUESTS_COLUMN_LABELS",
     "compact",
+    "header_words",
     "is_active_caption",
     "match_active_column",
     "match_active_row",
@@ -126,7 +127,18 @@ _REQUESTS_ROWS: Final = (
     (re.compile(r"部分公开"), "partially_granted"),
     (re.compile(r"总计$|合计$"), "total"),
 )
-_OTHER_SUBROW: Final = re.compile(r"^(\d\.?)?其他$")
+_OTHER_SUBROW: Final = re.compile(r"^(\d[.、]?)?其他$")
+#: The sub-rows of each result group, in official order: ``N.`` names the Nth when its words are lost.
+GROUP_ITEMS: Final[dict[str, tuple[str, ...]]] = {
+    "denied": tuple(f"denied.{r}" for r in (
+        "state_secret", "prohibited_by_law", "endangers_safety", "third_party_rights",
+        "internal_affairs", "process_information", "enforcement_files", "query_matters")),
+    "unable": ("unable.not_held", "unable.requires_creation", "unable.unclear_after_correction"),
+    "not_processed": tuple(f"not_processed.{r}" for r in (
+        "complaint", "duplicate", "publication", "excessive", "confirmation")),
+    "other": ("other.no_correction", "other.unpaid_fee", "other.other"),
+}
+_ITEM_NUMBER: Final = re.compile(r"(?<![\d(])([1-8])[.、](?!\d)")
 
 APPEALS_GROUP_LABELS: Final = (
     (re.compile(r"未经复议"), "litigation_direct"),
@@ -151,6 +163,17 @@ _TABLE_WORDS: Final = re.compile(
 def table_words(text: str) -> list[str]:
     """The table labels found in ``text`` (empty for prose)."""
     return sorted(set(_TABLE_WORDS.findall(text)))
+
+
+# Words of the tables' headers that prose does not use (prose does say 结果维持, 予以公开).
+_HEADER_WORDS: Final = re.compile(
+    r"第二十条|信息内容|申请人情况|勾稽关系|本年新制作数量|本年制发件数|未经复议直接起诉"
+)
+
+
+def header_words(text: str) -> list[str]:
+    """The table-header words found in ``text``: a table is there, whatever its shape."""
+    return sorted(set(_HEADER_WORDS.findall(text)))
 
 
 def _first(rules: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str | None:
@@ -194,15 +217,24 @@ def match_requests_group(label: str) -> RequestsGroup | None:
 
 
 def match_requests_row(label: str, group: RequestsGroup | None) -> str | None:
-    """The section-三 row a label names; ``group`` is the result group it sits in."""
+    """The section-三 row a label names; ``group`` is the result group it sits in.
+
+    Distinctive words decide first; a numbered sub-row whose words are lost is
+    named by its number within ``group`` (or a group named in the label).
+    """
     text = compact(label)
     row = _first(_REQUESTS_ROWS, text)
     if row is not None:
         return row
     if group == "other" and _OTHER_SUBROW.search(text):
         return "other.other"
-    if "其他处理" in text:
+    if "其他处理" in text and not _ITEM_NUMBER.search(text):
         return "other"
+    # Words lost (2.其他法律行政止公开): the item number within a known group still names the row.
+    items = GROUP_ITEMS.get(match_requests_group(text) or group or "", ())
+    numbers = _ITEM_NUMBER.findall(text)
+    if items and numbers and int(numbers[-1]) <= len(items):
+        return items[int(numbers[-1]) - 1]
     return None
 
 

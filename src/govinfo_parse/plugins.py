@@ -36,6 +36,7 @@ DISABLE_ENV: Final = "GOVINFO_PARSE_DISABLE_PLUGINS"
 DEFAULT_PLUGINS: Final = (
     ("canonical", "govinfo_parse_layouts.canonical"),
     ("tabular", "govinfo_parse_layouts.tabular"),
+    ("pdf_text", "govinfo_parse_layouts.pdf_text"),
     ("narrative", "govinfo_parse_layouts.narrative"),
     ("checks", "govinfo_parse.checks"),
 )

@@ -129,7 +129,8 @@ class TableAssembler:
         request_row = labels.match_requests_row(label_text, group or self._group)
         if request_row is not None:
             self.context = SectionKind.REQUESTS
-            self._group = group or (self._group if "." in request_row else None)
+            # The group a sub-row belongs to carries over to the next rows (their group cell is merged).
+            self._group = group or (request_row.split(".")[0] if "." in request_row else None)  # type: ignore[assignment]
             self._requests_row(request_row, split[0], values)
         elif group is not None:
             self._group = group
@@ -253,9 +254,8 @@ class TableAssembler:
         return self._requests_columns_by_position()
 
     def _requests_row(self, row: str, label_cells: list[RawCell], values: list[RawCell]) -> None:
-        if row == "other":
-            self.votes["2019"] += 1
-        elif row.startswith("other."):
+        # The single (六) row is no evidence: some 2021-format reports still print it.
+        if row.startswith("other."):
             self.votes["2021"] += 1
         cells = _trim_trailing_empty(values, _REQUESTS_WIDTH)
         while len(cells) > _REQUESTS_WIDTH and not cells[0].text.strip():
