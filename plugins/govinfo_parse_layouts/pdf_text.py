@@ -66,6 +66,12 @@ def _header_cells(block: Block, start: int, text: str) -> list[RawCell]:
     return cells
 
 
+def _names_a_row(label: str) -> bool:
+    return bool(label) and (
+        labels.match_active_row(label) is not None or labels.match_requests_row(label, None) is not None
+    )
+
+
 def read_rows(block: Block) -> list[list[RawCell]]:
     """Rows of label-plus-numbers, with label fragments joined to the row they belong to."""
     rows: list[list[RawCell]] = []
@@ -97,7 +103,10 @@ def read_rows(block: Block) -> list[list[RawCell]]:
                   _TOKEN.finditer(text, m.start("values"), m.end("values"))]
         if not m["label"].strip() and len(values) >= _APPEALS_VALUES:
             fragments.clear()  # table 四's bare numbers: the fragments above are its broken header
-        parts = [*fragments, block.cell(start, label_end, text=m["label"].strip())]
+        own = block.cell(start, label_end, text=m["label"].strip())
+        # A label that names its row by itself keeps the fragments above from leaking in
+        # (they may be the remains of a row whose numbers were lost).
+        parts = [own] if _names_a_row(own.text) else [*fragments, own]
         parts = [p for p in parts if p.text]
         joined = "".join(p.text for p in parts)
         label = [block.cell(parts[0].start, parts[-1].end, text=joined)] if parts else []

@@ -30,6 +30,7 @@ __all__ = [
     "match_requests_column",
     "match_requests_group",
     "match_requests_row",
+    "rows_named",
     "table_words",
 ]
 
@@ -214,6 +215,15 @@ def match_requests_group(label: str) -> RequestsGroup | None:
         if pattern.search(text):
             return group
     return None
+
+
+def rows_named(label: str) -> set[str]:
+    """Every row whose distinctive words appear in ``label`` (more than one: ambiguous)."""
+    text = compact(label)
+    found = {row for pattern, row in _REQUESTS_ROWS if pattern.search(text)}
+    found |= {row for pattern, row in ACTIVE_ROW_LABELS
+              if re.search(pattern.pattern.lstrip("^"), text)}
+    return found
 
 
 def match_requests_row(label: str, group: RequestsGroup | None) -> str | None:

@@ -58,6 +58,25 @@ class Assembled:
     template_votes: Counter[str]
 
 
+def _split_run_on_rows(row: list[RawCell]) -> list[list[RawCell]]:
+    """Split a row where a label follows values: two rows whose separator was lost.
+
+    Labels come before values in every row of the format, so a label cell
+    after a number starts the next row; without this, the first row's label
+    and numbers would be taken as part of the second row's label.
+    """
+    parts: list[list[RawCell]] = [[]]
+    seen_value = False
+    for cell in row:
+        kind = cell.read().kind
+        if kind is CellKind.TEXT and seen_value:
+            parts.append([])
+            seen_value = False
+        seen_value = seen_value or kind in (CellKind.NUMBER, CellKind.ZERO)
+        parts[-1].append(cell)
+    return parts
+
+
 def _trim_trailing_empty(cells: Sequence[RawCell], keep: int) -> list[RawCell]:
     """Drop blank cells from the end, but never below ``keep`` cells."""
     out = list(cells)
@@ -88,9 +107,9 @@ class TableAssembler:
     def feed(self, rows: Iterable[Sequence[RawCell]]) -> None:
         """Read ``rows`` (each a sequence of cells, empty ones included)."""
         for row in rows:
-            cells = [c for c in row]  # noqa: C416 - accept any sequence
-            if any(c.text.strip() for c in cells):
-                self._row(cells)
+            for part in _split_run_on_rows(list(row)):
+                if any(c.text.strip() for c in part):
+                    self._row(part)
 
     def result(self) -> Assembled:
         """The cells found so far, their diagnostics and the template evidence."""
@@ -119,6 +138,11 @@ class TableAssembler:
             self._unlabelled_row(values)
             return
         if self._header_row(texts):
+            return
+        if len(named := labels.rows_named(label_text)) > 1 and values:
+            self._diag("ambiguous-label", Severity.WARNING,
+                       f"label {label_text!r} names several rows ({', '.join(sorted(named))}); "
+                       "its values are left out", at=split[0][0])
             return
         active_row = labels.match_active_row(label_text)
         if active_row is not None and self.context is not SectionKind.REQUESTS:

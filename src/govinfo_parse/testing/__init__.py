@@ -4,6 +4,20 @@
 ``testing`` extra (``pip install govinfo-parse[testing]``).
 """
 
-from govinfo_parse.testing.render import SampleReport, format_value, render_canonical
+from govinfo_parse.testing.render import (
+    SampleReport,
+    format_value,
+    render_canonical,
+    render_document,
+    render_tabular,
+    table_rows,
+)
 
-__all__ = ["SampleReport", "format_value", "render_canonical"]
+__all__ = [
+    "SampleReport",
+    "format_value",
+    "render_canonical",
+    "render_document",
+    "render_tabular",
+    "table_rows",
+]

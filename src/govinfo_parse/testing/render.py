@@ -16,10 +16,21 @@ import attrs
 from govinfo_parse import fields
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from govinfo_parse.fields import Template
     from govinfo_parse.model import Number
 
-__all__ = ["ACTIVE_BLOCKS", "REQUESTS_ROW_LABELS", "SampleReport", "format_value", "render_canonical"]
+__all__ = [
+    "ACTIVE_BLOCKS",
+    "REQUESTS_ROW_LABELS",
+    "SampleReport",
+    "format_value",
+    "render_canonical",
+    "render_document",
+    "render_tabular",
+    "table_rows",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -116,56 +127,82 @@ def _cells(sample: SampleReport, field_ids: list[str]) -> list[str]:
     return out
 
 
-def _row(cells: list[str] | tuple[str, ...]) -> str:
-    return "".join(f"\t{c}\n" for c in cells) + "\n"
-
-
-def _active(sample: SampleReport) -> str:
-    out = []
-    for caption, headers, rows in ACTIVE_BLOCKS[sample.template]:
-        out.append(_row([caption]))
-        out.append(_row(["信息内容", *headers]))
-        for label, key in rows:
+def _active_rows(sample: SampleReport) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for caption, headers, labelled in ACTIVE_BLOCKS[sample.template]:
+        rows.append([caption])
+        rows.append(["信息内容", *headers])
+        for label, key in labelled:
             columns = fields.ACTIVE_ROWS[sample.template][key]
-            out.append(_row([label, *_cells(sample, [f"active.{key}.{c}" for c in columns])]))
-    return "".join(out)
+            rows.append([label, *_cells(sample, [f"active.{key}.{c}" for c in columns])])
+    return rows
 
 
-def _requests(sample: SampleReport) -> str:
-    out = [
-        _row(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"]),
-        _row(["", "自然人", "法人或其他组织", "总计"]),
-        _row(["", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]),
+def _requests_rows(sample: SampleReport) -> list[list[str]]:
+    rows = [
+        ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"],
+        ["", "自然人", "法人或其他组织", "总计"],
+        ["", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""],
     ]
     for row in fields.REQUESTS_ROWS[sample.template]:
         ids = [f"requests.{row}.{c}" for c in fields.REQUESTS_COLUMNS]
-        out.append(_row([*REQUESTS_ROW_LABELS[row], *_cells(sample, ids)]))
-    return "".join(out)
+        rows.append([*REQUESTS_ROW_LABELS[row], *_cells(sample, ids)])
+    return rows
 
 
-def _appeals(sample: SampleReport) -> str:
-    results = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+_RESULTS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+
+
+def _appeals_rows(sample: SampleReport) -> list[list[str]]:
     ids = [f"appeals.{g}.{c}" for g in fields.APPEALS_GROUPS for c in fields.APPEALS_COLUMNS]
-    return "".join((
-        _row(["行政复议", "行政诉讼"]),
-        _row([*results, "未经复议直接起诉", "复议后起诉"]),
-        _row(["", "", "", "", "", *results, *results]),
-        _row(_cells(sample, ids)),
-    ))
+    return [
+        ["行政复议", "行政诉讼"],
+        [*_RESULTS, "未经复议直接起诉", "复议后起诉"],
+        ["", "", "", "", "", *_RESULTS, *_RESULTS],
+        _cells(sample, ids),
+    ]
 
 
-def render_canonical(sample: SampleReport) -> str:
-    """The whole report in the canonical one-cell-per-line layout."""
+def table_rows(sample: SampleReport) -> dict[str, list[list[str]]]:
+    """The rows of the three tables as a copied table gives them: merged cells blank.
+
+    A header cell that wraps in the printed table holds a line break.
+    """
+    return {"active": _active_rows(sample), "requests": _requests_rows(sample),
+            "appeals": _appeals_rows(sample)}
+
+
+def render_document(sample: SampleReport, render_table: Callable[[list[list[str]]], str]) -> str:
+    """A whole report around three tables drawn by ``render_table``."""
+    tables = {name: render_table(rows) for name, rows in table_rows(sample).items()}
     return "".join((
         f"{sample.organ}{sample.year}年政府信息公开工作年度报告\n",
         "一、总体情况\n",
         (f"{sample.year}年，{sample.organ}认真贯彻落实《中华人民共和国政府信息公开条例》，"
          "全面推进政务公开工作。\n"),
-        "二、主动公开政府信息情况\n", _active(sample), "\n",
-        "三、收到和处理政府信息公开申请情况\n", _requests(sample), "\n",
-        "四、政府信息公开行政复议、行政诉讼情况\n", _appeals(sample), "\n",
+        "二、主动公开政府信息情况\n", tables["active"], "\n",
+        "三、收到和处理政府信息公开申请情况\n", tables["requests"], "\n",
+        "四、政府信息公开行政复议、行政诉讼情况\n", tables["appeals"], "\n",
         "五、存在的主要问题及改进情况\n",
         "一是公开内容不够全面；二是解读形式较为单一。下一步将加强培训，完善制度。\n",
         "六、其他需要报告的事项\n",
         "无。\n",
     ))
+
+
+def _canonical_table(rows: list[list[str]]) -> str:
+    return "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in rows)
+
+
+def _tabular_table(rows: list[list[str]]) -> str:
+    return "".join("\t".join(c.replace("\n", "") for c in row) + "\n" for row in rows)
+
+
+def render_canonical(sample: SampleReport) -> str:
+    """The whole report in the canonical one-cell-per-line layout."""
+    return render_document(sample, _canonical_table)
+
+
+def render_tabular(sample: SampleReport) -> str:
+    """The whole report with tab-separated table rows (a table copied by rows)."""
+    return render_document(sample, _tabular_table)
