@@ -139,6 +139,10 @@ GROUP_ITEMS: Final[dict[str, tuple[str, ...]]] = {
         "complaint", "duplicate", "publication", "excessive", "confirmation")),
     "other": ("other.no_correction", "other.unpaid_fee", "other.other"),
 }
+_CJK: Final = re.compile(r"[\u4e00-\u9fff]")
+_GROUP_ORDINAL: Final = re.compile(r"\(([三四五六])\)")
+_GROUP_BY_ORDINAL: Final[dict[str, RequestsGroup]] = {
+    "三": "denied", "四": "unable", "五": "not_processed", "六": "other"}
 _ITEM_NUMBER: Final = re.compile(r"(?<![\d(])([1-8])[.、](?!\d)")
 
 APPEALS_GROUP_LABELS: Final = (
@@ -209,28 +213,42 @@ def match_requests_column(label: str) -> str | None:
 
 
 def match_requests_group(label: str) -> RequestsGroup | None:
-    """The result group (（三）不予公开 …) a row label opens, if any."""
+    """The result group (（三）不予公开 …) a row label opens, if any.
+
+    By its words, or by its ordinal alone when the words are broken ((四)无 / 法提供).
+    """
     text = compact(label)
     for pattern, group in _REQUESTS_GROUPS:
         if pattern.search(text):
             return group
-    return None
+    m = _GROUP_ORDINAL.search(text)
+    return _GROUP_BY_ORDINAL[m.group(1)] if m else None
 
 
 def rows_named(label: str) -> set[str]:
-    """Every row whose distinctive words appear in ``label`` (more than one: ambiguous)."""
+    """Every row whose distinctive words appear in ``label`` (more than one: ambiguous).
+
+    Two different item numbers (``1.…2.…``) are two sub-rows' labels run
+    together even where one lost its distinctive words: both count.
+    """
     text = compact(label)
-    found = {row for pattern, row in _REQUESTS_ROWS if pattern.search(text)}
+    numbers = set(_ITEM_NUMBER.findall(text))
+    found = {f"item {n}" for n in numbers} if len(numbers) > 1 else set()
+    found |= {row for pattern, row in _REQUESTS_ROWS if pattern.search(text)}
     found |= {row for pattern, row in ACTIVE_ROW_LABELS
               if re.search(pattern.pattern.lstrip("^"), text)}
     return found
 
 
-def match_requests_row(label: str, group: RequestsGroup | None) -> str | None:
+def match_requests_row(  # noqa: PLR0911 - one return per way a row is named
+    label: str, group: RequestsGroup | None, previous: str | None = None
+) -> str | None:
     """The section-三 row a label names; ``group`` is the result group it sits in.
 
-    Distinctive words decide first; a numbered sub-row whose words are lost is
-    named by its number within ``group`` (or a group named in the label).
+    Distinctive words decide first.  A numbered sub-row whose words are lost
+    (2.其他法律行政止公开) is named by its number, but only where the order
+    proves it: the row read just before (``previous``) is item N-1 of the same
+    group, or the label names its group and N is 1.
     """
     text = compact(label)
     row = _first(_REQUESTS_ROWS, text)
@@ -238,13 +256,20 @@ def match_requests_row(label: str, group: RequestsGroup | None) -> str | None:
         return row
     if group == "other" and _OTHER_SUBROW.search(text):
         return "other.other"
-    if "其他处理" in text and not _ITEM_NUMBER.search(text):
-        return "other"
-    # Words lost (2.其他法律行政止公开): the item number within a known group still names the row.
-    items = GROUP_ITEMS.get(match_requests_group(text) or group or "", ())
+    tail = text.rpartition("其他处理")[2]
+    if "其他处理" in text and not _CJK.search(tail) and not _ITEM_NUMBER.search(text):
+        return "other"  # the single 2019-style (六) row: nothing follows the group label
+    named_group = match_requests_group(text)
+    items = GROUP_ITEMS.get(named_group or group or "", ())
     numbers = _ITEM_NUMBER.findall(text)
-    if items and numbers and int(numbers[-1]) <= len(items):
-        return items[int(numbers[-1]) - 1]
+    if not items or len(set(numbers)) != 1:
+        return None
+    n = int(numbers[0])
+    if n > len(items):
+        return None
+    follows = previous in items and items.index(previous) == n - 2
+    if follows or (n == 1 and named_group is not None):
+        return items[n - 1]
     return None
 
 

@@ -100,6 +100,7 @@ class TableAssembler:
         self._appeals_header: list[str] = []
         self._group: labels.RequestsGroup | None = None
         self._requests_order: tuple[str, ...] | None = None
+        self._previous_row: str | None = None
         self._uneven: dict[str, tuple[UnevenRow, list[RawCell], RawCell]] = {}
 
     # -- public -------------------------------------------------------------------------
@@ -116,6 +117,7 @@ class TableAssembler:
         if self._uneven:
             self._recover_uneven_rows()
             self._uneven.clear()
+        self._drop_single_other_beside_subrows()
         return Assembled(tuple(self.cells.values()), tuple(self.diagnostics), Counter(self.votes))
 
     # -- row dispatch ---------------------------------------------------------------------
@@ -150,11 +152,12 @@ class TableAssembler:
             self._active_row(active_row, label_text, split[0], values)
             return
         group = labels.match_requests_group(label_text)
-        request_row = labels.match_requests_row(label_text, group or self._group)
+        request_row = labels.match_requests_row(label_text, group or self._group, self._previous_row)
         if request_row is not None:
             self.context = SectionKind.REQUESTS
             # The group a sub-row belongs to carries over to the next rows (their group cell is merged).
             self._group = group or (request_row.split(".")[0] if "." in request_row else None)  # type: ignore[assignment]
+            self._previous_row = request_row
             self._requests_row(request_row, split[0], values)
         elif group is not None:
             self._group = group
@@ -254,13 +257,18 @@ class TableAssembler:
         return self._requests_order
 
     def _requests_columns_by_position(self) -> tuple[str, ...] | None:
-        """Leaf columns ordered by the grid position of their header cells."""
+        """Leaf columns ordered by the grid position of their header cells.
+
+        Only for layouts that keep the grid: two labels at one position mean the
+        positions were not kept, and nothing is concluded.
+        """
         placed = sorted(
             (i, col) for row in self._requests_header for i, col in enumerate(row)
             if col and col != "legal_persons"
         )
         leaves = tuple(col for _, col in placed)
-        return leaves if sorted(leaves) == sorted(fields.REQUESTS_COLUMNS) else None
+        distinct = len({i for i, _ in placed}) == len(placed)
+        return leaves if distinct and sorted(leaves) == sorted(fields.REQUESTS_COLUMNS) else None
 
     def _requests_columns_from_header(self) -> tuple[str, ...] | None:
         rows = [r for r in self._requests_header if any(r)]
@@ -289,6 +297,21 @@ class TableAssembler:
             return
         for column, cell in zip(self._requests_columns(label_cells[0]), cells, strict=True):
             self._store(f"requests.{row}.{column}", cell)
+
+    def _drop_single_other_beside_subrows(self) -> None:
+        """A single (六) row beside the three 2021 sub-rows is a sub-row whose label was lost."""
+        rows = {fields.split_field_id(k)[1] for k in self.cells if k.startswith("requests.other.")}
+        if "other" in rows and rows - {"other"}:
+            single = [k for k in self.cells if fields.split_field_id(k)[1] == "other"]
+            first = self.cells[single[0]]
+            for key in single:
+                del self.cells[key]
+            self.diagnostics.append(Diagnostic(
+                code="ambiguous-label", severity=Severity.WARNING, field_ids=tuple(single),
+                span=first.span, layout=self.layout,
+                message="a (六)其他处理 row without a sub-label stands beside the 2021 sub-rows: "
+                "it is one of them whose label was lost; its values are left out",
+            ))
 
     def _uneven_requests_row(self, row: str, label_cells: list[RawCell], cells: list[RawCell]) -> None:
         """Keep a row with one cell too few or too many for arithmetic recovery."""

@@ -81,7 +81,7 @@ def _active_table(sample: SampleReport) -> tuple[list[list[str]], list[tuple[Any
         for r in block_rows:
             if wide:
                 spans.append(("SPAN", (1, r), (3, r)))
-            elif len(headers) == 2:  # noqa: PLR2004
+            elif len(headers) == 2:
                 spans.append(("SPAN", (2, r), (3, r)))
     return rows, spans
 
@@ -112,9 +112,9 @@ def _requests_table(sample: SampleReport) -> tuple[list[list[str]], list[tuple[A
         else:  # 予以公开, 部分公开, the 2019 (六), 总计: the label spans two columns
             rows.append(["", label, "", *values])
             spans.append(("SPAN", (1, r), (2, r)))
-        if row != "new_received" and row != "carried_over" and first_result is None:
+        if row not in {"new_received", "carried_over"} and first_result is None:
             first_result = r
-        if row == "total":
+        if row == "total" and first_result is not None:
             rows[first_result][0] = "三、本年度办理结果"
             spans.append(("SPAN", (0, first_result), (0, r)))
     for group, members in groups.items():
@@ -129,7 +129,9 @@ _GROUP_LABELS: Final = {"denied": "（三）不予公开", "unable": "（四）�
 
 def _appeals_table(sample: SampleReport) -> tuple[list[list[str]], list[tuple[Any, ...]]]:
     results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
-    values = [_value(sample, f"appeals.{g}.{c}") for g in fields.APPEALS_GROUPS for c in fields.APPEALS_COLUMNS]
+    values = [
+        _value(sample, f"appeals.{g}.{c}") for g in fields.APPEALS_GROUPS for c in fields.APPEALS_COLUMNS
+    ]
     rows = [
         ["行政复议", "", "", "", "", "行政诉讼", *[""] * 9],
         [*results, "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],

@@ -42,6 +42,8 @@ class SampleReport:
     organ: str = "示例县人民政府"
     values: dict[str, Number] = attrs.field(factory=dict)
     placeholders: dict[str, str] = attrs.field(factory=dict)
+    #: Values the report leaves blank (a placeholder is written) but its arithmetic still holds.
+    unstated: dict[str, Number] = attrs.field(factory=dict)
     thousands: bool = False  # write 1,234 rather than 1234
 
     def expected_flat(self) -> dict[str, object]:

@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING
 from hypothesis import strategies as st
 
 from govinfo_parse import fields
+from govinfo_parse.testing.damage import DAMAGES
 from govinfo_parse.testing.render import SampleReport
 
 if TYPE_CHECKING:
     from govinfo_parse.fields import Template
     from govinfo_parse.model import Number
 
-__all__ = ["amounts", "counts", "sample_reports", "templates"]
+__all__ = ["amounts", "counts", "damaged", "sample_reports", "templates"]
 
 _PLACEHOLDERS = ("/", "-", "无", "不适用", "")
 
@@ -104,9 +105,10 @@ def sample_reports(
     chosen: Template = draw(templates()) if template is None else template
     values = {**draw(_active(chosen)), **draw(_requests(chosen)), **draw(_appeals())}
     placeholders: dict[str, str] = {}
+    unstated: dict[str, Number] = {}
     if blanks:
         for key in draw(st.lists(st.sampled_from(sorted(values)), max_size=12, unique=True)):
-            del values[key]
+            unstated[key] = values.pop(key)
             placeholders[key] = draw(st.sampled_from(_PLACEHOLDERS))
     return SampleReport(
         template=chosen,
@@ -114,5 +116,18 @@ def sample_reports(
         organ=draw(st.sampled_from(("示例县人民政府", "某市生态环境局", "测试区人民政府办公室"))),
         values=values,
         placeholders=placeholders,
+        unstated=unstated,
         thousands=draw(st.booleans()),
     )
+
+
+@st.composite
+def damaged(draw: st.DrawFn, text: str, *, kinds: tuple[str, ...] = tuple(DAMAGES), at_most: int = 2) -> str:
+    """``text`` after one to ``at_most`` kinds of realistic damage (``govinfo_parse.testing.damage``)."""
+    unknown = set(kinds) - set(DAMAGES)
+    if unknown:
+        msg = f"unknown damage {sorted(unknown)}; known: {sorted(DAMAGES)}"
+        raise ValueError(msg)
+    for _ in range(draw(st.integers(1, at_most))):
+        text = DAMAGES[draw(st.sampled_from(kinds))](text, draw(st.integers(0, 10_000)))
+    return text

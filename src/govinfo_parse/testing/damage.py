@@ -1,0 +1,70 @@
+"""Realistic damage to a report's text, as copying and extraction inflict it.
+
+Each function takes the text and a choice number (any integer: it is taken
+modulo the number of places the damage can go), so hypothesis can shrink it.
+A parser must never turn damaged text into a wrong number: a value either
+survives intact, or goes missing, or comes back derived and flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["DAMAGES", "drop_line", "insert_footer", "lose_cell", "split_label"]
+
+_CJK_RUN: Final = re.compile(r"[\u4e00-\u9fff]{4,}")
+# A number standing alone as a cell: between tabs, spaces or line ends.
+_NUMBER_CELL: Final = re.compile(r"(?:(?<=[\t ])|^)[+-]?\d[\d,]*(?:\.\d+)?(?=[\t \n]|$)", re.MULTILINE)
+
+
+def drop_line(text: str, choice: int) -> str:
+    """A whole non-blank line is lost."""
+    lines = text.split("\n")
+    candidates = [i for i, line in enumerate(lines) if line.strip()]
+    if not candidates:
+        return text
+    del lines[candidates[choice % len(candidates)]]
+    return "\n".join(lines)
+
+
+def split_label(text: str, choice: int) -> str:
+    """A label wraps: a line break inside a run of Chinese characters."""
+    places = [m.start() + k for m in _CJK_RUN.finditer(text) for k in range(2, len(m.group()) - 1)]
+    if not places:
+        return text
+    at = places[choice % len(places)]
+    return text[:at] + "\n" + text[at:]
+
+
+def insert_footer(text: str, choice: int) -> str:
+    """A page footer (``- 3 -``) lands between two lines."""
+    lines = text.split("\n")
+    at = choice % (len(lines) + 1)
+    return "\n".join([*lines[:at], f"- {choice % 9 + 1} -", *lines[at:]])
+
+
+def lose_cell(text: str, choice: int) -> str:
+    """One number cell is lost, with its separator (or its line, one cell per line)."""
+    cells = list(_NUMBER_CELL.finditer(text))
+    if not cells:
+        return text
+    m = cells[choice % len(cells)]
+    start, end = m.start(), m.end()
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start:start].strip() and not text[end:line_end].strip():
+        return text[:line_start] + text[line_end + 1 :]  # the cell was the whole line
+    if start > 0 and text[start - 1] in "\t ":
+        start -= 1
+    return text[:start] + text[end:]
+
+
+#: Every kind of damage, by name.
+DAMAGES: Final = {
+    "drop_line": drop_line,
+    "split_label": split_label,
+    "insert_footer": insert_footer,
+    "lose_cell": lose_cell,
+}

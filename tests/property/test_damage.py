@@ -1,0 +1,94 @@
+"""Damaged text never yields a wrong number, in any layout.
+
+Every table value that comes back from damaged text is the true one: it
+survived, or the table's arithmetic forced it (and it is marked derived).
+Everything else is missing.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import govinfo_parse
+from govinfo_parse import Origin
+from govinfo_parse.testing import SampleReport, render_canonical, render_tabular
+from govinfo_parse.testing.damage import DAMAGES
+from govinfo_parse.testing.strategies import damaged, sample_reports
+
+
+def _assert_no_wrong_value(text: str, sample: SampleReport) -> None:
+    """Read values are the stated ones; derived ones agree with the table's true arithmetic.
+
+    A derived value may fill a cell the report left blank (text extraction cannot
+    tell a blank cell from a lost one): it must then equal what the blank hides.
+    """
+    report = govinfo_parse.parse(text)
+    implied = {**sample.unstated, **sample.values}
+    for cell in report.cells():
+        if cell.value is None:
+            continue
+        if cell.origin is Origin.READ:
+            assert sample.values.get(cell.field_id) == cell.value, (cell.field_id, cell.value, cell.raw)
+        elif cell.origin is Origin.DERIVED:
+            assert cell.rule, cell
+            assert implied.get(cell.field_id) == cell.value, (cell.field_id, cell.value, cell.rule)
+
+
+@given(sample_reports(blanks=True), st.data())
+def test_canonical_damage(sample: SampleReport, data: st.DataObject) -> None:
+    _assert_no_wrong_value(data.draw(damaged(render_canonical(sample))), sample)
+
+
+@given(sample_reports(blanks=True), st.data())
+def test_tabular_damage(sample: SampleReport, data: st.DataObject) -> None:
+    _assert_no_wrong_value(data.draw(damaged(render_tabular(sample))), sample)
+
+
+@pytest.mark.parametrize("kind", sorted(DAMAGES))
+@given(sample=sample_reports(), choice=st.integers(0, 10_000))
+def test_each_damage_alone_on_tabular_text(kind: str, sample: SampleReport, choice: int) -> None:
+    _assert_no_wrong_value(DAMAGES[kind](render_tabular(sample), choice), sample)
+
+
+@cache
+def _pdf_fixtures() -> list[tuple[str, str, SampleReport]]:
+    """A fixed set of generated reports, printed to PDF and extracted by every extractor here."""
+    pdf = pytest.importorskip("govinfo_parse.testing.pdf")
+    pytest.importorskip("reportlab")
+    extractors = pdf.available_extractors()
+    if not extractors:
+        pytest.skip("no PDF text extractor (pypdfium2 or pdftotext) is installed")
+    out = []
+    samples: list[SampleReport] = []
+    for template in ("2019", "2021"):
+        for blanks in (False, True):
+
+            @settings(max_examples=1, derandomize=True, database=None)
+            @given(sample_reports(template=template, blanks=blanks))
+            def collect(sample: SampleReport) -> None:
+                samples.append(sample)
+
+            collect()
+    for sample in samples:
+        document = pdf.render_pdf(sample)
+        out += [(name, pdf.extract_text(document, name), sample) for name in extractors]
+    return out
+
+
+def test_pdf_text_round_trip_for_every_extractor() -> None:
+    for extractor, text, sample in _pdf_fixtures():
+        report = govinfo_parse.parse(text)
+        assert report.to_flat() == sample.expected_flat(), extractor
+        assert {c.layout for c in report.cells()} == {"pdf_text"}
+
+
+@settings(max_examples=60)
+@given(st.data())
+def test_pdf_text_damage(data: st.DataObject) -> None:
+    fixtures = _pdf_fixtures()
+    _extractor, text, sample = data.draw(st.sampled_from(fixtures))
+    _assert_no_wrong_value(data.draw(damaged(text)), sample)
