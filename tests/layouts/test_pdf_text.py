@@ -1,0 +1,75 @@
+"""PDF text: real published PDFs through every extractor, and generated ones."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import govinfo_parse
+from govinfo_parse import Origin
+from govinfo_parse.serialize import flat_to_jsonable
+from tests.conftest import SHARED
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "pdf_corpus"
+CORPUS = SHARED / "corpus" / "pdf"
+GOLDS = sorted(DATA.glob("*.gold.json"))
+
+
+def _extractors() -> list[str]:
+    from govinfo_parse.testing.pdf import available_extractors  # noqa: PLC0415
+
+    found = available_extractors()
+    if not found:
+        pytest.skip("no PDF text extractor (pypdfium2 or pdftotext) is installed")
+    return found
+
+
+@pytest.mark.parametrize("gold_path", GOLDS, ids=[p.name.split(".")[0] for p in GOLDS])
+def test_published_pdfs_match_gold_with_every_extractor(gold_path: Path) -> None:
+    from govinfo_parse.testing.pdf import extract_text  # noqa: PLC0415
+
+    pdf = CORPUS / (gold_path.name.split(".")[0] + ".pdf")
+    if not pdf.exists():
+        pytest.skip(f"{pdf} not found: ../shared/corpus is absent")
+    gold = {k: v for k, v in json.loads(gold_path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
+    for extractor in _extractors():
+        report = govinfo_parse.parse(extract_text(pdf.read_bytes(), extractor))
+        flat = flat_to_jsonable(report.to_flat())
+        flat.pop("meta.organ", None)
+        assert flat == gold, extractor
+        assert {c.layout for c in report.cells()} == {"pdf_text"}
+        assert all(c.origin is Origin.READ for c in report.cells())
+
+
+def test_page_footer_glued_to_a_row_and_wrapped_labels() -> None:
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公开申请数量 10 0 0 0 0 0 10\n"
+        "（二）部分公开（区分处理的，只计这一情\n形，不计其他情形）\n3 0 0 0 0 0 3\n"
+        "1.本机关不掌握相关政府信息 7 0 0 0 0 0 7- 5 -\n"
+        "（四）无\n法提供 2.没有现成信息需要另行制作 1 0 0 0 0 0 1\n"
+    )
+    report = govinfo_parse.parse(text)
+    assert report.value("requests.partially_granted.total") == 3
+    assert report.value("requests.unable.not_held.total") == 7
+    assert report.value("requests.unable.requires_creation.natural_person") == 1
+
+
+def test_a_label_whose_words_are_lost_is_named_by_its_number_only_in_sequence() -> None:
+    head = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n"
+    in_order = head + "1.属于国家秘密 1 0 0 0 0 0 1\n2.其他法律行政止公开 2 0 0 0 0 0 2\n"
+    report = govinfo_parse.parse(in_order)
+    assert report.value("requests.denied.prohibited_by_law.total") == 2
+    out_of_order = head + "8.属于行政查询事项 1 0 0 0 0 0 1\n2.其他法律行政止公开 2 0 0 0 0 0 2\n"
+    assert govinfo_parse.parse(out_of_order).value("requests.denied.prohibited_by_law.total") is None
+
+
+def test_two_labels_run_together_are_left_out() -> None:
+    text = ("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n"
+            "（一）予以公开\n（二）部分公开\n3 0 0 0 0 0 3\n")
+    report = govinfo_parse.parse(text)
+    assert report.value("requests.granted.total") is None
+    assert report.value("requests.partially_granted.total") is None
+    assert "ambiguous-label" in {d.code for d in report.diagnostics}
