@@ -9,6 +9,7 @@ tables here; the matching code below does not change.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final, Literal
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ _SPACE: Final = re.compile(r"\s+")
 _LONG_NOTE: Final = re.compile(r"\([^()]{4,}\)")
 
 
+@lru_cache(maxsize=8192)
 def compact(text: str) -> str:
     """Whitespace removed and long parenthetical notes dropped, for matching."""
     return _LONG_NOTE.sub("", _SPACE.sub("", text))

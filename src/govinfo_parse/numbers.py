@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Final
 
 import attrs
@@ -53,6 +54,7 @@ class CellValue:
     note: str | None = None
 
 
+@lru_cache(maxsize=8192)  # cell texts repeat ("0" most of all); CellValue is immutable
 def parse_cell_text(text: str) -> CellValue:
     """Read a normalised cell text.
 
