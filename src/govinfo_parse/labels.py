@@ -35,13 +35,13 @@ __all__ = [
     "table_words",
 ]
 
-_SPACE: Final = re.compile(r"\s+")
+_SPACE: Final = re.compile(r"\s+|[*#_`]")  # whitespace, and Markdown emphasis around labels
 _LONG_NOTE: Final = re.compile(r"\([^()]{4,}\)")
 
 
 @lru_cache(maxsize=8192)
 def compact(text: str) -> str:
-    """Whitespace removed and long parenthetical notes dropped, for matching."""
+    """Whitespace and Markdown marks removed, long parenthetical notes dropped, for matching."""
     return _LONG_NOTE.sub("", _SPACE.sub("", text))
 
 

@@ -101,6 +101,7 @@ class TableAssembler:
         self._group: labels.RequestsGroup | None = None
         self._requests_order: tuple[str, ...] | None = None
         self._previous_row: str | None = None
+        self._requests_rows_read = 0
         self._uneven: dict[str, tuple[UnevenRow, list[RawCell], RawCell]] = {}
 
     # -- public -------------------------------------------------------------------------
@@ -158,6 +159,7 @@ class TableAssembler:
             # The group a sub-row belongs to carries over to the next rows (their group cell is merged).
             self._group = group or (request_row.split(".")[0] if "." in request_row else None)  # type: ignore[assignment]
             self._previous_row = request_row
+            self._requests_rows_read += 1
             self._requests_row(request_row, split[0], values)
         elif group is not None:
             self._group = group
@@ -188,6 +190,9 @@ class TableAssembler:
         note = any("勾稽" in t or t == "申请人情况" for t in nonempty)
         if note or (n_requests >= 2 and n_requests > n_appeals):
             self.context = SectionKind.REQUESTS
+            if self._requests_rows_read:  # the header repeated after a page break: start afresh
+                self._requests_header.clear()
+                self._requests_rows_read = 0
             self._requests_header.append([r or "" for r in requests])
             self._requests_order = None
             return True

@@ -64,3 +64,20 @@ def test_column_totals_decide_between_readings() -> None:
     report = govinfo_parse.parse(HEADER + body)
     assert report.value("requests.granted.other_org") in (1, None)
     assert report.value("requests.granted.total") in (3, None)
+
+
+def test_a_header_repeated_after_a_page_break_is_read_afresh() -> None:
+    text = (
+        HEADER + "一、本年新收政府信息公开申请数量\t" + _row([1, 2, 0, 0, 0, 0, 3]) + "\n"
+        + "- 2 -\n" + HEADER.split("\n", 1)[1]
+        + "二、上年结转政府信息公开申请数量\t" + _row([4, 0, 0, 0, 0, 1, 5]) + "\n"
+    )
+    report = govinfo_parse.parse(text)
+    assert report.value("requests.carried_over.other_org") == 1
+    assert report.value("requests.new_received.commercial") == 2
+    assert "no-header" not in {d.code for d in report.diagnostics}
+
+
+def test_markdown_emphasis_around_labels() -> None:
+    text = "二、主动公开政府信息情况\n**第二十条第(一)项**\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n**规章**\t1\t2\t3\n"
+    assert govinfo_parse.parse(text).value("active.regulations.total_published") == 3
