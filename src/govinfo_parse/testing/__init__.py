@@ -6,18 +6,24 @@
 
 from govinfo_parse.testing.render import (
     SampleReport,
+    chinese_numeral,
     format_value,
+    narrative_facts,
     render_canonical,
     render_document,
+    render_narrative,
     render_tabular,
     table_rows,
 )
 
 __all__ = [
     "SampleReport",
+    "chinese_numeral",
     "format_value",
+    "narrative_facts",
     "render_canonical",
     "render_document",
+    "render_narrative",
     "render_tabular",
     "table_rows",
 ]

@@ -25,9 +25,12 @@ __all__ = [
     "ACTIVE_BLOCKS",
     "REQUESTS_ROW_LABELS",
     "SampleReport",
+    "chinese_numeral",
     "format_value",
+    "narrative_facts",
     "render_canonical",
     "render_document",
+    "render_narrative",
     "render_tabular",
     "table_rows",
 ]
@@ -208,3 +211,85 @@ def render_canonical(sample: SampleReport) -> str:
 def render_tabular(sample: SampleReport) -> str:
     """The whole report with tab-separated table rows (a table copied by rows)."""
     return render_document(sample, _tabular_table)
+
+
+_APPLICANT_WORDS = {
+    "natural_person": "自然人", "commercial": "商业企业", "research": "科研机构",
+    "nonprofit": "社会公益组织", "legal_service": "法律服务机构", "other_org": "其他",
+}
+_DECISION_WORDS = {
+    "administrative_licensing": "行政许可", "administrative_penalty": "行政处罚",
+    "administrative_coercion": "行政强制", "other_external_services": "其他对外管理服务事项",
+}
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """``13`` → ``十三``, ``120`` → ``一百二十`` (for 0 ≤ n < 10000), as prose writes counts."""
+    if n < 10:
+        return _DIGITS[n]
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit:
+            out += ("零" if zero and out else "") + ("" if value == 10 and not out and digit == 1 else _DIGITS[digit]) + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def _count(sample: SampleReport, value: int) -> str:
+    return chinese_numeral(value) if sample.thousands and 0 <= value < 10000 else str(value)
+
+
+def narrative_facts(sample: SampleReport) -> dict[str, Number]:
+    """The facts ``render_narrative`` states, by field id."""
+    facts: dict[str, Number] = {}
+    decisions = {f"active.{r}.decisions": sample.values[f"active.{r}.decisions"]
+                 for r in _DECISION_WORDS if f"active.{r}.decisions" in sample.values}
+    facts.update(decisions)
+    procurement = ("active.government_procurement.items", "active.government_procurement.amount")
+    if all(key in sample.values for key in procurement):
+        facts.update({key: sample.values[key] for key in procurement})
+    if "requests.new_received.total" in sample.values:
+        facts["requests.new_received.total"] = sample.values["requests.new_received.total"]
+        for column in _APPLICANT_WORDS:
+            key = f"requests.new_received.{column}"
+            if key in sample.values and "requests.new_received.natural_person" in sample.values:
+                facts[key] = sample.values[key]
+    totals = [sample.values.get(f"appeals.{g}.total") for g in fields.APPEALS_GROUPS]
+    if all(t == 0 for t in totals):
+        facts.update({f"appeals.{g}.total": 0 for g in fields.APPEALS_GROUPS})
+    return facts
+
+
+def render_narrative(sample: SampleReport) -> str:
+    """A report that states its figures only in prose (no tables), in the wording reports use."""
+    facts = narrative_facts(sample)
+    active = [f"{word}{_count(sample, int(facts[f'active.{row}.decisions']))}件"
+              for row, word in _DECISION_WORDS.items() if f"active.{row}.decisions" in facts]
+    active_text = f"本年度处理决定{'、'.join(active)}。" if active else "本年度主动公开工作稳步推进。"
+    if "active.government_procurement.amount" in facts:
+        items = _count(sample, int(facts["active.government_procurement.items"]))
+        active_text += f"政府集中采购{items}项，共{facts['active.government_procurement.amount']}万元。"
+    requests_text = "依申请公开工作规范有序。"
+    if "requests.new_received.total" in facts:
+        total = _count(sample, int(facts["requests.new_received.total"]))
+        requests_text = f"本年度共收到政府信息公开申请{total}件。"
+        parts = [f"{word}申请{_count(sample, int(facts[f'requests.new_received.{c}']))}件"
+                 for c, word in _APPLICANT_WORDS.items() if f"requests.new_received.{c}" in facts]
+        if parts:
+            requests_text += f"其中{'，'.join(parts)}。"
+    appeals_text = ("本年度未发生因政府信息公开引起的行政复议、行政诉讼。"
+                    if "appeals.review.total" in facts else "行政复议、行政诉讼情况见有关部门统计。")
+    return "".join((
+        f"{sample.organ}{sample.year}年政府信息公开工作年度报告\n",
+        "一、总体情况\n",
+        f"{sample.year}年，{sample.organ}认真贯彻落实《中华人民共和国政府信息公开条例》。\n",
+        "二、主动公开政府信息情况\n", active_text, "\n",
+        "三、收到和处理政府信息公开申请情况\n", requests_text, "\n",
+        "四、政府信息公开行政复议、行政诉讼情况\n", appeals_text, "\n",
+        "五、存在的主要问题及改进情况\n部分单位长期未收到政府信息公开申请，业务不够熟练。\n",
+        "六、其他需要报告的事项\n无。\n",
+    ))
