@@ -232,7 +232,8 @@ def chinese_numeral(n: int) -> str:
     for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
         digit = n // value % 10
         if digit:
-            out += ("零" if zero and out else "") + ("" if value == 10 and not out and digit == 1 else _DIGITS[digit]) + unit
+            leading_ten = value == 10 and not out and digit == 1  # 十三, not 一十三
+            out += ("零" if zero and out else "") + ("" if leading_ten else _DIGITS[digit]) + unit
             zero = False
         elif out:
             zero = True
