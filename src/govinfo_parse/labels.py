@@ -39,10 +39,20 @@ _SPACE: Final = re.compile(r"\s+|[*#_`]")  # whitespace, and Markdown emphasis a
 _LONG_NOTE: Final = re.compile(r"\([^()]{4,}\)")
 
 
+# Vocabulary of Taiwan-style and mirror-site copies, after character conversion (資訊 → 资讯).
+VOCABULARY: Final = {"资讯": "信息", "档案": "文件", "专案": "项目", "反覆": "反复", "入口网站": "门户网站"}
+_VOCABULARY: Final = re.compile("|".join(VOCABULARY))
+
+
 @lru_cache(maxsize=8192)
 def compact(text: str) -> str:
-    """Whitespace and Markdown marks removed, long parenthetical notes dropped, for matching."""
-    return _LONG_NOTE.sub("", _SPACE.sub("", text))
+    """A label made ready for matching.
+
+    Whitespace and Markdown marks removed, long parenthetical notes dropped,
+    mainland vocabulary for Taiwan-style words.
+    """
+    text = _VOCABULARY.sub(lambda m: VOCABULARY[m.group()], _SPACE.sub("", text))
+    return _LONG_NOTE.sub("", text)
 
 
 # 第二十条第（一）项 and its variants (第二十条 第(一)项, 第二十条第一项, 第(五)项).
@@ -202,7 +212,7 @@ def is_active_header_start(label: str) -> bool:
 
 def match_active_column(label: str) -> tuple[str, Template] | None:
     """The section-二 column a header label names, with the template it implies."""
-    text = _SPACE.sub("", label)
+    text = _VOCABULARY.sub(lambda m: VOCABULARY[m.group()], _SPACE.sub("", label))
     for pattern, column, template in ACTIVE_COLUMN_LABELS:
         if pattern.search(text):
             return column, template

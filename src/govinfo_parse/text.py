@@ -1,8 +1,9 @@
 """Decoding bytes and normalising text for matching, without losing positions.
 
 ``normalize`` folds what varies between copies of the same report (full-width
-digits and brackets, Kangxi look-alikes, curly quotes, dashes, NBSP and
-ideographic spaces, zero-width characters, CRLF) so that labels and numbers
+digits and brackets, Kangxi look-alikes, Traditional characters (OpenCC, one
+character at a time), curly quotes, dashes, NBSP and ideographic spaces,
+zero-width characters, CRLF) so that labels and numbers
 can be matched.  It returns a ``SourceText`` that remembers, for every
 normalised offset, where it came from in the decoded text, so every value
 keeps its raw text and its source position.
@@ -14,10 +15,14 @@ import bisect
 import codecs
 import re
 import unicodedata
-from typing import Final
+from functools import cache
+from typing import TYPE_CHECKING, Final
 
 from govinfo_parse.errors import DecodingError
 from govinfo_parse.model import SourceSpan
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["SourceText", "decode", "normalize", "normalize_str"]
 
@@ -72,6 +77,20 @@ _EXTRA_FOLDS: Final = {
 }
 
 
+@cache
+def _to_simplified() -> Callable[[str], str]:
+    """OpenCC's Traditional → Simplified character conversion (loaded on first use)."""
+    import opencc  # noqa: PLC0415 - loads dictionaries; only needed for Chinese characters
+
+    return opencc.OpenCC("t2s").convert
+
+
+def _simplified(char: str) -> str:
+    """One Chinese character in its Simplified form (規 → 规); never changes length."""
+    converted = _to_simplified()(char)
+    return converted if len(converted) == 1 else char
+
+
 class _FoldTable(dict[int, str]):
     """``str.translate`` table that computes and caches each character's fold."""
 
@@ -81,6 +100,8 @@ class _FoldTable(dict[int, str]):
         if folded is None:
             folded = unicodedata.normalize("NFKC", char)
             folded = "".join(_EXTRA_FOLDS.get(c, c) for c in folded)
+            if len(folded) == 1 and "\u3400" <= folded <= "\u9fff":
+                folded = _simplified(folded)
         self[codepoint] = folded
         return folded
 
