@@ -17,7 +17,7 @@ def test_every_hook_is_documented_and_tested() -> None:
     hooks_doc = (DOCS / "reference" / "hooks.md").read_text(encoding="utf-8")
     tests = (ROOT / "tests" / "test_plugins.py").read_text(encoding="utf-8")
     names = [n for n, f in inspect.getmembers(hookspecs, inspect.isfunction) if n.startswith("govinfo_")]
-    assert len(names) == 5
+    assert len(names) == 6
     for name in names:
         assert f"## `{name}(" in hooks_doc, name
         assert name in tests, f"{name} is not exercised in test_plugins.py"

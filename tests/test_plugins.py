@@ -24,7 +24,7 @@ def test_built_in_plugins_are_registered_by_name() -> None:
     pm = get_plugin_manager(load_entrypoints=False)
     assert {name for name, _ in pm.list_name_plugin()} >= {"canonical", "tabular", "checks"}
     layouts = sorted(info.name for _, info in govinfo_parse.available_layouts(pm))
-    assert layouts == ["canonical", "pdf_text", "tabular"]
+    assert layouts == ["canonical", "html", "pdf_text", "tabular"]
 
 
 def test_built_in_layout_is_also_an_entry_point() -> None:
@@ -154,7 +154,7 @@ def test_hook_govinfo_layout_info_lists_layouts_and_survives_a_broken_one() -> N
     pm.register(Described(), name="described")
     pm.register(Raising(), name="raising")
     names = sorted(info.name for _, info in govinfo_parse.available_layouts(pm))
-    assert names == ["canonical", "described", "pdf_text", "tabular"]
+    assert names == ["canonical", "described", "html", "pdf_text", "tabular"]
     with pytest.raises(govinfo_parse.LayoutNotFoundError):
         govinfo_parse.parse("text", layout="raising", plugin_manager=pm)
     govinfo_parse.parse("text", layout="d2", plugin_manager=pm)  # alias resolves
@@ -178,3 +178,28 @@ def test_hook_govinfo_extract_facts_is_isolated() -> None:
     report = govinfo_parse.parse(text, plugin_manager=pm)
     assert [f.value for f in report.narrative] == [3]
     assert {d.layout for d in report.diagnostics if d.code == "plugin-error"} == {"raising", "garbage"}
+
+
+def test_hook_govinfo_convert_document_first_result_wins_and_failures_are_isolated() -> None:
+    class Raising:
+        @hookimpl
+        def govinfo_convert_document(self, data: bytes | str) -> None:  # noqa: ARG002
+            raise OSError
+
+    class Upper:
+        @hookimpl
+        def govinfo_convert_document(self, data: bytes | str) -> govinfo_parse.ConvertedDocument | None:
+            text = data.decode() if isinstance(data, bytes) else data
+            if not text.startswith("%UPPER"):
+                return None
+            return govinfo_parse.ConvertedDocument(text=render_canonical(SAMPLE), format="upper")
+
+    pm = get_plugin_manager(load_entrypoints=False)
+    pm.register(Raising(), name="raising")
+    pm.register(Upper(), name="upper")
+    report = govinfo_parse.parse(b"%UPPER whatever", plugin_manager=pm)
+    assert report.source.format == "upper"
+    assert report.value("requests.new_received.total") == 3
+    assert {d.layout for d in report.diagnostics if d.code == "plugin-error"} == {"raising"}
+    plain = govinfo_parse.parse(render_canonical(SAMPLE), plugin_manager=pm)
+    assert plain.source.format == "text"

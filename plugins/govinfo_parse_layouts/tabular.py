@@ -61,6 +61,8 @@ def govinfo_layout_info() -> LayoutInfo:
 
 @hookimpl
 def govinfo_sniff_block(block: Block) -> LayoutScore | None:
+    if block.source.format != "text":  # tab rows made by a converter belong to that format's layout
+        return None
     row_lines = _ROW_LINE.findall(block.text)
     # Table 四 may come as a bare row of numbers, with no label at all.
     bare_numbers = block.section.kind is SectionKind.APPEALS and any(
@@ -78,7 +80,7 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:
 def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     if layout != NAME:
         return None
-    return block.assemble(read_rows(block), layout=NAME)
+    return block.assemble(read_rows(block), layout=NAME, remnants=True)
 
 
 __all__ = ["INFO", "NAME", "read_rows"]

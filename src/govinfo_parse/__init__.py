@@ -20,7 +20,7 @@ from govinfo_parse.errors import (
     ReportRuleError,
 )
 from govinfo_parse.hookspecs import hookimpl
-from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
+from govinfo_parse.layout import Block, ConvertedDocument, LayoutInfo, LayoutResult, LayoutScore, RawCell
 from govinfo_parse.model import (
     Cell,
     CellKind,
@@ -47,6 +47,7 @@ __all__ = [
     "Block",
     "Cell",
     "CellKind",
+    "ConvertedDocument",
     "DecodingError",
     "Diagnostic",
     "GovinfoParseError",

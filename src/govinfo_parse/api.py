@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from govinfo_parse import fields, labels
 from govinfo_parse.errors import InputError, LayoutNotFoundError, ReportRuleError
-from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore
+from govinfo_parse.layout import Block, ConvertedDocument, LayoutInfo, LayoutResult, LayoutScore
 from govinfo_parse.meta import read_organ, read_title, read_year
 from govinfo_parse.model import (
     Cell,
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 __all__ = [
     "available_layouts",
     "check",
+    "convert",
     "extract_facts",
     "extract_tables",
     "parse",
@@ -110,13 +111,19 @@ def parse(
     :raises LayoutNotFoundError: ``layout`` names no installed layout.
     """
     pm = plugin_manager or default_plugin_manager()
-    if isinstance(document, bytes):
-        raw, encoding = decode(document)
+    conversion_problems: list[Diagnostic] = []
+    converted = convert(document, path, pm, conversion_problems)
+    if converted is not None:
+        raw, encoding, source_format = converted.text, converted.encoding, converted.format
+    elif isinstance(document, bytes):
+        (raw, encoding), source_format = decode(document), "text"
     else:
-        raw, encoding = document, None
+        raw, encoding, source_format = document, None, "text"
     source = normalize(raw)
+    source.format = source_format
     sections = split_sections(source)
     found = extract_tables(source, sections, pm, layout=layout)
+    found.diagnostics[:0] = conversion_problems
     facts = extract_facts(source, sections, pm, found.diagnostics)
     found.add_facts(facts)
     section_list = [s for s, _, _ in sections]
@@ -136,7 +143,7 @@ def parse(
         appeals=Table(name="appeals", cells=found.by_table("appeals")),
         narrative=tuple(facts),
         diagnostics=tuple(found.diagnostics),
-        source=Source(path=path, encoding=encoding),
+        source=Source(path=path, encoding=encoding, format=source_format),
     )
     report = report.with_diagnostics(*_coverage(report), *check(report, pm))
     if strict and (errors := [d for d in report.diagnostics if d.severity is Severity.ERROR]):
@@ -145,6 +152,26 @@ def parse(
 
 
 # --- calling plugins one at a time ---------------------------------------------------------
+
+
+def convert(
+    document: str | bytes, path: str | None, pm: pluggy.PluginManager, diagnostics: list[Diagnostic]
+) -> ConvertedDocument | None:
+    """The first ``govinfo_convert_document`` result, or None for plain text."""
+    for impl in pm.hook.govinfo_convert_document.get_hookimpls():
+        args = {"data": document, "path": path}
+        try:
+            result = impl.function(*(args[name] for name in impl.argnames))
+        except Exception as exc:  # noqa: BLE001 - isolate plugins from each other
+            diagnostics.append(_plugin_failure(impl.plugin_name, "govinfo_convert_document", exc))
+            continue
+        if isinstance(result, ConvertedDocument):
+            return result
+        if result is not None:
+            diagnostics.append(_plugin_failure(
+                impl.plugin_name, "govinfo_convert_document", TypeError(f"returned {result!r}")))
+    return None
+
 
 
 def _call_each(

@@ -18,7 +18,7 @@ import pluggy
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore
+    from govinfo_parse.layout import Block, ConvertedDocument, LayoutInfo, LayoutResult, LayoutScore
     from govinfo_parse.model import Diagnostic, NarrativeFact, Report
 
 __all__ = ["PROJECT_NAME", "hookimpl", "hookspec"]
@@ -26,6 +26,23 @@ __all__ = ["PROJECT_NAME", "hookimpl", "hookspec"]
 PROJECT_NAME = "govinfo_parse"
 hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+@hookspec(firstresult=True)
+def govinfo_convert_document(data: bytes | str, path: str | None) -> ConvertedDocument | None:
+    """Turn a document that is not plain text into text, judged by its content.
+
+    Recognise the format by content (magic bytes, markup), not by ``path``
+    alone.  Render tables as one row per line with tab-separated cells, and
+    the rest as text with one paragraph per line.  The first plugin that
+    returns a document wins; return None for anything else.
+
+    :param data: the document as given: bytes, or text when the caller passed text.
+    :param path: where it came from, if known.
+    :returns: a ``ConvertedDocument``, or None.
+
+    .. versionadded:: 0.1
+    """
 
 
 @hookspec

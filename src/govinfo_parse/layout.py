@@ -21,7 +21,20 @@ if TYPE_CHECKING:
     from govinfo_parse.model import Cell, Diagnostic, Section, SourceSpan
     from govinfo_parse.text import SourceText
 
-__all__ = ["Block", "LayoutInfo", "LayoutResult", "LayoutScore", "RawCell"]
+__all__ = ["Block", "ConvertedDocument", "LayoutInfo", "LayoutResult", "LayoutScore", "RawCell"]
+
+
+@attrs.frozen(kw_only=True)
+class ConvertedDocument:
+    """A document that is not plain text (HTML, …) turned into the text the pipeline reads.
+
+    Tables become one row per line with cells separated by tabs; ``format``
+    names the input format (``"html"``); spans of the report point into ``text``.
+    """
+
+    text: str
+    format: str
+    encoding: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -74,9 +87,18 @@ class Block:
         content = self.text[start:end] if text is None else text
         return RawCell(content, self.start + start, self.start + end)
 
-    def assemble(self, rows: Iterable[Sequence[RawCell]], *, layout: str) -> LayoutResult:
-        """Resolve ``rows`` by their labels into a ``LayoutResult``."""
-        found = assemble(self.source, rows, layout=layout, context=self.section.kind)
+    def assemble(
+        self, rows: Iterable[Sequence[RawCell]], *, layout: str, grid: bool = False, remnants: bool = False
+    ) -> LayoutResult:
+        """Resolve ``rows`` by their labels into a ``LayoutResult``.
+
+        ``grid``: every row has a cell for every column of the table (merged
+        cells expanded, as in HTML), so a value's position under the header counts.
+        ``remnants``: a merged label cell may leave a blank cell after the label
+        (text copied by rows), so a blank first value is not taken on trust.
+        """
+        found = assemble(self.source, rows, layout=layout, context=self.section.kind,
+                         grid=grid, remnants=remnants)
         return LayoutResult(
             layout=layout, cells=found.cells, diagnostics=found.diagnostics,
             template_votes=found.template_votes,

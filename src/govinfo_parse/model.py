@@ -203,6 +203,8 @@ class Source:
 
     path: str | None = None
     encoding: str | None = None
+    #: "text", or the format a converter read ("html"); spans point into the text it made.
+    format: str = "text"
 
 
 @frozen(kw_only=True)

@@ -37,6 +37,7 @@ DEFAULT_PLUGINS: Final = (
     ("canonical", "govinfo_parse_layouts.canonical"),
     ("tabular", "govinfo_parse_layouts.tabular"),
     ("pdf_text", "govinfo_parse_layouts.pdf_text"),
+    ("html", "govinfo_parse_layouts.html"),
     ("narrative", "govinfo_parse_layouts.narrative"),
     ("checks", "govinfo_parse.checks"),
 )

@@ -19,7 +19,7 @@ import attrs
 from govinfo_parse import fields, labels
 from govinfo_parse.model import Cell, CellKind, Diagnostic, Number, Origin, SectionKind, Severity
 from govinfo_parse.numbers import CellValue, parse_cell_text, to_wan_yuan, unit_in_label
-from govinfo_parse.recovery import Reading, UnevenRow, resolve_rows
+from govinfo_parse.recovery import Reading, UnevenRow, readings, resolve_rows
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -88,9 +88,17 @@ def _trim_trailing_empty(cells: Sequence[RawCell], keep: int) -> list[RawCell]:
 class TableAssembler:
     """Reads rows in document order and collects the table cells they state."""
 
-    def __init__(self, source: SourceText, *, layout: str, context: SectionKind | None = None) -> None:
+    def __init__(
+        self, source: SourceText, *, layout: str, context: SectionKind | None = None,
+        grid: bool = False, remnants: bool = False,
+    ) -> None:
         self.source = source
         self.layout = layout
+        # Grid layouts (HTML) keep every column of every row, so positions under the header hold.
+        self.grid = grid
+        # Layouts that may leave a blank cell where a merged label cell covered a column.
+        self.remnants = remnants
+        self._row_cells: list[RawCell] | None = None
         self.context = context if context in _TABLE_KINDS else None
         self.cells: dict[str, Cell] = {}
         self.diagnostics: list[Diagnostic] = []
@@ -124,6 +132,7 @@ class TableAssembler:
     # -- row dispatch ---------------------------------------------------------------------
 
     def _row(self, row: list[RawCell]) -> None:
+        self._row_cells = row
         texts = [labels.compact(c.text) for c in row]
         nonempty = [t for t in texts if t]
         if any(labels.is_active_caption(t) for t in nonempty) and len(nonempty) <= 2:
@@ -290,13 +299,69 @@ class TableAssembler:
                 return tuple(leaves)
         return self._requests_columns_by_position()
 
+    def _cells_among_remnants(
+        self, row: str, label_cells: list[RawCell], values: list[RawCell]
+    ) -> list[RawCell] | None:
+        """The value cells of a row copied as text, where merged cells leave blank cells.
+
+        Blank cells at either end may be remains of merged cells or blank values.
+        Seven cells between them are the row.  Six numbers beside a blank cell are
+        either a blank first (or last) value or a row that lost a number: the
+        arithmetic decides, or the row stays out (None).
+        """
+        lead = next((i for i, c in enumerate(values) if c.text.strip()), len(values))
+        trail = next((i for i, c in enumerate(reversed(values)) if c.text.strip()), len(values))
+        core = values[lead : len(values) - trail]
+        numbers = [c.read().value for c in core]
+        six_numbers = len(core) == _REQUESTS_WIDTH - 1 and all(isinstance(n, int) for n in numbers)
+        if not six_numbers or not (lead or trail):
+            return core
+        counts = tuple(int(n or 0) for n in numbers)
+        blank_first_fits = bool(lead) and counts[-1] >= sum(counts[:-1])
+        blank_last_fits = bool(trail)
+        lost_cell_fits = bool(readings(counts))
+        if lost_cell_fits and not (blank_first_fits or blank_last_fits):
+            return core
+        if not lost_cell_fits and blank_first_fits != blank_last_fits:
+            return [values[lead - 1], *core] if blank_first_fits else [*core, values[len(values) - trail]]
+        self._diag("cell-count", Severity.WARNING,
+                   f"section 三 row {row!r}: six numbers beside a blank cell may be a blank value or a "
+                   "merged cell's remains beside a lost number; its values are left out",
+                   at=label_cells[0], field_ids=(f"requests.{row}.total",))
+        return None
+
+    def _requests_cells_by_position(self, values: list[RawCell]) -> list[tuple[str, RawCell]] | None:
+        """In a grid layout, each value under the header cell in its own column, if the header gives them."""
+        if not self.grid or self._row_cells is None:
+            return None
+        columns = {i: col for row in self._requests_header for i, col in enumerate(row)
+                   if col and col != "legal_persons"}
+        if sorted(columns.values()) != sorted(fields.REQUESTS_COLUMNS):
+            return None
+        full = self._row_cells
+        first_value = len(full) - len(values)
+        if min(columns) < first_value or max(columns) >= len(full):
+            return None  # a value column under a label, or past the row's end: the grid does not line up
+        return [(col, full[i]) for i, col in sorted(columns.items())]
+
     def _requests_row(self, row: str, label_cells: list[RawCell], values: list[RawCell]) -> None:
         # The single (六) row is no evidence: some 2021-format reports still print it.
         if row.startswith("other."):
             self.votes["2021"] += 1
-        cells = _trim_trailing_empty(values, _REQUESTS_WIDTH)
-        while len(cells) > _REQUESTS_WIDTH and not cells[0].text.strip():
-            cells.pop(0)  # the blank remains of a merged label cell
+        by_position = self._requests_cells_by_position(values)
+        if by_position is not None:
+            for column, cell in by_position:
+                self._store(f"requests.{row}.{column}", cell)
+            return
+        if self.remnants:
+            cells = self._cells_among_remnants(row, label_cells, values)
+            if cells is None:
+                return
+        else:
+            cells = list(values)
+            while len(cells) > _REQUESTS_WIDTH and not cells[0].text.strip():
+                cells.pop(0)  # the blank remains of a merged label cell
+            cells = _trim_trailing_empty(cells, _REQUESTS_WIDTH)
         if len(cells) != _REQUESTS_WIDTH:
             self._uneven_requests_row(row, label_cells, cells)
             return
@@ -469,12 +534,12 @@ class TableAssembler:
 _TABLE_KINDS: Final = frozenset({SectionKind.ACTIVE, SectionKind.REQUESTS, SectionKind.APPEALS})
 
 
-def assemble(
+def assemble(  # noqa: PLR0913
     source: SourceText, rows: Iterable[Sequence[RawCell]], *, layout: str,
-    context: SectionKind | None = None,
+    context: SectionKind | None = None, grid: bool = False, remnants: bool = False,
 ) -> Assembled:
     """Read ``rows`` with a fresh ``TableAssembler``; see its docstring."""
-    assembler = TableAssembler(source, layout=layout, context=context)
+    assembler = TableAssembler(source, layout=layout, context=context, grid=grid, remnants=remnants)
     assembler.feed(rows)
     return assembler.result()
 

@@ -122,6 +122,7 @@ class SourceText:
         self._mark_starts = [m[0] for m in marks]
         self._line_starts = [0, *(m.end() for m in re.finditer("\n", raw))]
         self.pages: list[int] = []  # raw offsets where pages 2, 3, ... start; set by paged inputs
+        self.format = "text"  # or the format a converter read ("html"), for layouts to consult
 
     def to_raw(self, offset: int) -> int:
         """The decoded-text offset that normalised ``offset`` came from."""

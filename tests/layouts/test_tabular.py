@@ -10,11 +10,26 @@ from govinfo_parse.testing import SampleReport, render_tabular
 from govinfo_parse.testing.strategies import sample_reports
 
 
-@given(sample_reports(blanks=True))
+@given(sample_reports())
 def test_round_trip_both_templates(sample: SampleReport) -> None:
     report = govinfo_parse.parse(render_tabular(sample))
     assert report.to_flat() == sample.expected_flat()
     assert {c.layout for c in report.cells()} == {"tabular"}
+
+
+@given(sample_reports(blanks=True))
+def test_blank_cells_in_copied_rows_are_kept_or_the_row_is_left_out(sample: SampleReport) -> None:
+    """A blank cell at a row's end cannot always be told from a merged cell's remains beside a
+    lost number; such a row is left out with a diagnostic, never shifted."""
+    report = govinfo_parse.parse(render_tabular(sample))
+    flat = report.to_flat()
+    expected = sample.expected_flat()
+    assert {k: v for k, v in flat.items() if k in expected} == flat
+    for key in expected.keys() - flat.keys():
+        row = key.rsplit(".", 1)[0]
+        assert any(f"{row}.total" in d.field_ids for d in report.diagnostics if d.code == "cell-count") or (
+            key in sample.placeholders
+        ), key
 
 
 def _row(values: list[int]) -> str:

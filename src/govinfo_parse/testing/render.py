@@ -9,7 +9,7 @@ as a blank cell, or as the placeholder given for it.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -24,9 +24,11 @@ if TYPE_CHECKING:
 __all__ = [
     "ACTIVE_BLOCKS",
     "REQUESTS_ROW_LABELS",
+    "Grid",
     "SampleReport",
     "chinese_numeral",
     "format_value",
+    "merged_grids",
     "narrative_facts",
     "render_canonical",
     "render_document",
@@ -132,6 +134,113 @@ def _cells(sample: SampleReport, field_ids: list[str]) -> list[str]:
     return out
 
 
+Span = tuple[tuple[int, int], tuple[int, int]]  # (first column, first row), (last column, last row)
+
+
+@attrs.frozen
+class Grid:
+    """A printed table: its cells row by row, and the merged areas (a merged cell's text top-left)."""
+
+    rows: list[list[str]]
+    spans: list[Span]
+
+
+def _value(sample: SampleReport, field_id: str) -> str:
+    if field_id in sample.values:
+        column = fields.split_field_id(field_id)[2]
+        return format_value(sample.values[field_id], column=column, thousands=sample.thousands)
+    return sample.placeholders.get(field_id, "")
+
+
+def _active_grid(sample: SampleReport) -> Grid:
+    rows: list[list[str]] = []
+    spans: list[Span] = []
+    for caption, headers, labelled in ACTIVE_BLOCKS[sample.template]:
+        spans.append(((0, len(rows)), (3, len(rows))))
+        rows.append([caption, "", "", ""])
+        wide = len(headers) == 1
+        rows.append(["信息内容", *(h.replace("\n", "") for h in headers), *[""] * (3 - len(headers))])
+        block_rows = [len(rows) - 1]
+        for label, key in labelled:
+            columns = fields.ACTIVE_ROWS[sample.template][key]
+            cells = [_value(sample, f"active.{key}.{c}") for c in columns]
+            rows.append([label, *cells, *[""] * (3 - len(cells))])
+            block_rows.append(len(rows) - 1)
+        for r in block_rows:
+            if wide:
+                spans.append(((1, r), (3, r)))
+            elif len(headers) == 2:
+                spans.append(((2, r), (3, r)))
+    return Grid(rows, spans)
+
+
+def _requests_grid(sample: SampleReport) -> Grid:
+    note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    rows = [
+        [note, "", "", "申请人情况", "", "", "", "", "", ""],
+        ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+        ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""],
+    ]
+    spans: list[Span] = [
+        ((0, 0), (2, 2)), ((3, 0), (9, 0)), ((3, 1), (3, 2)),
+        ((4, 1), (8, 1)), ((9, 1), (9, 2)),
+    ]
+    groups: dict[str, list[int]] = {}  # group → the table rows of its sub-rows
+    first_result = None
+    for row in fields.REQUESTS_ROWS[sample.template]:
+        label = REQUESTS_ROW_LABELS[row][-1]
+        values = [_value(sample, f"requests.{row}.{c}") for c in fields.REQUESTS_COLUMNS]
+        r = len(rows)
+        if row in ("new_received", "carried_over", "carried_forward"):
+            rows.append([label, "", "", *values])
+            spans.append(((0, r), (2, r)))
+        elif "." in row:  # a sub-row under its group cell
+            groups.setdefault(row.split(".")[0], []).append(r)
+            rows.append(["", "", label, *values])
+        else:  # 予以公开, 部分公开, the 2019 (六), 总计: the label spans two columns
+            rows.append(["", label, "", *values])
+            spans.append(((1, r), (2, r)))
+        if row not in {"new_received", "carried_over"} and first_result is None:
+            first_result = r
+        if row == "total" and first_result is not None:
+            rows[first_result][0] = "三、本年度办理结果"
+            spans.append(((0, first_result), (0, r)))
+    for group, members in groups.items():
+        rows[members[0]][1] = _GROUP_LABELS[group]
+        spans.append(((1, members[0]), (1, members[-1])))
+    return Grid(rows, spans)
+
+
+_GROUP_LABELS: Final = {"denied": "（三）不予公开", "unable": "（四）无法提供",
+                        "not_processed": "（五）不予处理", "other": "（六）其他处理"}
+
+
+def _appeals_grid(sample: SampleReport) -> Grid:
+    results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    values = [
+        _value(sample, f"appeals.{g}.{c}") for g in fields.APPEALS_GROUPS for c in fields.APPEALS_COLUMNS
+    ]
+    rows = [
+        ["行政复议", "", "", "", "", "行政诉讼", *[""] * 9],
+        [*results, "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
+        ["", "", "", "", "", *results, *results],
+        values,
+    ]
+    spans: list[Span] = [
+        ((0, 0), (4, 0)), ((5, 0), (14, 0)),
+        ((5, 1), (9, 1)), ((10, 1), (14, 1)),
+        *[((c, 1), (c, 2)) for c in range(5)],
+    ]
+    return Grid(rows, spans)
+
+
+def merged_grids(sample: SampleReport) -> dict[str, Grid]:
+    """The three tables with the official merged cells, as a printed or HTML report draws them."""
+    return {
+        "active": _active_grid(sample), "requests": _requests_grid(sample), "appeals": _appeals_grid(sample),
+    }
+
+
 def _active_rows(sample: SampleReport) -> list[list[str]]:
     rows: list[list[str]] = []
     for caption, headers, labelled in ACTIVE_BLOCKS[sample.template]:
@@ -209,8 +318,17 @@ def render_canonical(sample: SampleReport) -> str:
 
 
 def render_tabular(sample: SampleReport) -> str:
-    """The whole report with tab-separated table rows (a table copied by rows)."""
-    return render_document(sample, _tabular_table)
+    """The whole report with tab-separated table rows, as a browser copies the printed table.
+
+    Every grid position is a cell: merged cells leave blank cells where they cover.
+    """
+    grids = merged_grids(sample)
+    order = iter(("active", "requests", "appeals"))
+
+    def draw(_rows: list[list[str]]) -> str:
+        return _tabular_table(grids[next(order)].rows)
+
+    return render_document(sample, draw)
 
 
 _APPLICANT_WORDS = {

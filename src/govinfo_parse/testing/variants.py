@@ -22,7 +22,7 @@ def to_traditional(text: str, config: str = "s2twp") -> str:
     """Traditional characters; ``s2twp`` also swaps Taiwan vocabulary (文件 → 檔案, 信息 → 資訊)."""
     import opencc  # noqa: PLC0415
 
-    return opencc.OpenCC(config).convert(text)
+    return str(opencc.OpenCC(config).convert(text))
 
 
 def to_full_width(text: str) -> str:
@@ -31,7 +31,9 @@ def to_full_width(text: str) -> str:
 
 
 # Kangxi radicals that PDF extractors emit for common characters (NFKC folds them back).
-_KANGXI: Final = {"一": "\u2f00", "二": "\u2f06", "人": "\u2f08", "行": "\u2f8f", "长": "\u2fa7"}
+_KANGXI: Final[dict[str, str | int | None]] = {
+    "一": "\u2f00", "二": "\u2f06", "人": "\u2f08", "行": "\u2f8f", "长": "\u2fa7",
+}
 
 
 def to_kangxi_lookalikes(text: str) -> str:
