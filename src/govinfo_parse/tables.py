@@ -58,6 +58,12 @@ class Assembled:
     template_votes: Counter[str]
 
 
+def _active_ids(row: str) -> tuple[str, ...]:
+    """Every field id of a section-二 row, in either template."""
+    columns = dict.fromkeys(c for t in fields.TEMPLATES for c in fields.ACTIVE_ROWS[t].get(row, ()))
+    return tuple(f"active.{row}.{c}" for c in columns)
+
+
 def _split_run_on_rows(row: list[RawCell]) -> list[list[RawCell]]:
     """Split a row where a label follows values: two rows whose separator was lost.
 
@@ -104,6 +110,7 @@ class TableAssembler:
         self.diagnostics: list[Diagnostic] = []
         self.votes: Counter[str] = Counter()
         self._active_columns: list[tuple[str | None, str]] | None = None
+        self._active_start = 0
         self._requests_header: list[list[str]] = []
         self._appeals_header: list[str] = []
         self._group: labels.RequestsGroup | None = None
@@ -215,9 +222,8 @@ class TableAssembler:
 
     def _active_header(self, row: list[RawCell], texts: list[str]) -> None:
         start = next(i for i, t in enumerate(texts) if t) + 1
-        header = _trim_trailing_empty(row[start:], 0)
         columns: list[tuple[str | None, str]] = []
-        for cell in header:
+        for cell in row[start:]:
             found = labels.match_active_column(cell.text)
             if found is None:
                 columns.append((None, cell.text))
@@ -229,28 +235,62 @@ class TableAssembler:
                 self.votes[template] += 1
                 columns.append((column, cell.text))
         self._active_columns = columns
+        self._active_start = start
+
+    def _active_cells(
+        self, row: str, label: str, label_cells: list[RawCell], values: list[RawCell]
+    ) -> list[RawCell] | None:
+        """The value cells under the header's cells, one for one; None when they do not line up.
+
+        A grid layout lines up by position.  Elsewhere the row's cells must match
+        the header's (blank header cells at the end do not count); text copied by
+        rows may add blank cells at either end, and one blank too few beside them is
+        a blank value or a lost one — no arithmetic tells which, so the row stays out.
+        """
+        columns = self._active_columns or []
+        if self.grid and self._row_cells is not None:
+            cells = self._row_cells[self._active_start :]
+            if len(cells) >= len([c for c in columns if c[0] is not None]) and len(cells) <= len(columns):
+                return cells + [RawCell("", cells[-1].end, cells[-1].end)] * (len(columns) - len(cells))
+        width = len(columns)
+        while width and not columns[width - 1][1].strip():
+            width -= 1
+        cells = list(values)
+        if self.remnants:
+            lead = next((i for i, c in enumerate(cells) if c.text.strip()), len(cells))
+            trail = next((i for i, c in enumerate(reversed(cells)) if c.text.strip()), len(cells))
+            core = cells[lead : len(cells) - trail]
+            if len(core) == width - 1 and (lead or trail) and width > 1:
+                self._diag("cell-count", Severity.WARNING,
+                           f"row {label!r}: {len(core)} values beside a blank cell under {width} header "
+                           "cells may be a blank value or a lost one; its values are left out",
+                           at=label_cells[0], field_ids=_active_ids(row))
+                return None
+            cells = core
+        if len(cells) != width:
+            self._diag(
+                "cell-count", Severity.WARNING,
+                f"row {label!r} has {len(cells)} value cells under {width} header cells; "
+                "its values are left out", at=label_cells[0], field_ids=_active_ids(row),
+            )
+            return None
+        return cells
 
     def _active_row(self, row: str, label: str, label_cells: list[RawCell], values: list[RawCell]) -> None:
         if row in ("government_procurement", "other_external_services"):
             self.votes["2019"] += 1
-        columns = self._active_columns
-        if columns is None:
+        if self._active_columns is None:
             self._diag("no-header", Severity.WARNING,
                        f"row {label!r} has no header row above it; its values are left out",
                        at=label_cells[0])
             return
-        cells = _trim_trailing_empty(values, len(columns))
-        if len(cells) != len(columns):
-            self._diag(
-                "cell-count", Severity.WARNING,
-                f"row {label!r} has {len(cells)} value cells under {len(columns)} header cells; "
-                "its values are left out", at=label_cells[0],
-            )
+        cells = self._active_cells(row, label, label_cells, values)
+        if cells is None:
             return
-        for (column, header), cell in zip(columns, cells, strict=True):
+        allowed = {c for t in fields.TEMPLATES for c in fields.ACTIVE_ROWS[t].get(row, ())}
+        for (column, header), cell in zip(self._active_columns, cells, strict=False):
             if column is None:
                 continue
-            allowed = {c for t in fields.TEMPLATES for c in fields.ACTIVE_ROWS[t].get(row, ())}
             if column not in allowed:
                 self._diag("column-mismatch", Severity.WARNING,
                            f"row {label!r} has no column {header!r} in the format; value left out", at=cell)
