@@ -38,6 +38,7 @@ DEFAULT_PLUGINS: Final = (
     ("tabular", "govinfo_parse_layouts.tabular"),
     ("pdf_text", "govinfo_parse_layouts.pdf_text"),
     ("html", "govinfo_parse_layouts.html"),
+    ("markdown", "govinfo_parse_layouts.markdown"),
     ("narrative", "govinfo_parse_layouts.narrative"),
     ("checks", "govinfo_parse.checks"),
 )

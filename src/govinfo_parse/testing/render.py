@@ -32,6 +32,7 @@ __all__ = [
     "narrative_facts",
     "render_canonical",
     "render_document",
+    "render_markdown",
     "render_narrative",
     "render_tabular",
     "table_rows",
@@ -412,3 +413,31 @@ def render_narrative(sample: SampleReport) -> str:
         "五、存在的主要问题及改进情况\n部分单位长期未收到政府信息公开申请，业务不够熟练。\n",
         "六、其他需要报告的事项\n无。\n",
     ))
+
+
+def render_markdown(sample: SampleReport, *, ocr: bool = False) -> str:
+    """The report with Markdown pipe tables; ``ocr`` adds what OCR and vision models do.
+
+    With ``ocr``: an invented header row above each table, the requests header
+    replaced by generic names (数据1…), ``<br>`` inside long labels, and table 四
+    flattened into its row of 15 numbers.
+    """
+    grids = merged_grids(sample)
+
+    def pipe(row: list[str]) -> str:
+        cells = [c[: len(c) // 2] + "<br>" + c[len(c) // 2 :] if ocr and len(c) > 12 else c for c in row]
+        return "| " + " | ".join(cells) + " |\n"
+
+    def table(name: str) -> str:
+        rows = grids[name].rows
+        if ocr and name == "requests":
+            width = len(rows[0])
+            rows = [["项目", "", "", *[f"数据{i}" for i in range(1, width - 2)]], *rows[3:]]
+        elif ocr and name == "appeals":
+            rows = rows[-1:]
+        elif ocr:
+            rows = [["项目", *[f"数据{i}" for i in range(1, len(rows[0]))]], *rows]
+        return pipe(rows[0]) + "|" + "---|" * len(rows[0]) + "\n" + "".join(pipe(r) for r in rows[1:])
+
+    order = iter(("active", "requests", "appeals"))
+    return render_document(sample, lambda _rows: table(next(order)))

@@ -1,0 +1,90 @@
+"""Markdown pipe tables, as OCR and vision-model tools print a report's tables.
+
+For example::
+
+    | 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |
+    |---|---|---|---|
+    | 规章 | 0 | 0 | 3 |
+
+One table row per line between pipes; ``|---|`` separator rows are skipped;
+``<br>`` inside a cell and ``**bold**`` marks are dropped.  The tools invent
+header rows (``| 项目 | 数据1 | 数据2 |``), split header words over cells
+(``商业企 | 业``) and flatten table 四 into one row of 15 numbers: header rows
+that name no column of the format are ignored, the format's own column order
+is used where the header cannot be read (with a diagnostic), and merged cells
+come out as blank cells, read the way text copied by rows is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from govinfo_parse import hookimpl, labels
+from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
+from govinfo_parse.model import SectionKind
+
+NAME = "markdown"
+INFO = LayoutInfo(
+    name=NAME,
+    aliases=("md", "ocr"),
+    version_added="0.1",
+    description="Markdown pipe tables from OCR and vision models.",
+)
+
+_PIPE_ROW: Final = re.compile(r"^[ ]*\|.*\|?[ ]*$", re.MULTILINE)
+_SEPARATOR: Final = re.compile(r"^[ ]*\|?(?:[ ]*:?-{2,}:?[ ]*\|)+[ ]*(?::?-{2,}:?[ ]*)?$")
+_MARKUP: Final = re.compile(r"<br\s*/?>|\*\*|__", re.IGNORECASE)
+_LINE: Final = re.compile(r"[^\n]+")
+
+
+def _cells(block: Block, start: int, line: str) -> list[RawCell]:
+    """The cells between the pipes of one line, with their offsets."""
+    body_start = line.index("|") + 1
+    body_end = line.rstrip().rfind("|")
+    body_end = body_end if body_end >= body_start else len(line)
+    cells, at = [], body_start
+    for piece in line[body_start:body_end].split("|"):
+        cells.append(block.cell(start + at, start + at + len(piece), text=_MARKUP.sub("", piece).strip()))
+        at += len(piece) + 1
+    return cells
+
+
+def read_rows(block: Block) -> list[list[RawCell]]:
+    """Each pipe row as cells; captions outside the table (第二十条第(一)项) as one-cell rows."""
+    rows = []
+    for m in _LINE.finditer(block.text):
+        line = m.group()
+        if _SEPARATOR.match(line):
+            continue
+        if _PIPE_ROW.match(line) and "|" in line:
+            rows.append(_cells(block, m.start(), line))
+        elif labels.is_active_caption(line.strip()) and len(line.strip()) <= 24:
+            rows.append([block.cell(m.start(), m.end(), text=_MARKUP.sub("", line).strip())])
+    return rows
+
+
+@hookimpl
+def govinfo_layout_info() -> LayoutInfo:
+    return INFO
+
+
+@hookimpl
+def govinfo_sniff_block(block: Block) -> LayoutScore | None:
+    pipe_rows = len(_PIPE_ROW.findall(block.text))
+    if pipe_rows < 1:
+        return None
+    if not labels.table_words(block.text) and block.section.kind is not SectionKind.APPEALS:
+        return None
+    lines = sum(1 for line in block.text.split("\n") if line.strip())
+    return LayoutScore(layout=NAME, score=min(1.0, 0.3 + pipe_rows / max(lines, 1)))
+
+
+@hookimpl
+def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
+    if layout != NAME:
+        return None
+    return block.assemble(read_rows(block), layout=NAME, remnants=True)
+
+
+__all__ = ["INFO", "NAME", "read_rows"]

@@ -1,0 +1,42 @@
+"""Markdown pipe tables from OCR and vision models."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govinfo_parse
+from govinfo_parse.testing import SampleReport, render_markdown
+from govinfo_parse.testing.strategies import damaged, sample_reports
+
+
+@given(sample_reports(), st.booleans())
+def test_round_trip_plain_and_ocr_style(sample: SampleReport, ocr: bool) -> None:  # noqa: FBT001
+    report = govinfo_parse.parse(render_markdown(sample, ocr=ocr))
+    assert report.to_flat() == sample.expected_flat()
+    assert {c.layout for c in report.cells()} == {"markdown"}
+
+
+@given(sample_reports(blanks=True), st.booleans(), st.data())
+def test_blanks_and_damage_never_give_a_wrong_number(
+    sample: SampleReport, ocr: bool, data: st.DataObject  # noqa: FBT001
+) -> None:
+    text = data.draw(damaged(render_markdown(sample, ocr=ocr)))
+    report = govinfo_parse.parse(text)
+    implied = {**sample.unstated, **sample.values}
+    for cell in report.cells():
+        if cell.value is not None and cell.origin.value != "narrative":
+            truth = sample.values if cell.origin.value == "read" else implied
+            assert truth.get(cell.field_id) == cell.value, cell.field_id
+
+
+def test_generic_header_and_flattened_table_four_use_the_format_order_with_a_diagnostic() -> None:
+    text = (
+        "三、收到和处理政府信息公开申请情况\n| 项目 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 数据7 |\n|---|---|---|---|---|---|---|---|\n"
+        "| 一、本年新收政府信息公开申请数量 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+    )
+    report = govinfo_parse.parse(text)
+    assert report.value("requests.new_received.commercial") == 1
+    assert report.value("appeals.review.total") == 1
+    assert [d.code for d in report.diagnostics if d.code == "no-header"] == ["no-header", "no-header"]
