@@ -11,6 +11,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from govinfo_parse.api import available_layouts, check, parse, parse_file
+from govinfo_parse.compare import YearPair, compare_years, group_by_organ
 from govinfo_parse.errors import (
     DecodingError,
     GovinfoParseError,
@@ -69,9 +70,12 @@ __all__ = [
     "Source",
     "SourceSpan",
     "Table",
+    "YearPair",
     "__version__",
     "available_layouts",
     "check",
+    "compare_years",
+    "group_by_organ",
     "hookimpl",
     "json_schema",
     "parse",

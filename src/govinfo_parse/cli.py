@@ -17,16 +17,17 @@ and the other inputs are still processed.
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from govinfo_parse import api, serialize
+from govinfo_parse import api, compare, serialize
 from govinfo_parse.errors import DecodingError, GovinfoParseError, InputError
 from govinfo_parse.plugins import ENTRY_POINT_GROUP, default_plugin_manager
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from govinfo_parse.model import Report
 
@@ -57,6 +58,8 @@ def _build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="print diagnostics; exit 3 when a report breaks a rule")
     v.add_argument("paths", nargs="+", metavar="PATH")
     v.add_argument("--layout", help="read tables only with this layout")
+    c = sub.add_parser("compare", help="compare one body's reports across years (A B, or folders)")
+    c.add_argument("paths", nargs="+", metavar="PATH")
     sub.add_parser("plugins", help="list installed layout and check plugins")
     sub.add_parser("schema", help="print the JSON Schema of the json output")
     return parser
@@ -65,20 +68,25 @@ def _build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _build_parser().parse_args(argv)
+    commands: dict[str, Callable[[], int]] = {
+        "parse": lambda: _parse(args),
+        "validate": lambda: _validate(args.paths, args.layout, sys.stdout),
+        "compare": lambda: _compare(args.paths, sys.stdout),
+        "plugins": lambda: _plugins(sys.stdout),
+        "schema": lambda: _schema(sys.stdout),
+    }
     try:
-        if args.command == "plugins":
-            return _plugins(sys.stdout)
-        if args.command == "schema":
-            sys.stdout.write(serialize.dumps_json(serialize.json_schema()) + "\n")
-            return EXIT_OK
-        if args.command == "validate":
-            return _validate(args.paths, args.layout, sys.stdout)
-        return _parse(args)
+        return commands[args.command]()
     except GovinfoParseError as exc:  # e.g. an unknown --layout
         print(f"govinfo-parse: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # output piped into head
         return EXIT_OK
+
+
+def _schema(out: TextIO) -> int:
+    out.write(serialize.dumps_json(serialize.json_schema()) + "\n")
+    return EXIT_OK
 
 
 def _read_all(paths: Sequence[str], layout: str | None) -> list[tuple[str, Report | None, str | None, int]]:
@@ -196,3 +204,35 @@ def _plugins(out: TextIO) -> int:
         for failure in getattr(pm, "load_failures", ())
     )
     return EXIT_OK
+
+
+def _expand(paths: Sequence[str]) -> list[str]:
+    """Files named, and the files inside folders named (sorted)."""
+    out: list[str] = []
+    for path in paths:
+        p = Path(path)
+        out += sorted(str(f) for f in p.rglob("*") if f.is_file()) if p.is_dir() else [path]
+    return out
+
+
+def _compare(paths: Sequence[str], out: TextIO) -> int:
+    results = _read_all(_expand(paths), None)
+    reports = [r for _, r, _, _ in results if r is not None]
+    worst = max((code for *_, code in results if code == EXIT_UNREADABLE), default=EXIT_OK)
+    if len(paths) == 2 and len(reports) == 2 and all(Path(p).is_file() for p in paths):
+        groups = {reports[0].meta.organ: sorted(reports, key=lambda r: r.meta.year or 0)}
+    else:
+        groups = compare.group_by_organ(reports)
+    for organ, members in groups.items():
+        if len(members) < 2:
+            continue
+        for earlier, later in itertools.pairwise(members):
+            pair = compare.compare_years(earlier, later)
+            out.write(f"{organ or '(unnamed body)'}: {pair.earlier_year} {pair.earlier} → "
+                      f"{pair.later_year} {pair.later}\n")
+            for reuse in pair.reuse:
+                flag = "  COPIED" if reuse.copied else ""
+                out.write(f"  text repeated from the year before, {reuse.section.value}: "
+                          f"{reuse.share:.0%}{flag}\n")
+            out.writelines(f"  {d}\n" for d in pair.diagnostics)
+    return worst
