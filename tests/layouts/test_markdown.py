@@ -40,3 +40,21 @@ def test_generic_header_and_flattened_table_four_use_the_format_order_with_a_dia
     assert report.value("requests.new_received.commercial") == 1
     assert report.value("appeals.review.total") == 1
     assert [d.code for d in report.diagnostics if d.code == "no-header"] == ["no-header", "no-header"]
+
+
+def test_header_words_split_over_cells() -> None:
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "| 申请人情况 | 自然人 | 商业企 | 业 | 科研机 | 构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n|---|---|---|---|---|---|---|---|---|---|\n"
+        "| 一、本年新收政府信息公开申请数量 | 5 | 1 | 0 | 0 | 2 | 0 | 8 |\n"
+    )
+    report = govinfo_parse.parse(text)
+    assert [report.value(f"requests.new_received.{c}") for c in ("natural_person", "legal_service", "total")] == [
+        5, 2, 8]
+
+
+def test_prose_around_html_tables_feeds_the_narrative_reader() -> None:
+    html = "<html><body><p>一、总体情况</p><p>全年共收到政府信息公开申请12件。</p></body></html>"
+    report = govinfo_parse.parse(html.encode())
+    assert [(f.field_id, f.value) for f in report.narrative] == [("requests.new_received.total", 12)]
+    assert report.source.format == "html"
