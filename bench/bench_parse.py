@@ -2,9 +2,10 @@
 
 Parses, in one process, the seed reports (when ../shared is beside the
 repository) and the bundled example rendered in every built-in layout: the
-canonical text, tab-separated rows, and (when reportlab and an extractor are
-installed) the text pypdfium2 / pdftotext take out of the example printed to
-PDF.  Prints per input the median and p95 milliseconds per parse, next to a
+canonical text, tab-separated rows, HTML (plain and as a Word export),
+Markdown as OCR prints it, Traditional characters, and (when reportlab and an
+extractor are installed) the text pypdfium2 / pdftotext take out of the
+example printed to PDF.  Prints per input the median and p95 milliseconds per parse, next to a
 floor (decoding the same bytes and splitting them into lines) so the figures
 compare across machines as a ratio.
 """
@@ -19,7 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import govinfo_parse
-from govinfo_parse.testing import SampleReport, render_canonical, render_tabular
+from govinfo_parse.testing import SampleReport, render_canonical, render_markdown, render_tabular
+from govinfo_parse.testing.html import render_html
+from govinfo_parse.testing.variants import to_traditional
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -41,7 +44,11 @@ def _inputs() -> list[tuple[str, bytes]]:
     out = [(p.name[:28], p.read_bytes()) for p in sorted((ROOT.parent / "shared" / "seeds").glob("*_*.txt"))]
     sample = _example()
     out += [("example canonical", render_canonical(sample).encode()),
-            ("example tabular", render_tabular(sample).encode())]
+            ("example tabular", render_tabular(sample).encode()),
+            ("example html", render_html(sample).encode()),
+            ("example html, Word export", render_html(sample, word=True).encode()),
+            ("example markdown (OCR)", render_markdown(sample, ocr=True).encode()),
+            ("example Traditional (s2twp)", to_traditional(render_canonical(sample)).encode())]
     try:
         from govinfo_parse.testing.pdf import available_extractors, extract_text, render_pdf  # noqa: PLC0415
 
