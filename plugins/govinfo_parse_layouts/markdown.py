@@ -59,7 +59,7 @@ def read_rows(block: Block) -> list[list[RawCell]]:
             continue
         if _PIPE_ROW.match(line) and "|" in line:
             rows.append(_cells(block, m.start(), line))
-        elif labels.is_active_caption(line.strip()) and len(line.strip()) <= 24:
+        elif labels.is_caption_line(line):
             rows.append([block.cell(m.start(), m.end(), text=_MARKUP.sub("", line).strip())])
     return rows
 

@@ -82,7 +82,7 @@ def read_rows(block: Block) -> list[list[RawCell]]:
             continue
         start = line.start()
         stripped = text.strip()
-        if labels.is_active_caption(stripped) and len(stripped) <= 20:
+        if labels.is_caption_line(stripped):
             fragments.clear()
             rows.append([block.cell(start, start + len(text), text=stripped)])
             continue

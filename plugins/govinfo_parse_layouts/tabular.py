@@ -43,7 +43,7 @@ def read_rows(block: Block) -> list[list[RawCell]]:
     for line in _LINE.finditer(block.text):
         text = line.group()
         if "\t" not in text:
-            if labels.is_active_caption(text) and len(text.strip()) <= 20:
+            if labels.is_caption_line(text):
                 rows.append([block.cell(line.start(), line.end(), text=text.strip())])
             continue
         cells, start = [], line.start()

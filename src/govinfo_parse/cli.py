@@ -224,6 +224,9 @@ def _compare(paths: Sequence[str], out: TextIO) -> int:
     else:
         groups = compare.group_by_organ(reports)
     for organ, members in groups.items():
+        if organ is None and len(groups) > 1:
+            out.writelines(f"{r.source.path}: the issuing body is not named; not compared\n" for r in members)
+            continue
         if len(members) < 2:
             continue
         for earlier, later in itertools.pairwise(members):

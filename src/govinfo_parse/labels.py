@@ -24,6 +24,7 @@ __all__ = [
     "compact",
     "header_words",
     "is_active_caption",
+    "is_caption_line",
     "match_active_column",
     "match_active_row",
     "match_appeals_group",
@@ -56,12 +57,18 @@ def compact(text: str) -> str:
 
 
 # 第二十条第（一）项 and its variants (第二十条 第(一)项, 第二十条第一项, 第(五)项).
+_LONGEST_CAPTION: Final = 20
 _ACTIVE_CAPTION: Final = re.compile(r"第二十条|^第\(?[一二三四五六七八九十]+\)?项$")
 
 
 def is_active_caption(text: str) -> bool:
     """True for a section-二 block caption such as ``第二十条第(一)项``."""
     return bool(_ACTIVE_CAPTION.search(compact(text)))
+
+
+def is_caption_line(line: str) -> bool:
+    """A line that is only a block caption (layouts that lose a caption's cell keep its line)."""
+    return len(compact(line)) <= _LONGEST_CAPTION and is_active_caption(line)
 
 
 #: (pattern, row) — section 二 row labels, matched at the start of the label.
