@@ -66,19 +66,29 @@ def test_a_lost_cell_is_solved_from_the_row_total_only_when_unique() -> None:
 
 
 def test_column_totals_decide_between_readings() -> None:
-    rows = [
-        ("一、本年新收政府信息公开申请数量", [2, 0, 0, 0, 0, 1, 3]),
-        ("二、上年结转政府信息公开申请数量", [0, 0, 0, 0, 0, 0, 0]),
-        ("(七) 总计", [2, 0, 0, 0, 0, 1, 3]),
-        ("四、结转下年度继续办理", [0, 0, 0, 0, 0, 0, 0]),
-    ]
-    body = "".join(f"{label}\t{_row(v)}\n" for label, v in rows)
-    # 予以公开 lost a cell: [1,0,0,0,0,1] reads as natural 1/.../other 1/total ? or a hole elsewhere;
-    # the other result rows are known zeros, so the column totals force natural 2, other_org 1, total 3.
-    body += "(一) 予以公开\t" + _row([2, 0, 0, 0, 1, 3]) + "\n"
+    """予以公开 lost a cell; the row total alone allows several readings, but every other result
+    row is known (zeros), so the 总计 row forces the values."""
+    labels = {
+        "granted": "(一) 予以公开", "denied.state_secret": "1. 属于国家秘密", "unable.not_held": "1. 本机关不掌握相关政府信息",
+        "not_processed.duplicate": "2. 重复申请", "other": "(六) 其他处理",
+    }
+    known = [("一、本年新收政府信息公开申请数量", [2, 0, 0, 0, 0, 1, 3]),
+             ("二、上年结转政府信息公开申请数量", [0] * 7)]
+    zero_rows = [f"{labels[r]}\t{_row([0] * 7)}\n" for r in labels if r != "granted"]
+    others = [label for label in (
+        "(二) 部分公开", "2. 其他法律行政法规禁止公开", "3. 危及“三安全一稳定”", "4. 保护第三方合法权益",
+        "5. 属于三类内部事务信息", "6. 属于四类过程性信息", "7. 属于行政执法案卷", "8. 属于行政查询事项",
+        "2. 没有现成信息需要另行制作", "3. 补正后申请内容仍不明确", "1. 信访举报投诉类申请",
+        "3. 要求提供公开出版物", "4. 无正当理由大量反复申请", "5. 要求行政机关确认或重新出具已获取信息")]
+    body = "".join(f"{label}\t{_row(v)}\n" for label, v in known)
+    body += f"{labels['granted']}\t{_row([2, 0, 0, 0, 1, 3])}\n"
+    body += "".join(zero_rows) + "".join(f"{label}\t{_row([0] * 7)}\n" for label in others)
+    body += f"(七) 总计\t{_row([2, 0, 0, 0, 0, 1, 3])}\n四、结转下年度继续办理\t{_row([0] * 7)}\n"
     report = govinfo_parse.parse(HEADER + body)
-    assert report.value("requests.granted.other_org") in (1, None)
-    assert report.value("requests.granted.total") in (3, None)
+    columns = ("natural_person", "commercial", "research", "nonprofit", "legal_service", "other_org", "total")
+    assert [report.value(f"requests.granted.{c}") for c in columns] == [2, 0, 0, 0, 0, 1, 3]
+    assert report.cell("requests.granted.total").origin is Origin.DERIVED
+    assert not [d for d in report.diagnostics if d.code.startswith("rule-")]
 
 
 def test_a_header_repeated_after_a_page_break_is_read_afresh() -> None:
