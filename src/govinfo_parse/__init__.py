@@ -13,12 +13,17 @@ from importlib.metadata import PackageNotFoundError, version
 from govinfo_parse.api import available_layouts, check, parse, parse_file
 from govinfo_parse.compare import YearPair, compare_years, group_by_organ
 from govinfo_parse.errors import (
+    CorruptDocumentError,
     DecodingError,
+    EncryptedDocumentError,
     GovinfoParseError,
     InputError,
     LayoutNotFoundError,
     LayoutSyntaxError,
+    MissingDependencyError,
+    NoTextLayerError,
     ReportRuleError,
+    UnreadableDocumentError,
 )
 from govinfo_parse.hookspecs import hookimpl
 from govinfo_parse.layout import Block, ConvertedDocument, LayoutInfo, LayoutResult, LayoutScore, RawCell
@@ -49,8 +54,10 @@ __all__ = [
     "Cell",
     "CellKind",
     "ConvertedDocument",
+    "CorruptDocumentError",
     "DecodingError",
     "Diagnostic",
+    "EncryptedDocumentError",
     "GovinfoParseError",
     "InputError",
     "LayoutInfo",
@@ -59,7 +66,9 @@ __all__ = [
     "LayoutScore",
     "LayoutSyntaxError",
     "Meta",
+    "MissingDependencyError",
     "NarrativeFact",
+    "NoTextLayerError",
     "Origin",
     "RawCell",
     "Report",
@@ -70,6 +79,7 @@ __all__ = [
     "Source",
     "SourceSpan",
     "Table",
+    "UnreadableDocumentError",
     "YearPair",
     "__version__",
     "available_layouts",

@@ -13,7 +13,13 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from govinfo_parse import fields, labels
-from govinfo_parse.errors import InputError, LayoutNotFoundError, ReportRuleError
+from govinfo_parse.errors import (
+    InputError,
+    LayoutNotFoundError,
+    MissingDependencyError,
+    ReportRuleError,
+    UnreadableDocumentError,
+)
 from govinfo_parse.layout import Block, ConvertedDocument, LayoutInfo, LayoutResult, LayoutScore
 from govinfo_parse.meta import read_organ, read_title, read_year
 from govinfo_parse.model import (
@@ -121,6 +127,8 @@ def parse(
         raw, encoding, source_format = document, None, "text"
     source = normalize(raw)
     source.format = source_format
+    if converted is not None and converted.page_starts:
+        source.pages = list(converted.page_starts)  # the converted text is the raw text
     sections = split_sections(source)
     found = extract_tables(source, sections, pm, layout=layout)
     found.diagnostics[:0] = conversion_problems
@@ -162,6 +170,8 @@ def convert(
         args = {"data": document, "path": path}
         try:
             result = impl.function(*(args[name] for name in impl.argnames))
+        except (UnreadableDocumentError, MissingDependencyError):
+            raise  # the format is recognised and this document cannot be read: say so
         except Exception as exc:  # noqa: BLE001 - isolate plugins from each other
             diagnostics.append(_plugin_failure(impl.plugin_name, "govinfo_convert_document", exc))
             continue

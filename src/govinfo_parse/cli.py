@@ -23,7 +23,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from govinfo_parse import api, compare, serialize
-from govinfo_parse.errors import DecodingError, GovinfoParseError, InputError
+from govinfo_parse.errors import (
+    DecodingError,
+    GovinfoParseError,
+    InputError,
+    MissingDependencyError,
+    UnreadableDocumentError,
+)
 from govinfo_parse.plugins import ENTRY_POINT_GROUP, default_plugin_manager
 
 if TYPE_CHECKING:
@@ -95,7 +101,7 @@ def _read_all(paths: Sequence[str], layout: str | None) -> list[tuple[str, Repor
     for path in paths:
         try:
             report = api.parse_file(path, layout=layout)
-        except (InputError, DecodingError) as exc:
+        except (InputError, DecodingError, UnreadableDocumentError, MissingDependencyError) as exc:
             print(f"govinfo-parse: {exc}", file=sys.stderr)
             out.append((path, None, str(exc), EXIT_UNREADABLE))
             continue

@@ -15,12 +15,17 @@ if TYPE_CHECKING:
     from govinfo_parse.model import Diagnostic
 
 __all__ = [
+    "CorruptDocumentError",
     "DecodingError",
+    "EncryptedDocumentError",
     "GovinfoParseError",
     "InputError",
     "LayoutNotFoundError",
     "LayoutSyntaxError",
+    "MissingDependencyError",
+    "NoTextLayerError",
     "ReportRuleError",
+    "UnreadableDocumentError",
 ]
 
 
@@ -34,6 +39,26 @@ class InputError(GovinfoParseError, OSError):
 
 class DecodingError(GovinfoParseError, ValueError):
     """The bytes are not text in any encoding a report is published in."""
+
+
+class UnreadableDocumentError(GovinfoParseError, ValueError):
+    """The document's format was recognised, but its content cannot be read."""
+
+
+class NoTextLayerError(UnreadableDocumentError):
+    """A PDF of scanned pages: there is no text to read until it is OCR'd."""
+
+
+class EncryptedDocumentError(UnreadableDocumentError):
+    """The document is encrypted."""
+
+
+class CorruptDocumentError(UnreadableDocumentError):
+    """The document is damaged or truncated."""
+
+
+class MissingDependencyError(GovinfoParseError, ImportError):
+    """Reading this format needs an optional extra that is not installed."""
 
 
 class LayoutNotFoundError(GovinfoParseError, LookupError):

@@ -35,6 +35,8 @@ class ConvertedDocument:
     text: str
     format: str
     encoding: str | None = None
+    #: Offsets in ``text`` where pages 2, 3, … start, for formats with pages.
+    page_starts: tuple[int, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

@@ -39,6 +39,7 @@ DEFAULT_PLUGINS: Final = (
     ("pdf_text", "govinfo_parse_layouts.pdf_text"),
     ("html", "govinfo_parse_layouts.html"),
     ("markdown", "govinfo_parse_layouts.markdown"),
+    ("pdf", "govinfo_parse_layouts.pdf_file"),
     ("narrative", "govinfo_parse_layouts.narrative"),
     ("checks", "govinfo_parse.checks"),
 )

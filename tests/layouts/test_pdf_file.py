@@ -1,0 +1,76 @@
+"""PDF files read directly: pages, and the errors of unreadable PDFs."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+import govinfo_parse
+from govinfo_parse import cli
+from govinfo_parse.testing import SampleReport
+from govinfo_parse.testing.strategies import sample_reports
+from tests.conftest import SHARED
+
+pytest.importorskip("pypdfium2")
+pdf = pytest.importorskip("govinfo_parse.testing.pdf")
+pytest.importorskip("reportlab")
+
+
+@settings(max_examples=6)
+@given(sample_reports(blanks=True))
+def test_a_generated_pdf_file_parses_to_its_values(sample: SampleReport) -> None:
+    report = govinfo_parse.parse(pdf.render_pdf(sample), path="report.pdf")
+    assert report.source.format == "pdf"
+    flat = report.to_flat()
+    implied = {**sample.unstated, **sample.values}
+    for cell in report.cells():  # blank cells vanish from PDF text: arithmetic may fill them, marked
+        if cell.value is not None:
+            truth = sample.values if cell.origin.value == "read" else implied
+            assert truth.get(cell.field_id) == cell.value
+    if not sample.placeholders:
+        assert flat == sample.expected_flat()
+    pages = {c.span.page for c in report.cells() if c.span}
+    assert pages <= {1, 2, 3}
+    assert len(pages) >= 2  # the requests table runs over a page break
+
+
+def test_published_pdf_file_by_content(tmp_path: Path) -> None:
+    source = SHARED / "corpus" / "pdf" / "huaian-2024.pdf"
+    if not source.exists():
+        pytest.skip("../shared/corpus is absent")
+    target = tmp_path / "download.bin"  # the name says nothing
+    target.write_bytes(source.read_bytes())
+    report = govinfo_parse.parse_file(target)
+    assert report.value("requests.new_received.total") == 3119
+    assert report.cell("requests.new_received.total").span.page == 4
+
+
+def _blank_pdf(*, encrypt: str | None = None) -> bytes:
+    from reportlab.pdfgen import canvas  # noqa: PLC0415
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out, encrypt=encrypt)
+    page.rect(100, 100, 200, 300)  # a drawing, no text: like a scanned page
+    if encrypt:
+        page.drawString(100, 500, "一、总体情况 some text on the page")
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("data", "error"), [
+    (_blank_pdf(), govinfo_parse.NoTextLayerError),
+    (_blank_pdf(encrypt="secret"), govinfo_parse.EncryptedDocumentError),
+    (_blank_pdf()[:200], govinfo_parse.CorruptDocumentError),
+])
+def test_unreadable_pdfs_get_specific_errors(data: bytes, error: type[Exception], tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(error):
+        govinfo_parse.parse(data)
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(data)
+    assert cli.main(["parse", str(path)]) == cli.EXIT_UNREADABLE
+    assert "Traceback" not in capsys.readouterr().err
