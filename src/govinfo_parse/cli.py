@@ -8,6 +8,7 @@ Exit codes (the worst over all inputs wins):
 3     ``validate``: a report breaks a consistency rule
 4     an input holds no statistical table any layout can read
 5     an input cannot be read or decoded
+130   interrupted (Ctrl-C); a batch output file stays valid
 ====  ==========================================================
 
 Bad input never produces a traceback: each failure is one line on stderr,
@@ -22,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from govinfo_parse import api, compare, serialize
+from govinfo_parse import api, batch, compare, serialize
 from govinfo_parse.errors import (
     DecodingError,
     GovinfoParseError,
@@ -37,13 +38,16 @@ if TYPE_CHECKING:
 
     from govinfo_parse.model import Report
 
-__all__ = ["EXIT_NO_TABLES", "EXIT_OK", "EXIT_RULES", "EXIT_UNREADABLE", "EXIT_USAGE", "main"]
+__all__ = [
+    "EXIT_INTERRUPTED", "EXIT_NO_TABLES", "EXIT_OK", "EXIT_RULES", "EXIT_UNREADABLE", "EXIT_USAGE", "main",
+]
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_RULES = 3
 EXIT_NO_TABLES = 4
 EXIT_UNREADABLE = 5
+EXIT_INTERRUPTED = 130
 
 _FORMATS = ("summary", "json", "flat", "jsonl", "csv")
 
@@ -61,6 +65,12 @@ def _build_parser() -> argparse.ArgumentParser:
                    "jsonl (one flat record per line), csv")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.add_argument("--layout", help="read tables only with this layout")
+    p.add_argument("-j", "--jobs", type=int, default=None,
+                   help="with -o and jsonl/csv: parse in this many processes (default: all cores)")
+    p.add_argument("--resume", action="store_true",
+                   help="with -o and jsonl/csv: skip inputs the output already has records for")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show a progress bar (default: when standard error is a terminal)")
     v = sub.add_parser("validate", help="print diagnostics; exit 3 when a report breaks a rule")
     v.add_argument("paths", nargs="+", metavar="PATH")
     v.add_argument("--layout", help="read tables only with this layout")
@@ -113,13 +123,41 @@ def _read_all(paths: Sequence[str], layout: str | None) -> list[tuple[str, Repor
 
 
 def _parse(args: argparse.Namespace) -> int:
-    results = _read_all(args.paths, args.layout)
+    if args.output and args.format in batch.STREAM_FORMATS and args.layout is None:
+        return _parse_batch(args)
+    results = _read_all(list(batch.iter_inputs(args.paths)), args.layout)
     text = _render(results, args.format)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
     return max((code for *_, code in results), default=EXIT_OK)
+
+
+def _parse_batch(args: argparse.Namespace) -> int:
+    """Stream one record per input into the output file, in parallel, with progress and a summary."""
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    total = sum(1 for _ in batch.iter_inputs(args.paths))
+    bar = None
+    if show:
+        from tqdm import tqdm  # noqa: PLC0415
+
+        bar = tqdm(total=total, unit="report", file=sys.stderr)
+    try:
+        summary = batch.run_batch(args.paths, args.output, fmt=args.format, jobs=args.jobs,
+                                  resume=args.resume, progress=bar.update if bar else None)
+    except KeyboardInterrupt:
+        print("govinfo-parse: interrupted; the output holds every record written so far "
+              "(run again with --resume)", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        if bar is not None:
+            bar.close()
+    for line in summary.lines():
+        print(line, file=sys.stderr)
+    if summary.by_status["failed"]:
+        return EXIT_UNREADABLE
+    return EXIT_NO_TABLES if summary.by_status["no_tables"] else EXIT_OK
 
 
 def _record(path: str, report: Report | None, error: str | None) -> dict[str, Any]:
