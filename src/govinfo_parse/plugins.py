@@ -40,6 +40,7 @@ DEFAULT_PLUGINS: Final = (
     ("html", "govinfo_parse_layouts.html"),
     ("markdown", "govinfo_parse_layouts.markdown"),
     ("pdf", "govinfo_parse_layouts.pdf_file"),
+    ("docx", "govinfo_parse_layouts.docx"),
     ("narrative", "govinfo_parse_layouts.narrative"),
     ("checks", "govinfo_parse.checks"),
 )

@@ -1,0 +1,125 @@
+"""Word files (.docx): paragraphs as lines, tables as real tables with merged cells.
+
+A .docx is a zip holding ``word/document.xml``; it is recognised by that, not
+by its name.  Paragraphs become lines; each table becomes its grid, one row
+per line with tab-separated cells, with horizontally merged cells
+(``w:gridSpan``) and vertically merged ones (``w:vMerge``) expanded — the
+merged cell's text stands in its first position and the positions it covers
+are blank, as in the HTML layout, whose reader then places values by their
+grid position under the header.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Final
+from xml.etree import ElementTree as ET
+
+from govinfo_parse import hookimpl
+from govinfo_parse.errors import CorruptDocumentError
+from govinfo_parse.layout import Block, ConvertedDocument, LayoutInfo, LayoutResult, LayoutScore
+from govinfo_parse_layouts.tabular import read_rows
+
+NAME = "docx"
+INFO = LayoutInfo(
+    name=NAME,
+    aliases=("word",),
+    version_added="0.1",
+    description="Word .docx files: tables with gridSpan/vMerge expanded, read by grid position.",
+)
+_W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_ZIP: Final = b"PK\x03\x04"
+_MAX_XML: Final = 64 * 1024 * 1024  # uncompressed document.xml: larger is a zip bomb, not a report
+
+
+def _text(element: ET.Element) -> str:
+    """The text of a paragraph or cell: its runs, tabs and breaks dropped."""
+    return "".join(t.text or "" for t in element.iter(f"{_W}t")).strip()
+
+
+def _span(cell: ET.Element) -> int:
+    span = cell.find(f"{_W}tcPr/{_W}gridSpan")
+    try:
+        return max(1, min(60, int(span.get(f"{_W}val", "1")))) if span is not None else 1
+    except ValueError:
+        return 1
+
+
+def _continues(cell: ET.Element) -> bool:
+    """True for a cell that continues a vertical merge (its text belongs to the cell above)."""
+    merge = cell.find(f"{_W}tcPr/{_W}vMerge")
+    return merge is not None and merge.get(f"{_W}val", "continue") != "restart"
+
+
+def _grid(table: ET.Element) -> list[list[str]]:
+    rows = []
+    for tr in table.findall(f"{_W}tr"):
+        row: list[str] = []
+        for tc in tr.findall(f"{_W}tc"):
+            text = "" if _continues(tc) else _text(tc).replace("\t", " ")
+            row += [text] + [""] * (_span(tc) - 1)
+        rows.append(row)
+    return rows
+
+
+def docx_to_text(data: bytes) -> str:
+    """The text govinfo_parse reads from a .docx (report spans point into it)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo("word/document.xml")
+            if info.file_size > _MAX_XML:
+                msg = f"word/document.xml would unpack to {info.file_size} bytes; not read"
+                raise CorruptDocumentError(msg)
+            root = ET.fromstring(archive.read(info))  # noqa: S314 - no DTDs or entities in OOXML parts
+    except (zipfile.BadZipFile, KeyError, ET.ParseError) as exc:
+        msg = f"the Word file is damaged ({exc})"
+        raise CorruptDocumentError(msg) from exc
+    body = root.find(f"{_W}body")
+    lines: list[str] = []
+    for block in body if body is not None else ():
+        if block.tag == f"{_W}p":
+            lines.append(_text(block))
+        elif block.tag == f"{_W}tbl":
+            lines += ["\t".join(row) for row in _grid(block) if any(row)]
+    return "\n".join(line for line in lines if line.strip()) + "\n"
+
+
+def _is_docx(data: bytes) -> bool:
+    """A zip whose entries include word/… (the first entries' names stand near the start)."""
+    if not data.startswith(_ZIP):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return b"word/" in data[:65536]  # damaged: still a Word file, to be reported as such
+
+
+@hookimpl
+def govinfo_convert_document(data: bytes | str) -> ConvertedDocument | None:
+    if not isinstance(data, bytes) or not _is_docx(data):
+        return None
+    return ConvertedDocument(text=docx_to_text(data), format=NAME)
+
+
+@hookimpl
+def govinfo_layout_info() -> LayoutInfo:
+    return INFO
+
+
+@hookimpl
+def govinfo_sniff_block(block: Block) -> LayoutScore | None:
+    if block.source.format != NAME or "\t" not in block.text:
+        return None
+    return LayoutScore(layout=NAME, score=1.0)
+
+
+@hookimpl
+def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
+    if layout != NAME:
+        return None
+    return block.assemble(read_rows(block), layout=NAME, grid=True)
+
+
+__all__ = ["NAME", "docx_to_text"]

@@ -1,0 +1,85 @@
+"""Writing a known report as a Word .docx, with the official merged cells.
+
+Built from the OOXML parts directly (no Word needed): paragraphs, and tables
+whose merged cells are ``w:gridSpan`` (across) and ``w:vMerge`` (down).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from xml.sax.saxutils import escape
+
+from govinfo_parse.testing.render import Grid, SampleReport, merged_grids
+
+__all__ = ["render_docx"]
+
+_OOXML = "http://schemas.openxmlformats.org"
+_CONTENT_TYPES = (
+    f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{_OOXML}/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+_RELS = (
+    f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_OOXML}/package/2006/relationships">'
+    f'<Relationship Id="rId1" Type="{_OOXML}/officeDocument/2006/relationships/officeDocument" '
+    'Target="word/document.xml"/></Relationships>'
+)
+
+
+def _paragraph(text: str) -> str:
+    return f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+
+def _table(grid: Grid) -> str:
+    starts = {(a[0], a[1]): b for a, b in grid.spans}
+    covered: dict[tuple[int, int], tuple[int, int]] = {}  # position → top-left of its merged area
+    for a, b in grid.spans:
+        for r in range(a[1], b[1] + 1):
+            for c in range(a[0], b[0] + 1):
+                covered[(c, r)] = a
+    rows = []
+    for r, row in enumerate(grid.rows):
+        cells, c = [], 0
+        while c < len(row):
+            top = covered.get((c, r))
+            if top is not None and top[1] < r:  # continues a vertical merge from above
+                end = starts[top]
+                span = end[0] - top[0] + 1
+                cells.append(f'<w:tc><w:tcPr><w:gridSpan w:val="{span}"/><w:vMerge/></w:tcPr><w:p/></w:tc>')
+                c += span
+                continue
+            end = starts.get((c, r), (c, r))
+            span = end[0] - c + 1
+            restart = '<w:vMerge w:val="restart"/>' if end[1] > r else ""
+            properties = f'<w:gridSpan w:val="{span}"/>{restart}'
+            cells.append(f"<w:tc><w:tcPr>{properties}</w:tcPr>{_paragraph(row[c])}</w:tc>")
+            c += span
+        rows.append("<w:tr>" + "".join(cells) + "</w:tr>")
+    return "<w:tbl>" + "".join(rows) + "</w:tbl>"
+
+
+def render_docx(sample: SampleReport) -> bytes:
+    """``sample`` as a .docx file."""
+    grids = merged_grids(sample)
+    body = "".join((
+        _paragraph(f"{sample.organ}{sample.year}年政府信息公开工作年度报告"),
+        _paragraph("一、总体情况"),
+        _paragraph(f"{sample.year}年，{sample.organ}认真贯彻落实《中华人民共和国政府信息公开条例》。"),
+        _paragraph("二、主动公开政府信息情况"), _table(grids["active"]),
+        _paragraph("三、收到和处理政府信息公开申请情况"), _table(grids["requests"]),
+        _paragraph("四、政府信息公开行政复议、行政诉讼情况"), _table(grids["appeals"]),
+        _paragraph("五、存在的主要问题及改进情况"), _paragraph("一是公开内容不够全面。"),
+        _paragraph("六、其他需要报告的事项"), _paragraph("无。"),
+    ))
+    document = ('<?xml version="1.0" encoding="UTF-8"?><w:document '
+                'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                f"<w:body>{body}</w:body></w:document>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        archive.writestr("_rels/.rels", _RELS)
+        archive.writestr("word/document.xml", document)
+    return out.getvalue()
