@@ -49,7 +49,7 @@ EXIT_NO_TABLES = 4
 EXIT_UNREADABLE = 5
 EXIT_INTERRUPTED = 130
 
-_FORMATS = ("summary", "json", "flat", "jsonl", "csv")
+_FORMATS = ("summary", "json", "flat", "jsonl", "csv", "parquet")
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -60,9 +60,10 @@ def _build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="parse reports and print or write their values")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("-f", "--format", choices=_FORMATS, default="summary",
+    p.add_argument("-f", "--format", choices=_FORMATS, default=None,
                    help="summary (default, for people), json (whole model), flat (field ids), "
-                   "jsonl (one flat record per line), csv")
+                   "jsonl (one flat record per line), csv, parquet (needs the frames extra); "
+                   "with -o, taken from the file's extension when not given")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.add_argument("--layout", help="read tables only with this layout")
     p.add_argument("-j", "--jobs", type=int, default=None,
@@ -123,6 +124,14 @@ def _read_all(paths: Sequence[str], layout: str | None) -> list[tuple[str, Repor
 
 
 def _parse(args: argparse.Namespace) -> int:
+    if args.format is None:
+        suffix = Path(args.output).suffix.lstrip(".") if args.output else ""
+        args.format = suffix if suffix in ("jsonl", "csv", "parquet") else "summary"
+    if args.format == "parquet":
+        if not args.output:
+            print("govinfo-parse: parquet output needs -o FILE", file=sys.stderr)
+            return EXIT_USAGE
+        return _parse_to_parquet(args)
     if args.output and args.format in batch.STREAM_FORMATS and args.layout is None:
         return _parse_batch(args)
     results = _read_all(list(batch.iter_inputs(args.paths)), args.layout)
@@ -132,6 +141,23 @@ def _parse(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return max((code for *_, code in results), default=EXIT_OK)
+
+
+def _parse_to_parquet(args: argparse.Namespace) -> int:
+    """A batch into a temporary JSON-lines file, then one wide Parquet table of all records."""
+    import json  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
+    from govinfo_parse import export  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as folder:
+        staging = str(Path(folder) / "records.jsonl")
+        code = _parse_batch(argparse.Namespace(**{**vars(args), "output": staging, "format": "jsonl",
+                                                  "resume": False}))
+        with open(staging, encoding="utf-8") as fh:  # noqa: PTH123
+            frame = export.wide_frame(json.loads(line) for line in fh)
+    export.write_frame(frame, args.output)
+    return code
 
 
 def _parse_batch(args: argparse.Namespace) -> int:

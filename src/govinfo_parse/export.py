@@ -1,0 +1,85 @@
+"""Tables of many reports for analysis: wide (a row per report) and long (a row per value).
+
+Needs the ``frames`` extra (``pip install govinfo-parse[frames]``: pandas and
+pyarrow for Parquet).  Column order is stable and follows ``spec/fields.md``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+
+from govinfo_parse import serialize
+from govinfo_parse.errors import MissingDependencyError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    import pandas as pd
+
+    from govinfo_parse.model import Report
+
+__all__ = ["LONG_COLUMNS", "WIDE_LEADING", "long_frame", "wide_frame", "write_frame"]
+
+#: Columns before the field ids in the wide table.
+WIDE_LEADING: Final = ("path", "status", "error_kind", "error", "organ", "year", "template", "warnings")
+#: Columns of the long table.
+LONG_COLUMNS: Final = (
+    "path", "field_id", "value", "raw", "kind", "origin", "rule", "layout", "unit", "note",
+    "line", "column", "offset", "page",
+)
+
+
+def _pandas() -> Any:  # noqa: ANN401
+    try:
+        import pandas as pd  # noqa: PLC0415
+    except ImportError as exc:
+        msg = "tables of reports need pandas: pip install govinfo-parse[frames]"
+        raise MissingDependencyError(msg) from exc
+    return pd
+
+
+def wide_frame(records: Iterable[dict[str, Any] | Report]) -> pd.DataFrame:
+    """One row per report (or batch record), one column per field id, in the stable order."""
+    rows = []
+    for item in records:
+        if isinstance(item, dict):
+            record = dict(item)
+        else:
+            record = {"path": item.source.path, "status": "ok", "warnings": len(item.warnings),
+                      **serialize.flat_to_jsonable(item.to_flat())}
+        record["organ"] = record.pop("meta.organ", record.get("organ"))
+        record["year"] = record.pop("meta.year", record.get("year"))
+        record["template"] = record.pop("meta.template", record.get("template"))
+        rows.append(record)
+    field_columns = [c for c in serialize.flat_columns() if not c.startswith("meta.")]
+    return _pandas().DataFrame(rows, columns=[*WIDE_LEADING, *field_columns])
+
+
+def long_frame(reports: Iterable[Report], *, include_blank: bool = True) -> pd.DataFrame:
+    """One row per table value, with its raw text, position, layout and provenance, for auditing."""
+    rows = []
+    for report in reports:
+        for cell in report.cells():
+            if cell.value is None and not include_blank:
+                continue
+            span = cell.span
+            rows.append((
+                report.source.path, cell.field_id,
+                float(cell.value) if cell.value is not None else None, cell.raw, cell.kind.value,
+                cell.origin.value, cell.rule, cell.layout, cell.unit, cell.note,
+                span.line if span else None, span.column if span else None,
+                span.offset if span else None, span.page if span else None,
+            ))
+    return _pandas().DataFrame(rows, columns=list(LONG_COLUMNS))
+
+
+def write_frame(frame: pd.DataFrame, path: str) -> None:
+    """Write a table as Parquet (``.parquet``) or CSV (anything else)."""
+    if path.endswith(".parquet"):
+        try:
+            frame.to_parquet(path, index=False)
+        except ImportError as exc:
+            msg = "Parquet needs pyarrow: pip install govinfo-parse[frames]"
+            raise MissingDependencyError(msg) from exc
+    else:
+        frame.to_csv(path, index=False)
