@@ -32,7 +32,6 @@ __all__ = [
 PLACEHOLDERS: Final = frozenset({"/", "-", "--", "---", "无", "不适用", "空", "&nbsp;", "暂无", "*"})
 #: Money units and their factor to 万元 (10,000 yuan).
 UNIT_FACTORS: Final = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
-_COUNT_UNITS: Final = ("件", "个", "项", "条", "次", "家", "人")
 
 _NUMBER: Final = re.compile(
     r"""^(?P<sign>[+-])?[ ]*
@@ -133,8 +132,3 @@ def to_wan_yuan(value: Number, unit: str) -> Decimal:
     """Convert an amount in ``unit`` to 万元, exactly."""
     result = Decimal(value) * UNIT_FACTORS[unit]
     return result.normalize() if result != result.to_integral_value() else result.quantize(Decimal(1))
-
-
-def is_count_unit(unit: str | None) -> bool:
-    """True for the counting words (件, 个, 项 …) that may follow a count."""
-    return unit in _COUNT_UNITS
