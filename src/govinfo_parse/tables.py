@@ -374,10 +374,11 @@ class TableAssembler:
         """In a grid layout, each value under the header cell in its own column, if the header gives them."""
         if not self.grid or self._row_cells is None:
             return None
-        columns = {i: col for row in self._requests_header for i, col in enumerate(row)
-                   if col and col != "legal_persons"}
-        if sorted(columns.values()) != sorted(fields.REQUESTS_COLUMNS):
-            return None
+        placed = [(i, col) for row in self._requests_header for i, col in enumerate(row)
+                  if col and col != "legal_persons"]
+        columns = dict(placed)
+        if len(columns) != len(placed) or sorted(columns.values()) != sorted(fields.REQUESTS_COLUMNS):
+            return None  # two header labels at one position: the grid does not hold
         full = self._row_cells
         first_value = len(full) - len(values)
         if min(columns) < first_value or max(columns) >= len(full):
