@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from govinfo_parse.testing.render import Grid, SampleReport, merged_grids
 
-__all__ = ["render_docx"]
+__all__ = ["document_xml", "paragraph_xml", "render_docx", "table_xml"]
 
 _OOXML = "http://schemas.openxmlformats.org"
 _CONTENT_TYPES = (
@@ -29,11 +29,13 @@ _RELS = (
 )
 
 
-def _paragraph(text: str) -> str:
+def paragraph_xml(text: str) -> str:
+    """A ``w:p`` holding ``text``."""
     return f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
 
 
-def _table(grid: Grid) -> str:
+def table_xml(grid: Grid) -> str:
+    """A ``w:tbl`` of ``grid``, its merged areas as gridSpan (across) and vMerge (down)."""
     starts = {(a[0], a[1]): b for a, b in grid.spans}
     covered: dict[tuple[int, int], tuple[int, int]] = {}  # position → top-left of its merged area
     for a, b in grid.spans:
@@ -55,28 +57,33 @@ def _table(grid: Grid) -> str:
             span = end[0] - c + 1
             restart = '<w:vMerge w:val="restart"/>' if end[1] > r else ""
             properties = f'<w:gridSpan w:val="{span}"/>{restart}'
-            cells.append(f"<w:tc><w:tcPr>{properties}</w:tcPr>{_paragraph(row[c])}</w:tc>")
+            cells.append(f"<w:tc><w:tcPr>{properties}</w:tcPr>{paragraph_xml(row[c])}</w:tc>")
             c += span
         rows.append("<w:tr>" + "".join(cells) + "</w:tr>")
     return "<w:tbl>" + "".join(rows) + "</w:tbl>"
+
+
+def document_xml(body: str) -> str:
+    """``word/document.xml`` around ``body``."""
+    namespace = f"{_OOXML}/wordprocessingml/2006/main"
+    return (f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{namespace}">'
+            f"<w:body>{body}</w:body></w:document>")
 
 
 def render_docx(sample: SampleReport) -> bytes:
     """``sample`` as a .docx file."""
     grids = merged_grids(sample)
     body = "".join((
-        _paragraph(f"{sample.organ}{sample.year}年政府信息公开工作年度报告"),
-        _paragraph("一、总体情况"),
-        _paragraph(f"{sample.year}年，{sample.organ}认真贯彻落实《中华人民共和国政府信息公开条例》。"),
-        _paragraph("二、主动公开政府信息情况"), _table(grids["active"]),
-        _paragraph("三、收到和处理政府信息公开申请情况"), _table(grids["requests"]),
-        _paragraph("四、政府信息公开行政复议、行政诉讼情况"), _table(grids["appeals"]),
-        _paragraph("五、存在的主要问题及改进情况"), _paragraph("一是公开内容不够全面。"),
-        _paragraph("六、其他需要报告的事项"), _paragraph("无。"),
+        paragraph_xml(f"{sample.organ}{sample.year}年政府信息公开工作年度报告"),
+        paragraph_xml("一、总体情况"),
+        paragraph_xml(f"{sample.year}年，{sample.organ}认真贯彻落实《中华人民共和国政府信息公开条例》。"),
+        paragraph_xml("二、主动公开政府信息情况"), table_xml(grids["active"]),
+        paragraph_xml("三、收到和处理政府信息公开申请情况"), table_xml(grids["requests"]),
+        paragraph_xml("四、政府信息公开行政复议、行政诉讼情况"), table_xml(grids["appeals"]),
+        paragraph_xml("五、存在的主要问题及改进情况"), paragraph_xml("一是公开内容不够全面。"),
+        paragraph_xml("六、其他需要报告的事项"), paragraph_xml("无。"),
     ))
-    document = ('<?xml version="1.0" encoding="UTF-8"?><w:document '
-                'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                f"<w:body>{body}</w:body></w:document>")
+    document = document_xml(body)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)

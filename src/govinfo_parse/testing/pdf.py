@@ -21,7 +21,7 @@ __all__ = ["EXTRACTORS", "available_extractors", "extract_text", "render_pdf"]
 
 #: Text extractors ``extract_text`` knows, by name.
 EXTRACTORS: Final = ("pypdfium2", "pdftotext-layout", "pdftotext-raw")
-_FONT: Final = "STSong-Light"  # a CID font every PDF reader has; no font file is embedded
+FONT: Final = "STSong-Light"  # a CID font every PDF reader has; no font file is embedded
 
 
 def available_extractors() -> list[str]:
@@ -65,9 +65,9 @@ def render_pdf(sample: SampleReport) -> bytes:
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: PLC0415
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # noqa: PLC0415
 
-    pdfmetrics.registerFont(UnicodeCIDFont(_FONT))
-    body = ParagraphStyle("body", fontName=_FONT, fontSize=10.5, leading=16)
-    cell = ParagraphStyle("cell", fontName=_FONT, fontSize=7.5, leading=9)
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=16)
+    cell = ParagraphStyle("cell", fontName=FONT, fontSize=7.5, leading=9)
 
     def table(grid: Grid, widths: list[float]) -> Table:
         data = [[Paragraph(c, cell) if c else "" for c in row] for row in grid.rows]
@@ -78,7 +78,7 @@ def render_pdf(sample: SampleReport) -> bytes:
         return drawn
 
     def footer(canvas: Any, doc: Any) -> None:  # noqa: ANN401
-        canvas.setFont(_FONT, 9)
+        canvas.setFont(FONT, 9)
         canvas.drawCentredString(A4[0] / 2, 12 * mm, f"- {doc.page} -")
 
     grids = merged_grids(sample)
