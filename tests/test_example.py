@@ -28,3 +28,12 @@ def test_bundled_example_is_up_to_date_and_parses_to_its_values() -> None:
     report = govinfo_parse.parse_file(path)
     assert report.to_flat() == sample.expected_flat()
     assert report.diagnostics == ()
+
+
+def test_wrong_values_names_a_value_the_report_does_not_hold() -> None:
+    sample = SampleReport(template="2019", values={"appeals.review.total": 3})
+    assert sample.wrong_values(govinfo_parse.parse(render_canonical(sample))) == []
+    other = SampleReport(template="2019", values={"appeals.review.total": 4})
+    wrong = sample.wrong_values(govinfo_parse.parse(render_canonical(other)))
+    assert len(wrong) == 1
+    assert wrong[0].startswith("appeals.review.total=4 (read")

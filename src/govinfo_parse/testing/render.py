@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from govinfo_parse.fields import Template
-    from govinfo_parse.model import Number
+    from govinfo_parse.model import Number, Report
 
 __all__ = [
     "ACTIVE_BLOCKS",
@@ -51,6 +51,25 @@ class SampleReport:
     #: Values the report leaves blank (a placeholder is written) but its arithmetic still holds.
     unstated: dict[str, Number] = attrs.field(factory=dict)
     thousands: bool = False  # write 1,234 rather than 1234
+
+    def wrong_values(self, report: Report, *, narrative: bool = False) -> list[str]:
+        """Every value of ``report`` that contradicts this sample (empty: nothing is wrong).
+
+        A value read from a cell must be the stated one; a derived value must carry
+        its rule and equal what the table's arithmetic holds, which may be a value a
+        placeholder hid (text extraction cannot tell a blank cell from a lost one).
+        With ``narrative``, values taken from prose are held to the same truth.
+        """
+        implied = {**self.unstated, **self.values}
+        wrong = []
+        for cell in report.cells():
+            if cell.value is None or (cell.origin.value == "narrative" and not narrative):
+                continue
+            truth = self.values if cell.origin.value == "read" else implied
+            if truth.get(cell.field_id) != cell.value or (cell.origin.value == "derived" and not cell.rule):
+                wrong.append(f"{cell.field_id}={cell.value} ({cell.origin.value}, raw {cell.raw!r}, "
+                             f"rule {cell.rule!r}); the report holds {truth.get(cell.field_id)!r}")
+        return wrong
 
     def expected_flat(self) -> dict[str, object]:
         """What ``Report.to_flat()`` must return for the rendered report."""
