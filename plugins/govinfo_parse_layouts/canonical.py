@@ -31,7 +31,7 @@ from govinfo_parse import hookimpl
 from govinfo_parse.errors import LayoutSyntaxError
 from govinfo_parse.grammar import load_grammar
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
-from govinfo_parse.numbers import number_value
+from govinfo_parse.numbers import parse_cell_text
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -49,12 +49,13 @@ _CELL_LINE = re.compile(r"^[ ]*\t[^\t\n]*$", re.MULTILINE)
 _TABLE_WORDS = re.compile(r"第二十条|信息内容|自然人|本年新收|行政复议|结果维持|总计")
 
 
-def _start(token: Token) -> int:
-    return token.start_pos or 0
-
-
-def _end(token: Token) -> int:
-    return token.end_pos or 0
+def _cell(token: Token) -> RawCell:
+    """A cell line's value text, with the offsets of that text (not of the tab)."""
+    line = token.rstrip("\n")
+    text = line.strip(" \t")
+    start = (token.start_pos or 0) + len(line) - len(line.lstrip(" \t"))
+    value = parse_cell_text(text) if token.type == "NUMBER_CELL" else None
+    return RawCell(text, start, start + len(text), value)
 
 
 @v_args(inline=True)
@@ -73,25 +74,18 @@ class _Cells(Transformer[Token, list[list[RawCell]]]):
     def row(self, *cells: RawCell) -> list[RawCell]:
         return list(cells)
 
-    def cell(self, tab: Token, *pieces: RawCell) -> RawCell:
-        if not pieces:
-            return RawCell("", _end(tab), _end(tab))
-        if len(pieces) == 1:
-            return pieces[0]
+    def cell(self, line: Token, *continuations: Token) -> RawCell:
+        first = _cell(line)
+        if not continuations:
+            return first
         # A wrapped cell is read again from its joined text.
-        return RawCell("".join(p.text for p in pieces), pieces[0].start, pieces[-1].end)
+        last = continuations[-1]
+        end = (last.start_pos or 0) + len(last.rstrip())
+        text = first.text + "".join(c.strip() for c in continuations)
+        return RawCell(text, first.start if first.text else (continuations[0].start_pos or 0), end)
 
-    def _token(self, token: Token) -> RawCell:
-        return RawCell(token.strip(), _start(token), _end(token))
-
-    continuation = label = placeholder = _token
-
-    def number(self, *tokens: Token) -> RawCell:
-        parts = {t.type: str(t) for t in tokens}
-        value = number_value(
-            sign=parts.get("SIGN"), digits=parts["AMOUNT"], unit=parts.get("UNIT"), note=parts.get("NOTE")
-        )
-        return RawCell("".join(tokens).strip(), _start(tokens[0]), _end(tokens[-1]), value)
+    def continuation(self, line: Token) -> Token:
+        return line
 
 
 def _parser() -> Lark:
