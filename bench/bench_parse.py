@@ -68,18 +68,62 @@ def _time(fn: Callable[[], object], repeat: int) -> list[float]:
     return sorted(out)
 
 
+def _pdf_files() -> list[tuple[str, bytes]]:
+    """The example printed to PDF and the published PDFs in ../shared/corpus/pdf."""
+    out = []
+    try:
+        from govinfo_parse.testing.pdf import render_pdf  # noqa: PLC0415
+
+        out.append(("example.pdf (generated)", render_pdf(_example())))
+    except ImportError:
+        print("reportlab is not installed: no generated PDF")
+    out += [(p.name[:28], p.read_bytes()) for p in sorted((ROOT.parent / "shared" / "corpus" / "pdf").glob("*.pdf"))]
+    return out
+
+
+def bench_pdf_files(repeat: int) -> None:
+    """Whole PDF files through ``parse``: ms per file and per page, next to pypdfium2's own text extraction."""
+    try:
+        import pypdfium2  # noqa: PLC0415
+    except ImportError:
+        print("pypdfium2 is not installed (extra 'pdf'): no PDF file figures")
+        return
+
+    def extract_only(data: bytes) -> None:
+        pdf = pypdfium2.PdfDocument(data)
+        for page in pdf:
+            page.get_textpage().get_text_range()
+
+    print(f"\n{'PDF file':<30} {'pages':>5} {'median ms':>10} {'p95 ms':>8} {'ms/page':>8} {'floor ms':>9}")
+    for name, data in _pdf_files():
+        pages = len(pypdfium2.PdfDocument(data))
+        runs = max(3, repeat // 5)
+        parse_ms = _time(lambda d=data: govinfo_parse.parse(d), runs)
+        floor_ms = _time(lambda d=data: extract_only(d), runs)
+        median = statistics.median(parse_ms)
+        p95 = parse_ms[min(len(parse_ms) - 1, int(len(parse_ms) * 0.95))]
+        print(f"{name:<30} {pages:>5} {median:10.1f} {p95:8.1f} {median / pages:8.1f} "
+              f"{statistics.median(floor_ms):9.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=50)
     args = parser.parse_args()
+    bench_text(args.repeat)
+    bench_pdf_files(args.repeat)
+
+
+def bench_text(repeat: int) -> None:
+    """Text inputs in every layout: median and p95 ms per report, and the floor."""
     t0 = time.perf_counter()
     govinfo_parse.parse("一、总体情况\n\t规章\n\t0\n\t0\n")  # grammar and plugins load once per process
     print(f"first parse (loads grammar and plugins): {(time.perf_counter() - t0) * 1000:.1f} ms")
     print(f"{'input':<30} {'KB':>5} {'median ms':>10} {'p95 ms':>8} {'floor ms':>9} {'ratio':>7}")
     medians = []
     for name, data in _inputs():
-        parse_ms = _time(lambda d=data: govinfo_parse.parse(d), args.repeat)
-        floor_ms = _time(lambda d=data: d.decode("utf-8").splitlines(), args.repeat)
+        parse_ms = _time(lambda d=data: govinfo_parse.parse(d), repeat)
+        floor_ms = _time(lambda d=data: d.decode("utf-8").splitlines(), repeat)
         median, floor = statistics.median(parse_ms), statistics.median(floor_ms)
         p95 = parse_ms[min(len(parse_ms) - 1, int(len(parse_ms) * 0.95))]
         medians.append(median)

@@ -52,3 +52,14 @@ def test_cli_writes_parquet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert frame.status.tolist().count("failed") == 1
     assert frame["requests.new_received.total"].dropna().tolist() == [4]
     assert "files 3" in capsys.readouterr().err
+
+
+def test_wide_table_dtypes_do_not_depend_on_the_reports() -> None:
+    # Counts are nullable integers and amounts nullable floats even when a batch
+    # holds only failures, so frames of different batches concatenate cleanly.
+    failed_only = wide_frame([{"path": "x.pdf", "status": "failed", "error_kind": "InputError", "error": "e"}])
+    with_values = wide_frame([govinfo_parse.parse(render_canonical(SAMPLES[0]), path="a.txt")])
+    assert failed_only.dtypes.to_dict() == with_values.dtypes.to_dict()
+    assert str(with_values["requests.new_received.total"].dtype) == "Int64"
+    assert str(with_values["active.government_procurement.amount"].dtype) == "Float64"
+    assert pd.isna(failed_only["requests.new_received.total"].iloc[0])

@@ -9,10 +9,15 @@ Cells are separated by spaces, not tabs, and the table's geometry is gone::
     本                                               two glyphs per line
     1.本机关不掌握相关政府信息 746 12 0 0 10 1 769- 5 -   <- a page footer glued on
     72 64 178 37 351 13 4 8 1 26 12 1 1 6 20      <- table 四: 15 bare numbers
+    二、上年结转政府信息公开申请数量              <- pypdfium2 often prints a
+    0                                                row's numbers one per
+    3                                                line under its label
+    ...
 
 A line is read as a label followed by a run of numbers.  Label fragments on
 lines without numbers are kept and joined to the next row that has numbers,
-so wrapped and vertical labels come back together; matching by distinctive
+so wrapped and vertical labels come back together, and lines of a single
+number that follow one another make one row; matching by distinctive
 words (``govinfo_parse.labels``) does not mind the stray glyphs.  Page footers
 and Markdown debris are dropped.  A row that lost a cell (six numbers) is
 settled by the table's arithmetic or left out (``govinfo_parse.recovery``).
@@ -39,7 +44,8 @@ _LINE: Final = re.compile(r"[^\n]+")
 # — 4 —, - 5 -, -3- (dashes are folded to "-" by normalisation), alone or glued to a line's end.
 _FOOTER: Final = re.compile(r"\s*-\s*\d{1,3}\s*-\s*$")
 _DEBRIS: Final = re.compile(r"^[\s|*#>_-]*$")
-_VALUE: Final = r"(?:[+-]?\d[\d,]*(?:\.\d+)?|/|--?)"
+# A number (money may carry its unit: 29209.84万元) or a placeholder.
+_VALUE: Final = r"(?:[+-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)?|/|--?)"
 # A label, then a run of values each preceded by whitespace (or starting the line).
 _ROW: Final = re.compile(rf"^(?P<label>.*?)(?P<values>(?:(?:^|\s+){_VALUE})+)\s*$")
 _TOKEN: Final = re.compile(r"\S+")
@@ -48,21 +54,43 @@ _LONGEST_LABEL: Final = 60
 _APPEALS_VALUES: Final = 15
 
 
-def _header_cells(block: Block, start: int, text: str) -> list[RawCell]:
-    """A 信息内容 header line as cells; tokens that name a column only together are joined."""
-    tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(text)]
-    cells: list[RawCell] = []
-    i = 0
-    while i < len(tokens):
-        a, b, word = tokens[i]
-        alone = labels.match_active_column(word) or labels.is_active_header_start(word)
-        if i + 1 < len(tokens) and not alone and labels.match_active_column(tokens[i + 1][2]) is None:
-            joined = word + tokens[i + 1][2]
-            if labels.match_active_column(joined) is not None:
-                b, word = tokens[i + 1][1], joined
-                i += 1
-        cells.append(block.cell(a, b, text=word))
-        i += 1
+Token = tuple[int, int, str]  # start, end (document offsets) and text of a word
+
+
+def _words(start: int, text: str) -> list[Token]:
+    return [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _column_groups(words: list[str]) -> list[tuple[int, int]] | None:
+    """Split a header's words into runs that each name a distinct column, as many runs as possible.
+
+    Narrow header cells wrap, so one column's name arrives in pieces
+    (本年新公开 / 数量); a run joins the pieces back.  None when no split works.
+    """
+    best: list[list[tuple[int, int, str]] | None] = [None] * (len(words) + 1)
+    best[0] = []
+    for j in range(1, len(words) + 1):
+        for i in range(j):
+            done = best[i]
+            match = labels.match_active_column("".join(words[i:j])) if done is not None else None
+            if done is None or match is None or any(c == match[0] for *_, c in done):
+                continue
+            if best[j] is None or len(done) + 1 > len(best[j]):  # type: ignore[arg-type]
+                best[j] = [*done, (i, j, match[0])]
+    found = best[-1]
+    return [(i, j) for i, j, _ in found] if found else None
+
+
+def _header_cells(block: Block, tokens: list[Token]) -> list[RawCell] | None:
+    """A 信息内容 header (its line and the wrapped pieces below it) as cells; None if it names no columns."""
+    first = 1  # 信息内容
+    groups = _column_groups([t[2] for t in tokens[first:]])
+    if groups is None:
+        return None
+    cells = [block.cell(tokens[0][0], tokens[first - 1][1], text="".join(t[2] for t in tokens[:first]))]
+    for i, j in groups:
+        run = tokens[first + i: first + j]
+        cells.append(block.cell(run[0][0], run[-1][1], text="".join(t[2] for t in run)))
     return cells
 
 
@@ -72,47 +100,131 @@ def _names_a_row(label: str) -> bool:
     )
 
 
-def read_rows(block: Block) -> list[list[RawCell]]:
-    """Rows of label-plus-numbers, with label fragments joined to the row they belong to."""
-    rows: list[list[RawCell]] = []
-    fragments: list[RawCell] = []
-    for line in _LINE.finditer(block.text):
-        text = _FOOTER.sub("", line.group())
-        if "\t" in text or _DEBRIS.match(text):
-            continue
-        start = line.start()
+def _starts_anything(text: str) -> bool:
+    """True for a caption, a 信息内容 header or a line that names a row: never a header's piece."""
+    return (labels.is_caption_line(text) or labels.is_active_header_start(text.split(" ", maxsplit=1)[0])
+            or _names_a_row(text))
+
+
+def _line_cell(block: Block, line: list[Token]) -> RawCell:
+    return block.cell(line[0][0], line[-1][1], text="".join(t[2] for t in line))
+
+
+class _RowReader:
+    """Reads a block line by line into rows of label-plus-numbers (see the module docstring)."""
+
+    def __init__(self, block: Block) -> None:
+        self.block = block
+        self.rows: list[list[RawCell]] = []
+        self.fragments: list[RawCell] = []  # label pieces waiting for their numbers
+        self.one_per_line: list[RawCell] | None = None  # the row that single-number lines extend
+        self.header: list[list[Token]] = []  # lines of a section-二 header still open
+        self.header_row = 0
+
+    def feed(self, start: int, text: str) -> None:
         stripped = text.strip()
-        if labels.is_caption_line(stripped):
-            fragments.clear()
-            rows.append([block.cell(start, start + len(text), text=stripped)])
-            continue
-        if labels.is_active_header_start(stripped.split(" ")[0]):
-            fragments.clear()
-            rows.append(_header_cells(block, start, text))
-            continue
         m = _ROW.match(text)
-        if m is None and len(stripped) > _LONGEST_LABEL:  # prose, not a wrapped label
-            fragments.clear()
-            continue
-        if m is None:
-            fragments.append(block.cell(start, start + len(text), text=stripped))
-            del fragments[:-_KEEP_FRAGMENTS]
-            continue
-        label_end = start + m.end("label")
-        values = [block.cell(start + v.start(), start + v.end()) for v in
-                  _TOKEN.finditer(text, m.start("values"), m.end("values"))]
-        if not m["label"].strip() and len(values) >= _APPEALS_VALUES:
-            fragments.clear()  # table 四's bare numbers: the fragments above are its broken header
-        own = block.cell(start, label_end, text=m["label"].strip())
+        if self.header and m is None and len(stripped) <= _LONGEST_LABEL and not _starts_anything(stripped):
+            # A wrapped header cell continues: the header keeps the pieces that make columns.
+            self.header.append(_words(start, text))
+            return
+        if self.header:
+            self._close_header()
+        if labels.is_caption_line(stripped):
+            self.fragments.clear()
+            self.rows.append([self.block.cell(start, start + len(text), text=stripped)])
+        elif labels.is_active_header_start(stripped.split(" ")[0]):
+            self._open_header(start, text)
+        elif m is None and len(stripped) > _LONGEST_LABEL:  # prose, not a wrapped label
+            self.fragments.clear()
+        elif m is None:
+            self.fragments.append(self.block.cell(start, start + len(text), text=stripped))
+            del self.fragments[:-_KEEP_FRAGMENTS]
+        else:
+            self._values_row(start, text, m)
+            return
+        self.one_per_line = None
+
+    def _open_header(self, start: int, text: str) -> None:
+        words = _words(start, text)
+        cells = _header_cells(self.block, words)
+        if self.fragments:
+            # pdftotext -layout prints a wrapped header's first pieces on the line above,
+            # each over the rest of its cell: stack them by their place in the line, and
+            # keep that reading when it names more columns.
+            stacked = self._stacked(self.fragments[-1], words)
+            stacked_cells = _header_cells(self.block, stacked)
+            if stacked_cells is not None and len(stacked_cells) > len(cells or ()):
+                words, cells = stacked, stacked_cells
+        self.fragments.clear()
+        self.header = [words]
+        self.rows.append(cells or [self.block.cell(start, start + len(text), text=text.strip())])
+        self.header_row = len(self.rows) - 1
+
+    def _stacked(self, above: RawCell, below: list[Token]) -> list[Token]:
+        """``below``'s words, each preceded by the words of ``above`` that stand over it."""
+        text = self.block.text
+
+        def column(offset: int) -> int:
+            return offset - text.rfind("\n", 0, offset) - 1
+
+        start, end = above.start - self.block.start, above.end - self.block.start  # cells hold document offsets
+        pieces = _words(start, text[start:end])
+        out: list[Token] = []
+        for word in below:
+            left, right = column(word[0]), column(word[1])
+            out += [p for p in pieces if column(p[0]) < right + 2 and column(p[1]) > left - 2]
+            out.append(word)
+        return out
+
+    def _close_header(self) -> None:
+        """Settle a header's wrapped lines: the most of them that still name columns join it.
+
+        Lines left over become label fragments of the row below.
+        """
+        lines, self.header = self.header, []
+        keep = 1
+        for count in range(len(lines), 1, -1):
+            cells = _header_cells(self.block, [t for line in lines[:count] for t in line])
+            if cells is not None:
+                self.rows[self.header_row], keep = cells, count
+                break
+        self.fragments = [_line_cell(self.block, line) for line in lines[keep:] if line]
+
+    def _values_row(self, start: int, text: str, m: re.Match[str]) -> None:
+        values = [self.block.cell(start + v.start(), start + v.end())
+                  for v in _TOKEN.finditer(text, m.start("values"), m.end("values"))]
+        label_text = m["label"].strip()
+        if len(values) == 1 and not label_text and not self.fragments and self.one_per_line is not None:
+            self.one_per_line.append(values[0])
+            return
+        if not label_text and len(values) >= _APPEALS_VALUES:
+            self.fragments.clear()  # table 四's bare numbers: the fragments above are its broken header
+        own = self.block.cell(start, start + m.end("label"), text=label_text)
         # A label that names its row by itself keeps the fragments above from leaking in
         # (they may be the remains of a row whose numbers were lost).
-        parts = [own] if _names_a_row(own.text) else [*fragments, own]
+        parts = [own] if _names_a_row(own.text) else [*self.fragments, own]
         parts = [p for p in parts if p.text]
         joined = "".join(p.text for p in parts)
-        label = [block.cell(parts[0].start, parts[-1].end, text=joined)] if parts else []
-        rows.append([*label, *values])
-        fragments.clear()
-    return rows
+        label = [self.block.cell(parts[0].start, parts[-1].end, text=joined)] if parts else []
+        self.rows.append([*label, *values])
+        self.one_per_line = self.rows[-1] if len(values) == 1 else None
+        self.fragments.clear()
+
+    def finish(self) -> list[list[RawCell]]:
+        if self.header:
+            self._close_header()
+        return self.rows
+
+
+def read_rows(block: Block) -> list[list[RawCell]]:
+    """Rows of label-plus-numbers, with label fragments joined to the row they belong to."""
+    reader = _RowReader(block)
+    for line in _LINE.finditer(block.text):
+        text = _FOOTER.sub("", line.group())
+        if "\t" not in text and not _DEBRIS.match(text):
+            reader.feed(line.start(), text)
+    return reader.finish()
 
 
 @hookimpl

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
-from govinfo_parse import serialize
+from govinfo_parse import fields, serialize
 from govinfo_parse.errors import MissingDependencyError
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from govinfo_parse.model import Report
 
-__all__ = ["LONG_COLUMNS", "WIDE_LEADING", "long_frame", "wide_frame", "write_frame"]
+__all__ = ["LONG_COLUMNS", "WIDE_LEADING", "long_frame", "wide_columns", "wide_frame", "write_frame"]
 
 #: Columns before the field ids in the wide table.
 WIDE_LEADING: Final = ("path", "status", "error_kind", "error", "organ", "year", "template", "warnings")
@@ -38,21 +38,42 @@ def _pandas() -> Any:  # noqa: ANN401
     return pd
 
 
+def wide_columns() -> dict[str, str]:
+    """The wide table's columns in their stable order, with pandas dtypes.
+
+    Counts are nullable integers and money amounts nullable floats, so a
+    value a report does not state is a missing cell (never 0) and every
+    file of a multi-file export has the same schema.
+    """
+    columns = dict.fromkeys(WIDE_LEADING, "string")
+    columns.update(year="Int64", warnings="Int64")
+    for field_id in fields.all_field_ids():
+        columns[field_id] = "Float64" if fields.split_field_id(field_id)[2] in fields.AMOUNT_COLUMNS else "Int64"
+    return columns
+
+
+def _record(item: dict[str, Any] | Report) -> dict[str, Any]:
+    if isinstance(item, dict):
+        record = dict(item)
+    else:
+        record = {"path": item.source.path, "status": "ok", "warnings": len(item.warnings),
+                  **serialize.flat_to_jsonable(item.to_flat())}
+    record["organ"] = record.pop("meta.organ", record.get("organ"))
+    record["year"] = record.pop("meta.year", record.get("year"))
+    record["template"] = record.pop("meta.template", record.get("template"))
+    return record
+
+
 def wide_frame(records: Iterable[dict[str, Any] | Report]) -> pd.DataFrame:
-    """One row per report (or batch record), one column per field id, in the stable order."""
-    rows = []
-    for item in records:
-        if isinstance(item, dict):
-            record = dict(item)
-        else:
-            record = {"path": item.source.path, "status": "ok", "warnings": len(item.warnings),
-                      **serialize.flat_to_jsonable(item.to_flat())}
-        record["organ"] = record.pop("meta.organ", record.get("organ"))
-        record["year"] = record.pop("meta.year", record.get("year"))
-        record["template"] = record.pop("meta.template", record.get("template"))
-        rows.append(record)
-    field_columns = [c for c in serialize.flat_columns() if not c.startswith("meta.")]
-    return _pandas().DataFrame(rows, columns=[*WIDE_LEADING, *field_columns])
+    """One row per report (or batch record), one column per field id, in the stable order.
+
+    Column dtypes are ``wide_columns()``'s whatever the records hold, so
+    frames of different batches concatenate and compare.
+    """
+    pd = _pandas()
+    columns = wide_columns()
+    frame = pd.DataFrame([_record(item) for item in records], columns=list(columns))
+    return frame.astype(columns)
 
 
 def long_frame(reports: Iterable[Report], *, include_blank: bool = True) -> pd.DataFrame:

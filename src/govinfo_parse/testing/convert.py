@@ -65,8 +65,8 @@ def text_to_pdf(text: str) -> bytes:
     from govinfo_parse.testing.pdf import FONT  # noqa: PLC0415
 
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=16)
-    cell = ParagraphStyle("cell", fontName=FONT, fontSize=7.5, leading=9)
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=16, wordWrap="CJK")
+    cell = ParagraphStyle("cell", fontName=FONT, fontSize=7.5, leading=9, wordWrap="CJK")
     story = []
     for kind, part in document_parts(text):
         if kind == "p":
@@ -75,7 +75,11 @@ def text_to_pdf(text: str) -> bytes:
         rows = part if isinstance(part, list) else []
         width = max(len(r) for r in rows)
         data = [[Paragraph(c, cell) if c else "" for c in r] + [""] * (width - len(r)) for r in rows]
-        table = Table(data, colWidths=[170 * mm / width] * width)
+        # Columns share the width by the length of their longest cell, as Word's
+        # autofit does: label columns are wider than number columns, and long
+        # labels still wrap over several lines.
+        weights = [min(16, max(4, *(len(r[i]) for r in rows if i < len(r)))) for i in range(width)]
+        table = Table(data, colWidths=[170 * mm * w / sum(weights) for w in weights])
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
         story.append(table)
     out = io.BytesIO()
