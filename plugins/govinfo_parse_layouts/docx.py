@@ -17,8 +17,9 @@ from typing import Final
 from xml.etree import ElementTree as ET
 
 from govinfo_parse import hookimpl
-from govinfo_parse.errors import CorruptDocumentError
+from govinfo_parse.errors import CorruptDocumentError, ResourceLimitError
 from govinfo_parse.layout import Block, ConvertedDocument, LayoutInfo, LayoutResult, LayoutScore
+from govinfo_parse.limits import current_limits
 from govinfo_parse_layouts.tabular import read_rows
 
 NAME = "docx"
@@ -30,7 +31,6 @@ INFO = LayoutInfo(
 )
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ZIP: Final = b"PK\x03\x04"
-_MAX_XML: Final = 64 * 1024 * 1024  # uncompressed document.xml: larger is a zip bomb, not a report
 
 
 def _text(element: ET.Element) -> str:
@@ -68,10 +68,19 @@ def docx_to_text(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = archive.getinfo("word/document.xml")
-            if info.file_size > _MAX_XML:
-                msg = f"word/document.xml would unpack to {info.file_size} bytes; not read"
+            most = current_limits().max_decompressed_bytes
+            # zipfile never inflates past the size the entry declares (a lie fails its CRC),
+            # so checking the declared size stops a zip bomb before it is unpacked.
+            if most is not None and info.file_size > most:
+                msg = (f"word/document.xml would unpack to {info.file_size:,} bytes, more than the "
+                       f"{most:,}-byte limit (max_decompressed_bytes)")
+                raise ResourceLimitError(msg)
+            xml = archive.read(info)
+            if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
+                # OOXML parts never declare a DTD: one that does is an entity-expansion attack.
+                msg = "word/document.xml declares a DTD or entities, which Word files never do; not read"
                 raise CorruptDocumentError(msg)
-            root = ET.fromstring(archive.read(info))  # noqa: S314 - no DTDs or entities in OOXML parts
+            root = ET.fromstring(xml)  # noqa: S314 - checked above: no DTD, so no entities to expand
     except (zipfile.BadZipFile, KeyError, ET.ParseError) as exc:
         msg = f"the Word file is damaged ({exc})"
         raise CorruptDocumentError(msg) from exc

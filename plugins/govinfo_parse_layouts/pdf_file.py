@@ -10,7 +10,7 @@ their own error rather than an empty report.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 from govinfo_parse import hookimpl
 from govinfo_parse.errors import (
@@ -18,8 +18,10 @@ from govinfo_parse.errors import (
     EncryptedDocumentError,
     MissingDependencyError,
     NoTextLayerError,
+    ResourceLimitError,
 )
 from govinfo_parse.layout import ConvertedDocument
+from govinfo_parse.limits import current_limits
 
 NAME = "pdf"
 _SIGNATURE: Final = b"%PDF-"
@@ -42,12 +44,31 @@ def _open(data: bytes, path: str | None) -> object:
         raise CorruptDocumentError(msg) from exc
 
 
+def _page_texts(document: Any, name: str) -> list[str]:  # noqa: ANN401 - a pypdfium2.PdfDocument
+    """The text of each page, within the page and text limits (a bomb stops before it is read)."""
+    limits = current_limits()
+    if limits.max_pages is not None and len(document) > limits.max_pages:
+        msg = (f"{name}: the PDF has {len(document):,} pages, more than the {limits.max_pages:,}-page "
+               "limit (max_pages)")
+        raise ResourceLimitError(msg)
+    pages, chars = [], 0
+    for page in document:
+        textpage = page.get_textpage()
+        chars += textpage.count_chars()
+        if limits.max_decompressed_bytes is not None and chars > limits.max_decompressed_bytes:
+            msg = (f"{name}: the PDF's text runs past the {limits.max_decompressed_bytes:,}-character limit "
+                   "(max_decompressed_bytes)")
+            raise ResourceLimitError(msg)
+        pages.append(textpage.get_text_range())
+    return pages
+
+
 @hookimpl
 def govinfo_convert_document(data: bytes | str, path: str | None) -> ConvertedDocument | None:
     if not isinstance(data, bytes) or not data.lstrip()[:1024].startswith(_SIGNATURE):
         return None
     document = _open(data, path)
-    pages = [page.get_textpage().get_text_range() for page in document]  # type: ignore[attr-defined]
+    pages = _page_texts(document, path or "input")
     if not pages:
         msg = f"{path or 'input'}: the PDF has no pages"
         raise CorruptDocumentError(msg)

@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+import attrs
+
 from govinfo_parse import hookimpl, labels
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
 
@@ -43,11 +45,10 @@ INFO = LayoutInfo(
 _LINE: Final = re.compile(r"[^\n]+")
 # — 4 —, - 5 -, -3- (dashes are folded to "-" by normalisation), alone or glued to a line's end.
 _FOOTER: Final = re.compile(r"\s*-\s*\d{1,3}\s*-\s*$")
+_FOOTER_REACH: Final = 24  # a footer is at most this many characters: "  -  123  -  "
 _DEBRIS: Final = re.compile(r"^[\s|*#>_-]*$")
 # A number (money may carry its unit: 29209.84万元) or a placeholder.
-_VALUE: Final = r"(?:[+-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)?|/|--?)"
-# A label, then a run of values each preceded by whitespace (or starting the line).
-_ROW: Final = re.compile(rf"^(?P<label>.*?)(?P<values>(?:(?:^|\s+){_VALUE})+)\s*$")
+_VALUE: Final = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)?|/|--?")
 _TOKEN: Final = re.compile(r"\S+")
 _KEEP_FRAGMENTS: Final = 6  # label fragments kept waiting for their numbers
 _LONGEST_LABEL: Final = 60
@@ -55,6 +56,41 @@ _APPEALS_VALUES: Final = 15
 
 
 Token = tuple[int, int, str]  # start, end (document offsets) and text of a word
+
+
+def _strip_footer(line: str) -> str:
+    """The line without a page footer at its end.
+
+    The footer is looked for in the last characters only, so that a long line
+    costs no more than a short one.
+    """
+    head, tail = line[:-_FOOTER_REACH], line[-_FOOTER_REACH:]
+    return head + _FOOTER.sub("", tail)
+
+
+@attrs.frozen
+class _Row:
+    """A line split into a label and the run of values that ends it."""
+
+    label: str
+    label_end: int
+    values: list[tuple[int, int]]  # (start, end) of each value in the line
+
+
+def _split_row(text: str) -> _Row | None:
+    """The label and the trailing values of a line (each value a whole word), or None without values.
+
+    Read from the right word by word, so the time is linear in the line's
+    length whatever the line holds.
+    """
+    words = list(_TOKEN.finditer(text))
+    first = len(words)
+    while first > 0 and _VALUE.fullmatch(words[first - 1].group()):
+        first -= 1
+    if first == len(words):
+        return None
+    label_end = words[first].start()
+    return _Row(text[:label_end].strip(), label_end, [(w.start(), w.end()) for w in words[first:]])
 
 
 def _words(start: int, text: str) -> list[Token]:
@@ -123,7 +159,7 @@ class _RowReader:
 
     def feed(self, start: int, text: str) -> None:
         stripped = text.strip()
-        m = _ROW.match(text)
+        m = _split_row(text)
         if self.header and m is None and len(stripped) <= _LONGEST_LABEL and not _starts_anything(stripped):
             # A wrapped header cell continues: the header keeps the pieces that make columns.
             self.header.append(_words(start, text))
@@ -141,7 +177,7 @@ class _RowReader:
             self.fragments.append(self.block.cell(start, start + len(text), text=stripped))
             del self.fragments[:-_KEEP_FRAGMENTS]
         else:
-            self._values_row(start, text, m)
+            self._values_row(start, m)
             return
         self.one_per_line = None
 
@@ -168,7 +204,8 @@ class _RowReader:
         def column(offset: int) -> int:
             return offset - text.rfind("\n", 0, offset) - 1
 
-        start, end = above.start - self.block.start, above.end - self.block.start  # cells hold document offsets
+        # Cells hold document offsets; the words of the line above are read block-relative.
+        start, end = above.start - self.block.start, above.end - self.block.start
         pieces = _words(start, text[start:end])
         out: list[Token] = []
         for word in below:
@@ -191,16 +228,15 @@ class _RowReader:
                 break
         self.fragments = [_line_cell(self.block, line) for line in lines[keep:] if line]
 
-    def _values_row(self, start: int, text: str, m: re.Match[str]) -> None:
-        values = [self.block.cell(start + v.start(), start + v.end())
-                  for v in _TOKEN.finditer(text, m.start("values"), m.end("values"))]
-        label_text = m["label"].strip()
+    def _values_row(self, start: int, m: _Row) -> None:
+        values = [self.block.cell(start + a, start + b) for a, b in m.values]
+        label_text = m.label
         if len(values) == 1 and not label_text and not self.fragments and self.one_per_line is not None:
             self.one_per_line.append(values[0])
             return
         if not label_text and len(values) >= _APPEALS_VALUES:
             self.fragments.clear()  # table 四's bare numbers: the fragments above are its broken header
-        own = self.block.cell(start, start + m.end("label"), text=label_text)
+        own = self.block.cell(start, start + m.label_end, text=label_text)
         # A label that names its row by itself keeps the fragments above from leaking in
         # (they may be the remains of a row whose numbers were lost).
         parts = [own] if _names_a_row(own.text) else [*self.fragments, own]
@@ -221,7 +257,7 @@ def read_rows(block: Block) -> list[list[RawCell]]:
     """Rows of label-plus-numbers, with label fragments joined to the row they belong to."""
     reader = _RowReader(block)
     for line in _LINE.finditer(block.text):
-        text = _FOOTER.sub("", line.group())
+        text = _strip_footer(line.group())
         if "\t" not in text and not _DEBRIS.match(text):
             reader.feed(line.start(), text)
     return reader.finish()
@@ -237,10 +273,10 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:
     if "\t" in block.text:
         return None
     lines = [line for line in block.text.split("\n") if line.strip()]
-    numeric = sum(1 for line in lines if (m := _ROW.match(_FOOTER.sub("", line)))
-                  and len(m["values"].split()) >= 2)
-    bare_appeals = any(len(line.split()) >= 15 and _ROW.match(line) and not _ROW.match(line)["label"]  # type: ignore[index]
-                       for line in lines)
+    rows = [_split_row(_strip_footer(line)) for line in lines]
+    numeric = sum(1 for m in rows if m is not None and len(m.values) >= 2)
+    bare_appeals = any(m is not None and len(m.values) >= _APPEALS_VALUES and not m.label
+                       for m in rows)
     if numeric < 2 and not bare_appeals:
         return None
     if not labels.table_words(block.text) and not bare_appeals:

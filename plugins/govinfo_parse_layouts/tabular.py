@@ -34,7 +34,8 @@ INFO = LayoutInfo(
 
 _LINE = re.compile(r"[^\n]+")
 # A row line: a tab between two cells, not just the one leading tab of the canonical layout.
-_ROW_LINE = re.compile(r"^[^\n]*[^\t\n][^\n]*\t[^\n]*$|^\t[^\n]*\t[^\n]*$", re.MULTILINE)
+# (Written to run in time linear in the line's length: no nested or adjacent unbounded runs.)
+_ROW_LINE = re.compile(r"^(?:[^\t\n]+\t|\t[^\t\n]*\t)[^\n]*$", re.MULTILINE)
 
 
 def read_rows(block: Block) -> list[list[RawCell]]:

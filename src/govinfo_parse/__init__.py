@@ -22,11 +22,14 @@ from govinfo_parse.errors import (
     LayoutSyntaxError,
     MissingDependencyError,
     NoTextLayerError,
+    ParseTimeoutError,
     ReportRuleError,
+    ResourceLimitError,
     UnreadableDocumentError,
 )
 from govinfo_parse.hookspecs import hookimpl
 from govinfo_parse.layout import Block, ConvertedDocument, LayoutInfo, LayoutResult, LayoutScore, RawCell
+from govinfo_parse.limits import Limits
 from govinfo_parse.model import (
     Cell,
     CellKind,
@@ -65,14 +68,17 @@ __all__ = [
     "LayoutResult",
     "LayoutScore",
     "LayoutSyntaxError",
+    "Limits",
     "Meta",
     "MissingDependencyError",
     "NarrativeFact",
     "NoTextLayerError",
     "Origin",
+    "ParseTimeoutError",
     "RawCell",
     "Report",
     "ReportRuleError",
+    "ResourceLimitError",
     "Section",
     "SectionKind",
     "Severity",

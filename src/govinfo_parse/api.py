@@ -17,10 +17,13 @@ from govinfo_parse.errors import (
     InputError,
     LayoutNotFoundError,
     MissingDependencyError,
+    ParseTimeoutError,
     ReportRuleError,
+    ResourceLimitError,
     UnreadableDocumentError,
 )
 from govinfo_parse.layout import Block, ConvertedDocument, LayoutInfo, LayoutResult, LayoutScore
+from govinfo_parse.limits import Limits, current_limits, deadline, using
 from govinfo_parse.meta import read_organ, read_title, read_year
 from govinfo_parse.model import (
     Cell,
@@ -57,19 +60,22 @@ __all__ = [
     "read_input",
 ]
 
-#: Files larger than this are refused rather than read into memory.
-MAX_INPUT_BYTES = 64 * 1024 * 1024
 
+def read_input(path: str | os.PathLike[str], limits: Limits | None = None) -> bytes:
+    """The bytes of ``path``, or an error that says why not.
 
-def read_input(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of ``path``, or an ``InputError`` that says why not."""
+    ``InputError`` when it cannot be read, ``ResourceLimitError`` when it is
+    larger than ``limits.max_bytes``.
+    """
+    most = (limits or current_limits()).max_bytes
     try:
         size = os.stat(path).st_size  # noqa: PTH116 - accepts any PathLike
-        if size > MAX_INPUT_BYTES:
-            msg = f"{os.fspath(path)}: {size} bytes is more than the {MAX_INPUT_BYTES}-byte limit"
-            raise InputError(msg)
+        if most is not None and size > most:
+            msg = f"{os.fspath(path)}: {size:,} bytes is more than the {most:,}-byte limit (max_bytes)"
+            raise ResourceLimitError(msg)
         with open(path, "rb") as fh:  # noqa: PTH123
-            return fh.read()
+            # Read one byte past the limit: the file may have grown since stat.
+            data = fh.read() if most is None else fh.read(most + 1)
     except IsADirectoryError as exc:
         msg = f"{os.fspath(path)}: is a directory"
         raise InputError(msg) from exc
@@ -84,6 +90,10 @@ def read_input(path: str | os.PathLike[str]) -> bytes:
             raise
         msg = f"{os.fspath(path)}: cannot be read ({exc.strerror or exc})"
         raise InputError(msg) from exc
+    if most is not None and len(data) > most:
+        msg = f"{os.fspath(path)}: more than the {most:,}-byte limit (max_bytes)"
+        raise ResourceLimitError(msg)
+    return data
 
 
 def parse_file(
@@ -92,19 +102,22 @@ def parse_file(
     layout: str | None = None,
     strict: bool = False,
     plugin_manager: pluggy.PluginManager | None = None,
+    limits: Limits | None = None,
 ) -> Report:
     """Parse the report in file ``path``; see ``parse``."""
-    return parse(read_input(path), path=os.fspath(path), layout=layout, strict=strict,
-                 plugin_manager=plugin_manager)
+    limits = limits or current_limits()
+    return parse(read_input(path, limits), path=os.fspath(path), layout=layout, strict=strict,
+                 plugin_manager=plugin_manager, limits=limits)
 
 
-def parse(
+def parse(  # noqa: PLR0913
     document: str | bytes,
     *,
     path: str | None = None,
     layout: str | None = None,
     strict: bool = False,
     plugin_manager: pluggy.PluginManager | None = None,
+    limits: Limits | None = None,
 ) -> Report:
     """Parse one report.
 
@@ -113,13 +126,34 @@ def parse(
     :param layout: read tables only with this layout (name or alias).
     :param strict: raise ``ReportRuleError`` when any diagnostic is an error.
     :param plugin_manager: the plugins to use (default: built-in and installed ones).
+    :param limits: resource limits (default: ``Limits()``, or those in force).
     :raises DecodingError: the bytes are not text.
+    :raises UnreadableDocumentError: a PDF or Word file that cannot be read (and why).
+    :raises ResourceLimitError: the document goes beyond ``limits`` (``ParseTimeoutError`` for time).
     :raises LayoutNotFoundError: ``layout`` names no installed layout.
     """
-    pm = plugin_manager or default_plugin_manager()
+    limits = limits or current_limits()
+    with using(limits), deadline(limits.timeout):
+        return _parse(document, path=path, layout=layout, strict=strict,
+                      pm=plugin_manager or default_plugin_manager(), limits=limits)
+
+
+def _parse(  # noqa: PLR0913
+    document: str | bytes, *, path: str | None, layout: str | None, strict: bool,
+    pm: pluggy.PluginManager, limits: Limits,
+) -> Report:
+    if limits.max_bytes is not None and len(document) > limits.max_bytes:
+        msg = (f"{path or 'input'}: {len(document):,} bytes is more than the {limits.max_bytes:,}-byte "
+               "limit (max_bytes)")
+        raise ResourceLimitError(msg)
     conversion_problems: list[Diagnostic] = []
     converted = convert(document, path, pm, conversion_problems)
     if converted is not None:
+        most = limits.max_decompressed_bytes
+        if most is not None and len(converted.text) > most:
+            msg = (f"{path or 'input'}: its text is {len(converted.text):,} characters, more than the "
+                   f"{most:,} limit (max_decompressed_bytes)")
+            raise ResourceLimitError(msg)
         raw, encoding, source_format = converted.text, converted.encoding, converted.format
     elif isinstance(document, bytes):
         (raw, encoding), source_format = decode(document), "text"
@@ -167,13 +201,10 @@ def convert(
 ) -> ConvertedDocument | None:
     """The first ``govinfo_convert_document`` result, or None for plain text."""
     for impl in pm.hook.govinfo_convert_document.get_hookimpls():
-        args = {"data": document, "path": path}
-        try:
-            result = impl.function(*(args[name] for name in impl.argnames))
-        except (UnreadableDocumentError, MissingDependencyError):
-            raise  # the format is recognised and this document cannot be read: say so
-        except Exception as exc:  # noqa: BLE001 - isolate plugins from each other
-            diagnostics.append(_plugin_failure(impl.plugin_name, "govinfo_convert_document", exc))
+        ok, result = _call_plugin(impl, "govinfo_convert_document", {"data": document, "path": path},
+                                  diagnostics, passes=(UnreadableDocumentError, MissingDependencyError,
+                                                       ResourceLimitError))
+        if not ok:
             continue
         if isinstance(result, ConvertedDocument):
             return result
@@ -190,14 +221,43 @@ def _call_each(
     """Call every implementation of a hook on its own; an exception becomes a diagnostic."""
     results = []
     for impl in getattr(pm.hook, hook_name).get_hookimpls():
-        try:
-            result = impl.function(*(kwargs[name] for name in impl.argnames))
-        except Exception as exc:  # noqa: BLE001 - isolate plugins from each other
-            diagnostics.append(_plugin_failure(impl.plugin_name, hook_name, exc))
-            continue
-        if result is not None:
+        ok, result = _call_plugin(impl, hook_name, kwargs, diagnostics)
+        if ok and result is not None:
             results.append((impl.plugin_name, result))
     return results
+
+
+class _PluginOverran(Exception):  # noqa: N818 - internal signal, never leaves this module
+    """A plugin call ran past ``Limits.plugin_timeout``."""
+
+
+def _call_plugin(
+    impl: pluggy.HookImpl, hook_name: str, kwargs: dict[str, Any], diagnostics: list[Diagnostic],
+    *, passes: tuple[type[BaseException], ...] = (),
+) -> tuple[bool, Any]:
+    """Call one plugin's implementation on its own: (True, result), or (False, None) with a diagnostic.
+
+    Whatever it raises, and overrunning ``plugin_timeout``, is reported with
+    its name; only the document's own time limit and the errors in ``passes``
+    go through.
+    """
+    limit = current_limits().plugin_timeout
+    try:
+        with deadline(limit, _PluginOverran):
+            return True, impl.function(*(kwargs[name] for name in impl.argnames))
+    except ParseTimeoutError:
+        raise
+    except passes:
+        raise
+    except _PluginOverran:
+        diagnostics.append(Diagnostic(
+            code="plugin-timeout", severity=Severity.ERROR, layout=impl.plugin_name,
+            message=f"plugin {impl.plugin_name!r} ran past the {limit:g}-second limit in {hook_name}; "
+            "it was stopped and its result ignored",
+        ))
+    except Exception as exc:  # noqa: BLE001 - isolate plugins from each other
+        diagnostics.append(_plugin_failure(impl.plugin_name, hook_name, exc))
+    return False, None
 
 
 def _plugin_failure(plugin: str, hook: str, exc: BaseException) -> Diagnostic:
@@ -346,13 +406,9 @@ def _read_block(
         impls = [i for i in pm.hook.govinfo_parse_block.get_hookimpls() if i.plugin_name == plugin]
         if not impls:
             continue
-        args = {"block": block, "layout": layout_name}
-        try:
-            result = impls[0].function(*(args[name] for name in impls[0].argnames))
-        except Exception as exc:  # noqa: BLE001 - isolate plugins from each other
-            found.diagnostics.append(_plugin_failure(plugin, "govinfo_parse_block", exc))
-            continue
-        if result is None:
+        ok, result = _call_plugin(impls[0], "govinfo_parse_block", {"block": block, "layout": layout_name},
+                                  found.diagnostics)
+        if not ok or result is None:
             continue
         if not isinstance(result, LayoutResult):
             found.diagnostics.append(Diagnostic(

@@ -9,6 +9,7 @@ records the output already holds.
 from __future__ import annotations
 
 import csv
+import functools
 import glob
 import json
 import os
@@ -23,6 +24,7 @@ import attrs
 from govinfo_parse import serialize
 from govinfo_parse.api import parse_file
 from govinfo_parse.errors import GovinfoParseError
+from govinfo_parse.limits import Limits
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -44,10 +46,10 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[str]:
             yield path
 
 
-def parse_record(path: str) -> dict[str, Any]:
+def parse_record(path: str, limits: Limits | None = None) -> dict[str, Any]:
     """The flat record of one input: its values, or the error that stopped it."""
     try:
-        report = parse_file(path)
+        report = parse_file(path, limits=limits)
     except GovinfoParseError as exc:
         return {"path": path, "status": "failed", "error_kind": type(exc).__name__, "error": str(exc)}
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
@@ -137,8 +139,12 @@ def run_batch(  # noqa: PLR0913
     jobs: int | None = None,
     resume: bool = False,
     progress: Callable[[int], Any] | None = None,
+    limits: Limits | None = None,
 ) -> BatchSummary:
-    """Parse every input into ``output`` (jsonl or csv), one record each, ``jobs`` processes at a time."""
+    """Parse every input into ``output`` (jsonl or csv), one record each, ``jobs`` processes at a time.
+
+    ``limits`` apply to each input; one that goes beyond them gets a failed record.
+    """
     if fmt not in STREAM_FORMATS:
         msg = f"a batch writes jsonl or csv, not {fmt!r}"
         raise ValueError(msg)
@@ -153,7 +159,7 @@ def run_batch(  # noqa: PLR0913
     header = not (resume and os.path.exists(output) and os.path.getsize(output))  # noqa: PTH110, PTH202
     with open(output, "a" if resume else "w", encoding="utf-8", newline="") as fh:  # noqa: PTH123
         writer = _Writer(fh, fmt, header=header)
-        for record in _records(todo, jobs):
+        for record in _records(todo, jobs, limits or Limits()):
             writer.write(record)
             summary.files += 1
             summary.by_status[record["status"]] += 1
@@ -165,14 +171,15 @@ def run_batch(  # noqa: PLR0913
     return summary
 
 
-def _records(paths: list[str], jobs: int | None) -> Iterator[dict[str, Any]]:
+def _records(paths: list[str], jobs: int | None, limits: Limits) -> Iterator[dict[str, Any]]:
     workers = jobs or os.cpu_count() or 1
+    parse_one = functools.partial(parse_record, limits=limits)
     if workers <= 1 or len(paths) <= 1:
-        yield from map(parse_record, paths)
+        yield from map(parse_one, paths)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         try:
-            yield from pool.map(parse_record, paths, chunksize=_CHUNK)
+            yield from pool.map(parse_one, paths, chunksize=_CHUNK)
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise

@@ -28,9 +28,12 @@ from govinfo_parse.errors import (
     DecodingError,
     GovinfoParseError,
     InputError,
+    LayoutNotFoundError,
     MissingDependencyError,
+    ResourceLimitError,
     UnreadableDocumentError,
 )
+from govinfo_parse.limits import Limits
 from govinfo_parse.plugins import ENTRY_POINT_GROUP, default_plugin_manager
 
 if TYPE_CHECKING:
@@ -39,7 +42,8 @@ if TYPE_CHECKING:
     from govinfo_parse.model import Report
 
 __all__ = [
-    "EXIT_INTERRUPTED", "EXIT_NO_TABLES", "EXIT_OK", "EXIT_RULES", "EXIT_UNREADABLE", "EXIT_USAGE", "main",
+    "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_LIMIT", "EXIT_NO_TABLES", "EXIT_OK", "EXIT_RULES",
+    "EXIT_UNREADABLE", "EXIT_USAGE", "main",
 ]
 
 EXIT_OK = 0
@@ -47,6 +51,8 @@ EXIT_USAGE = 2
 EXIT_RULES = 3
 EXIT_NO_TABLES = 4
 EXIT_UNREADABLE = 5
+EXIT_LIMIT = 6
+EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 
 _FORMATS = ("summary", "json", "flat", "jsonl", "csv", "parquet")
@@ -72,9 +78,11 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="with -o and jsonl/csv: skip inputs the output already has records for")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (default: when standard error is a terminal)")
+    _add_limit_options(p)
     v = sub.add_parser("validate", help="print diagnostics; exit 3 when a report breaks a rule")
     v.add_argument("paths", nargs="+", metavar="PATH")
     v.add_argument("--layout", help="read tables only with this layout")
+    _add_limit_options(v)
     c = sub.add_parser("compare", help="compare one body's reports across years (A B, or folders)")
     c.add_argument("paths", nargs="+", metavar="PATH")
     sub.add_parser("plugins", help="list installed layout and check plugins")
@@ -82,12 +90,39 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_limit_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("resource limits (per input; 0 switches one off)")
+    default = Limits()
+    g.add_argument("--max-bytes", type=int, default=default.max_bytes, metavar="N",
+                   help=f"largest input file in bytes (default {default.max_bytes})")
+    g.add_argument("--max-pages", type=int, default=default.max_pages, metavar="N",
+                   help=f"most pages of a PDF (default {default.max_pages})")
+    g.add_argument("--max-decompressed-bytes", type=int, default=default.max_decompressed_bytes, metavar="N",
+                   help="most bytes a Word file's XML may unpack to, and characters of a PDF's text "
+                   f"(default {default.max_decompressed_bytes})")
+    g.add_argument("--timeout", type=float, default=default.timeout, metavar="SECONDS",
+                   help=f"longest time to parse one input (default {default.timeout:g})")
+    g.add_argument("--plugin-timeout", type=float, default=default.plugin_timeout, metavar="SECONDS",
+                   help=f"longest time for one call of one plugin (default {default.plugin_timeout:g})")
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    def off_if_zero(value: float | None) -> float | None:
+        return value or None
+
+    return Limits(
+        max_bytes=off_if_zero(args.max_bytes), max_pages=off_if_zero(args.max_pages),  # type: ignore[arg-type]
+        max_decompressed_bytes=off_if_zero(args.max_decompressed_bytes),  # type: ignore[arg-type]
+        timeout=off_if_zero(args.timeout), plugin_timeout=off_if_zero(args.plugin_timeout),
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _build_parser().parse_args(argv)
     commands: dict[str, Callable[[], int]] = {
         "parse": lambda: _parse(args),
-        "validate": lambda: _validate(args.paths, args.layout, sys.stdout),
+        "validate": lambda: _validate(args.paths, args.layout, sys.stdout, _limits(args)),
         "compare": lambda: _compare(args.paths, sys.stdout),
         "plugins": lambda: _plugins(sys.stdout),
         "schema": lambda: _schema(sys.stdout),
@@ -106,15 +141,28 @@ def _schema(out: TextIO) -> int:
     return EXIT_OK
 
 
-def _read_all(paths: Sequence[str], layout: str | None) -> list[tuple[str, Report | None, str | None, int]]:
+def _read_all(
+    paths: Sequence[str], layout: str | None, limits: Limits | None = None,
+) -> list[tuple[str, Report | None, str | None, int]]:
     """(path, report or None, error message, exit code) per input, never raising on bad input."""
     out: list[tuple[str, Report | None, str | None, int]] = []
     for path in paths:
         try:
-            report = api.parse_file(path, layout=layout)
+            report = api.parse_file(path, layout=layout, limits=limits)
+        except ResourceLimitError as exc:
+            print(f"govinfo-parse: {exc}", file=sys.stderr)
+            out.append((path, None, str(exc), EXIT_LIMIT))
+            continue
         except (InputError, DecodingError, UnreadableDocumentError, MissingDependencyError) as exc:
             print(f"govinfo-parse: {exc}", file=sys.stderr)
             out.append((path, None, str(exc), EXIT_UNREADABLE))
+            continue
+        except LayoutNotFoundError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug must not stop the other inputs
+            message = f"{path}: internal error, please report it: {type(exc).__name__}: {exc}"
+            print(f"govinfo-parse: {message}", file=sys.stderr)
+            out.append((path, None, message, EXIT_INTERNAL))
             continue
         code = EXIT_NO_TABLES if any(d.code == "no-tables" for d in report.diagnostics) else EXIT_OK
         if code:
@@ -134,7 +182,7 @@ def _parse(args: argparse.Namespace) -> int:
         return _parse_to_parquet(args)
     if args.output and args.format in batch.STREAM_FORMATS and args.layout is None:
         return _parse_batch(args)
-    results = _read_all(list(batch.iter_inputs(args.paths)), args.layout)
+    results = _read_all(list(batch.iter_inputs(args.paths)), args.layout, _limits(args))
     text = _render(results, args.format)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
@@ -171,7 +219,8 @@ def _parse_batch(args: argparse.Namespace) -> int:
         bar = tqdm(total=total, unit="report", file=sys.stderr)
     try:
         summary = batch.run_batch(args.paths, args.output, fmt=args.format, jobs=args.jobs,
-                                  resume=args.resume, progress=bar.update if bar else None)
+                                  resume=args.resume, progress=bar.update if bar else None,
+                                  limits=_limits(args))
     except KeyboardInterrupt:
         print("govinfo-parse: interrupted; the output holds every record written so far "
               "(run again with --resume)", file=sys.stderr)
@@ -242,9 +291,9 @@ def _summary(path: str, report: Report | None, error: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _validate(paths: Sequence[str], layout: str | None, out: TextIO) -> int:
+def _validate(paths: Sequence[str], layout: str | None, out: TextIO, limits: Limits | None = None) -> int:
     worst = EXIT_OK
-    for path, report, _error, code in _read_all(paths, layout):
+    for path, report, _error, code in _read_all(paths, layout, limits):
         if report is None:
             worst = max(worst, code)
             continue

@@ -24,7 +24,9 @@ __all__ = [
     "LayoutSyntaxError",
     "MissingDependencyError",
     "NoTextLayerError",
+    "ParseTimeoutError",
     "ReportRuleError",
+    "ResourceLimitError",
     "UnreadableDocumentError",
 ]
 
@@ -55,6 +57,14 @@ class EncryptedDocumentError(UnreadableDocumentError):
 
 class CorruptDocumentError(UnreadableDocumentError):
     """The document is damaged or truncated."""
+
+
+class ResourceLimitError(GovinfoParseError, ValueError):
+    """The input goes beyond a resource limit (size, pages, decompressed bytes; ``limits.Limits``)."""
+
+
+class ParseTimeoutError(ResourceLimitError, TimeoutError):
+    """Parsing the input took longer than ``Limits.timeout``."""
 
 
 class MissingDependencyError(GovinfoParseError, ImportError):

@@ -48,7 +48,8 @@ def wide_columns() -> dict[str, str]:
     columns = dict.fromkeys(WIDE_LEADING, "string")
     columns.update(year="Int64", warnings="Int64")
     for field_id in fields.all_field_ids():
-        columns[field_id] = "Float64" if fields.split_field_id(field_id)[2] in fields.AMOUNT_COLUMNS else "Int64"
+        money = fields.split_field_id(field_id)[2] in fields.AMOUNT_COLUMNS
+        columns[field_id] = "Float64" if money else "Int64"
     return columns
 
 

@@ -1,0 +1,139 @@
+"""Resource limits: how big, how many pages, how much decompressed text, how long.
+
+Reports are a few pages and a few hundred kilobytes; anything far beyond that
+is not a report but a mistake or an attack (a 100 MB text file, a zip bomb
+saved as .docx, a PDF whose streams inflate to gigabytes, a layout plugin
+caught in a loop).  ``parse`` and ``parse_file`` take a ``Limits``; the
+defaults are safe for batches of unknown files::
+
+    govinfo_parse.parse_file(path, limits=Limits(max_bytes=8 * MiB, timeout=10))
+
+Converters and layouts read the limits in force with ``current_limits()``.
+
+Time limits use ``SIGALRM``, so they apply where Python can deliver it: on
+Unix, in the main thread of a process (the CLI and its ``--jobs`` workers
+are).  Elsewhere ``timeout`` and ``plugin_timeout`` are not enforced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import signal
+import threading
+import time
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from govinfo_parse.errors import ParseTimeoutError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from types import FrameType
+
+__all__ = ["Limits", "MiB", "current_limits", "deadline", "using"]
+
+MiB: Final = 1024 * 1024
+
+
+@attrs.frozen(kw_only=True)
+class Limits:
+    """Limits on one document.  ``None`` switches a limit off."""
+
+    #: Bytes of an input file (text, HTML, PDF or Word).
+    max_bytes: int | None = 64 * MiB
+    #: Pages of a PDF.
+    max_pages: int | None = 500
+    #: Bytes a compressed part may inflate to (a Word file's XML), and characters
+    #: of text a converter may produce (a PDF's text layer).
+    max_decompressed_bytes: int | None = 256 * MiB
+    #: Seconds to parse one document, conversion included.
+    timeout: float | None = 120.0
+    #: Seconds for one call of one plugin; a plugin that overruns is reported and skipped.
+    plugin_timeout: float | None = 30.0
+
+    def __attrs_post_init__(self) -> None:
+        for field in attrs.fields(type(self)):
+            value = getattr(self, field.name)
+            if value is not None and not value > 0:
+                msg = f"{field.name} must be positive or None, not {value!r}"
+                raise ValueError(msg)
+
+
+_CURRENT: ContextVar[Limits] = ContextVar("govinfo_parse_limits", default=Limits())  # noqa: B039 - frozen
+
+
+def current_limits() -> Limits:
+    """The limits of the parse in progress (the defaults outside one)."""
+    return _CURRENT.get()
+
+
+@contextlib.contextmanager
+def using(limits: Limits) -> Iterator[Limits]:
+    """Make ``limits`` the ones in force inside the block."""
+    token = _CURRENT.set(limits)
+    try:
+        yield limits
+    finally:
+        _CURRENT.reset(token)
+
+
+# --- time limits ---------------------------------------------------------------------------
+# Deadlines nest (a document's, then a plugin call's inside it).  One interval
+# timer serves them all: it is set for the earliest deadline, and its handler
+# raises the error of the deadline that has passed.
+
+_deadlines: list[tuple[float, Callable[[], BaseException]]] = []
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _arm() -> None:
+    if _deadlines:
+        earliest = min(at for at, _ in _deadlines)
+        signal.setitimer(signal.ITIMER_REAL, max(earliest - time.monotonic(), 1e-4))
+    else:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _on_alarm(_signum: int, _frame: FrameType | None) -> None:
+    now = time.monotonic()
+    passed = [(at, make) for at, make in _deadlines if at <= now]
+    if not passed:
+        _arm()
+        return
+    _at, make = min(passed, key=lambda d: d[0])
+    # Fire again soon in case the code under the deadline swallows the error.
+    signal.setitimer(signal.ITIMER_REAL, 0.25)
+    raise make()
+
+
+@contextlib.contextmanager
+def deadline(seconds: float | None, error: Callable[[], BaseException] | None = None) -> Iterator[None]:
+    """Raise ``error()`` (a ``ParseTimeoutError`` by default) in the block after ``seconds``.
+
+    A no-op when ``seconds`` is None or the platform or thread cannot take a timer signal.
+    """
+    if seconds is None or math.isinf(seconds) or not _can_alarm():
+        yield
+        return
+
+    def timed_out() -> BaseException:
+        return ParseTimeoutError(f"took more than the {seconds:g}-second limit")
+
+    entry = (time.monotonic() + seconds, error or timed_out)
+    outermost = not _deadlines
+    previous = signal.signal(signal.SIGALRM, _on_alarm) if outermost else None
+    _deadlines.append(entry)
+    _arm()
+    try:
+        yield
+    finally:
+        _deadlines.remove(entry)
+        _arm()
+        if outermost:
+            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
