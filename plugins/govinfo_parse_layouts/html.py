@@ -24,6 +24,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from govinfo_parse import hookimpl, labels
+from govinfo_parse.errors import ResourceLimitError
 from govinfo_parse.layout import Block, ConvertedDocument, LayoutInfo, LayoutResult, LayoutScore
 from govinfo_parse.text import decode
 from govinfo_parse_layouts.tabular import read_rows
@@ -52,6 +53,25 @@ _BLOCK: Final = frozenset({
     "center", "caption", "tr", "body", "html",
 })
 _SPACES: Final = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
+# Elements nested deeper than this are not a report page.  Lexbor's tree building
+# slows quadratically with depth, in C where a time limit cannot stop it, so the
+# depth is estimated (opening minus closing tags) before the page is parsed.
+_MAX_DEPTH: Final = 20_000
+_TAG: Final = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+_VOID: Final = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                          "param", "source", "track", "wbr"})
+
+
+def _nesting_depth(html: str) -> int:
+    """The deepest element nesting the tags of ``html`` imply (unclosed tags count as open)."""
+    depth = deepest = 0
+    for closing, name, self_closing in _TAG.findall(html):
+        if closing:
+            depth = max(0, depth - 1)
+        elif not self_closing and name.lower() not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 _MAX_SPAN: Final = 60  # a rowspan/colspan beyond this is junk, not a table
 
 
@@ -106,8 +126,19 @@ def _grid(table: LexborNode) -> list[list[str]]:
     return [[grid[(r, c)] for c in range(ends.get(r, 0))] for r in range(len(rows))]
 
 
-def _render(node: LexborNode, out: list[str]) -> None:
-    for child in node.iter(include_text=True):
+def _render(root: LexborNode, out: list[str]) -> None:
+    """Append the text of ``root``'s children to ``out``: prose as lines, data tables as tab rows.
+
+    Walks the tree with an explicit stack, not recursion, so that a page
+    nested a hundred thousand elements deep is read like any other.
+    """
+    end_of_block: Final = None  # a marker on the stack: a block element's children are done
+    stack: list[LexborNode | None] = list(reversed(list(root.iter(include_text=True))))
+    while stack:
+        child = stack.pop()
+        if child is end_of_block:
+            out.append("\n")
+            continue
         tag = child.tag
         if tag == "-text":
             out.append(_SPACES.sub(" ", child.text(deep=False)))
@@ -118,18 +149,21 @@ def _render(node: LexborNode, out: list[str]) -> None:
         elif tag == "table" and len(child.css("table")) == 1:  # a data table: it holds no other table
             out.append("\n")
             out.extend("\t".join(row) + "\n" for row in _grid(child) if any(row))
-        elif tag in _BLOCK or tag in ("table", "tbody", "thead", "tfoot", "td", "th"):
-            out.append("\n")
-            _render(child, out)
-            out.append("\n")
         else:
-            _render(child, out)
+            if tag in _BLOCK or tag in ("table", "tbody", "thead", "tfoot", "td", "th"):
+                out.append("\n")
+                stack.append(end_of_block)
+            stack.extend(reversed(list(child.iter(include_text=True))))
 
 
 def html_to_text(html: str) -> str:
     """The text govinfo_parse reads from an HTML page (report spans point into it)."""
     from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415
 
+    depth = _nesting_depth(html)
+    if depth > _MAX_DEPTH:
+        msg = f"the HTML nests elements {depth:,} deep, more than the {_MAX_DEPTH:,} a page holds; not read"
+        raise ResourceLimitError(msg)
     tree = LexborHTMLParser(html)
     out: list[str] = []
     if tree.root is not None:

@@ -15,7 +15,8 @@ _TITLE: Final = re.compile(
 _YEAR_IN_TITLE: Final = re.compile(r"(\d{4})\s*年度?")
 # 本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止
 _PERIOD: Final = re.compile(r"统计期限[^\n。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
-_YEAR_SENTENCE: Final = re.compile(r"(?:^|[。\n])\s*(\d{4})\s*年(?:年)?(?:度)?[，,]?")
+# (Blanks after the line break exclude newlines, so a long run of empty lines stays linear.)
+_YEAR_SENTENCE: Final = re.compile(r"(?:^|[。\n])[^\S\n]*(\d{4})\s*年(?:年)?(?:度)?[，,]?")
 _ORGAN_SUFFIX: Final = re.compile(r"(人民政府|办公室|政府|委员会|局|厅|委|办|县|市|区|旗|镇|乡|街道)$")
 _ORGAN_BEFORE_YEAR: Final = re.compile(r"^\s*([\u4e00-\u9fff（）()]{2,30}?)\s*\d{4}\s*年")
 _ORGAN_IN_PROSE: Final = re.compile(
