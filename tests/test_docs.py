@@ -47,5 +47,6 @@ def test_cli_exit_codes_are_documented() -> None:
     from govinfo_parse import cli  # noqa: PLC0415
 
     doc = (DOCS / "reference" / "cli.md").read_text(encoding="utf-8")
-    for name in ("EXIT_OK", "EXIT_USAGE", "EXIT_RULES", "EXIT_NO_TABLES", "EXIT_UNREADABLE"):
+    for name in ("EXIT_OK", "EXIT_USAGE", "EXIT_RULES", "EXIT_NO_TABLES", "EXIT_UNREADABLE", "EXIT_LIMIT",
+                 "EXIT_INTERNAL", "EXIT_INTERRUPTED"):
         assert f"| {getattr(cli, name)} |" in doc, name

@@ -10,6 +10,8 @@ their own error rather than an empty report.
 
 from __future__ import annotations
 
+import re
+import zlib
 from typing import Any, Final
 
 from govinfo_parse import hookimpl
@@ -44,6 +46,36 @@ def _open(data: bytes, path: str | None) -> object:
         raise CorruptDocumentError(msg) from exc
 
 
+_STREAM: Final = re.compile(rb"stream\r?\n")
+_CHUNK: Final = 1 << 20
+
+
+def _check_inflated_size(data: bytes, name: str, most: int) -> None:
+    """Refuse a PDF whose deflated streams inflate to more than ``most`` bytes in all.
+
+    Run before pdfium sees the file: pdfium inflates a page's streams whole,
+    in C, where neither memory nor a time limit can stop it.  Streams are
+    inflated here a chunk at a time and thrown away, so the check itself
+    costs at most ``most`` bytes of work and a chunk of memory.
+    """
+    total = 0
+    for m in _STREAM.finditer(data):
+        inflater = zlib.decompressobj()
+        end = data.find(b"endstream", m.end())
+        body = data[m.end(): end if end >= 0 else len(data)]
+        try:
+            chunk = inflater.decompress(body, _CHUNK)
+            while chunk:
+                total += len(chunk)
+                if total > most:
+                    msg = (f"{name}: the PDF's streams inflate past the {most:,}-byte limit "
+                           "(max_decompressed_bytes); a decompression bomb, not a report")
+                    raise ResourceLimitError(msg)
+                chunk = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
+        except zlib.error:
+            continue  # not deflated (or damaged): pdfium judges it
+
+
 def _page_texts(document: Any, name: str) -> list[str]:  # noqa: ANN401 - a pypdfium2.PdfDocument
     """The text of each page, within the page and text limits (a bomb stops before it is read)."""
     limits = current_limits()
@@ -67,6 +99,9 @@ def _page_texts(document: Any, name: str) -> list[str]:  # noqa: ANN401 - a pypd
 def govinfo_convert_document(data: bytes | str, path: str | None) -> ConvertedDocument | None:
     if not isinstance(data, bytes) or not data.lstrip()[:1024].startswith(_SIGNATURE):
         return None
+    most = current_limits().max_decompressed_bytes
+    if most is not None:
+        _check_inflated_size(data, path or "input", most)
     document = _open(data, path)
     pages = _page_texts(document, path or "input")
     if not pages:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from govinfo_parse import fields, labels
@@ -37,6 +39,7 @@ from govinfo_parse.model import (
     SectionKind,
     Severity,
     Source,
+    SourceSpan,
     Table,
 )
 from govinfo_parse.plugins import default_plugin_manager
@@ -86,7 +89,7 @@ def read_input(path: str | os.PathLike[str], limits: Limits | None = None) -> by
         msg = f"{os.fspath(path)}: permission denied"
         raise InputError(msg) from exc
     except OSError as exc:
-        if isinstance(exc, InputError):
+        if isinstance(exc, (InputError, ParseTimeoutError)):  # a TimeoutError is an OSError too
             raise
         msg = f"{os.fspath(path)}: cannot be read ({exc.strerror or exc})"
         raise InputError(msg) from exc
@@ -106,8 +109,10 @@ def parse_file(
 ) -> Report:
     """Parse the report in file ``path``; see ``parse``."""
     limits = limits or current_limits()
-    return parse(read_input(path, limits), path=os.fspath(path), layout=layout, strict=strict,
-                 plugin_manager=plugin_manager, limits=limits)
+    # Reading is inside the time limit too: a file on a hung mount, or a pipe, blocks there.
+    with using(limits), deadline(limits.timeout):
+        return _parse(read_input(path, limits), path=os.fspath(path), layout=layout, strict=strict,
+                      pm=plugin_manager or default_plugin_manager(), limits=limits)
 
 
 def parse(  # noqa: PLR0913
@@ -393,6 +398,36 @@ def extract_facts(
     return facts
 
 
+def _invalid_cell(cell: object) -> str | None:
+    if not isinstance(cell, Cell):
+        return f"a {type(cell).__name__} among its cells"
+    value = cell.value
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, Decimal))):
+        return f"{cell.field_id} = {value!r}, which is not an integer or a Decimal"
+    if isinstance(value, Decimal) and not value.is_finite():
+        return f"{cell.field_id} = {value}, which is not a finite number"
+    if not isinstance(cell.kind, CellKind) or not isinstance(cell.origin, Origin):
+        return f"{cell.field_id} with a kind or origin that is not one of the model's"
+    if cell.span is not None and not isinstance(cell.span, SourceSpan):
+        return f"{cell.field_id} with a span that is not a SourceSpan"
+    return None
+
+
+def _invalid_result(result: object) -> str | None:
+    """What is wrong with a plugin's ``govinfo_parse_block`` result, or None when it fits the model."""
+    if not isinstance(result, LayoutResult):
+        return f"{type(result).__name__}, not a LayoutResult"
+    if not isinstance(result.cells, (tuple, list)) or not isinstance(result.diagnostics, (tuple, list)):
+        return "cells or diagnostics that are not sequences"
+    votes = result.template_votes
+    if not isinstance(votes, Mapping) or not all(t in fields.TEMPLATES and isinstance(n, int)
+                                                 for t, n in votes.items()):
+        return f"template votes {votes!r} that are not counts of '2019'/'2021'"
+    if not all(isinstance(d, Diagnostic) for d in result.diagnostics):
+        return "diagnostics that are not Diagnostic objects"
+    return next((p for p in map(_invalid_cell, result.cells) if p is not None), None)
+
+
 def _read_block(
     pm: pluggy.PluginManager, block: Block, allowed: Callable[[str], bool], found: _Found
 ) -> None:
@@ -410,10 +445,11 @@ def _read_block(
                                   found.diagnostics)
         if not ok or result is None:
             continue
-        if not isinstance(result, LayoutResult):
+        problem = _invalid_result(result)
+        if problem is not None:
             found.diagnostics.append(Diagnostic(
                 code="plugin-error", severity=Severity.ERROR, layout=plugin,
-                message=f"plugin {plugin!r} returned {type(result).__name__}, not a LayoutResult; ignored",
+                message=f"plugin {plugin!r} returned {problem}; its result is ignored",
             ))
             continue
         if not result.cells:

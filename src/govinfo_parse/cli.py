@@ -172,6 +172,9 @@ def _read_all(
 
 
 def _parse(args: argparse.Namespace) -> int:
+    if next(batch.iter_inputs(args.paths), None) is None:
+        print(f"govinfo-parse: no input files in {' '.join(args.paths)}", file=sys.stderr)
+        return EXIT_UNREADABLE
     if args.format is None:
         suffix = Path(args.output).suffix.lstrip(".") if args.output else ""
         args.format = suffix if suffix in ("jsonl", "csv", "parquet") else "summary"

@@ -48,7 +48,7 @@ class Limits:
     max_pages: int | None = 500
     #: Bytes a compressed part may inflate to (a Word file's XML), and characters
     #: of text a converter may produce (a PDF's text layer).
-    max_decompressed_bytes: int | None = 256 * MiB
+    max_decompressed_bytes: int | None = 32 * MiB
     #: Seconds to parse one document, conversion included.
     timeout: float | None = 120.0
     #: Seconds for one call of one plugin; a plugin that overruns is reported and skipped.

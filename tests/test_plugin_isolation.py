@@ -1,0 +1,140 @@
+"""A layout plugin that raises, hangs, returns garbage or claims everything cannot break a parse."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import govinfo_parse
+from govinfo_parse import Block, Cell, CellKind, LayoutResult, LayoutScore, Limits, hookimpl
+from govinfo_parse.plugins import get_plugin_manager
+from govinfo_parse.testing import SampleReport, render_canonical
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = SampleReport(template="2019", values={"requests.new_received.total": 3, "appeals.review.total": 1})
+TEXT = render_canonical(SAMPLE)
+needs_alarm = pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="no SIGALRM here")
+
+
+def _hang() -> None:
+    while True:
+        time.sleep(0.02)
+
+
+class _Plugin:
+    """Claims every block with the top score; what it does next is set per test."""
+
+    def __init__(self, *, sniff: Any = None, parse: Any = None) -> None:
+        self._sniff, self._parse = sniff, parse
+
+    @hookimpl
+    def govinfo_sniff_block(self, block: Block) -> LayoutScore:  # noqa: ARG002
+        if callable(self._sniff):
+            self._sniff()
+        return LayoutScore(layout="broken", score=1.0)
+
+    @hookimpl
+    def govinfo_parse_block(self, block: Block, layout: str) -> Any:  # noqa: ARG002
+        return self._parse() if callable(self._parse) else self._parse
+
+
+def _parse_with(plugin: object, limits: Limits | None = None) -> govinfo_parse.Report:
+    pm = get_plugin_manager(load_entrypoints=False)
+    pm.register(plugin, name="broken")
+    return govinfo_parse.parse(TEXT, plugin_manager=pm, limits=limits)
+
+
+def _assert_values_intact(report: govinfo_parse.Report) -> None:
+    assert report.value("requests.new_received.total") == 3
+    assert report.value("appeals.review.total") == 1
+    assert report.cell("requests.new_received.total").layout == "canonical"
+
+
+@needs_alarm
+@pytest.mark.parametrize("plugin", [_Plugin(sniff=_hang), _Plugin(parse=_hang)], ids=["sniff", "parse"])
+def test_a_hanging_plugin_is_stopped_named_and_skipped(plugin: _Plugin) -> None:
+    started = time.monotonic()
+    report = _parse_with(plugin, Limits(plugin_timeout=0.2))
+    assert time.monotonic() - started < 10
+    _assert_values_intact(report)
+    stopped = [d for d in report.diagnostics if d.code == "plugin-timeout"]
+    assert stopped
+    assert all(d.layout == "broken" and "'broken'" in d.message for d in stopped)
+
+
+@needs_alarm
+def test_the_document_time_limit_stops_a_parse_a_plugin_holds_up() -> None:
+    with pytest.raises(govinfo_parse.ParseTimeoutError):
+        _parse_with(_Plugin(sniff=_hang), Limits(plugin_timeout=None, timeout=0.5))
+
+
+def _cell(**changes: Any) -> Cell:
+    fields = {"field_id": "requests.new_received.total", "value": 999, "raw": "999",
+              "kind": CellKind.NUMBER, "layout": "broken", **changes}
+    return Cell(**fields)
+
+
+@pytest.mark.parametrize("result", [
+    "a string",
+    LayoutResult(layout="broken", cells=("requests.new_received.total", 999)),  # type: ignore[arg-type]
+    LayoutResult(layout="broken", cells=5),  # type: ignore[arg-type]
+    LayoutResult(layout="broken", cells=(_cell(value=999.0),)),
+    LayoutResult(layout="broken", cells=(_cell(value=True),)),
+    LayoutResult(layout="broken", cells=(_cell(value=Decimal("NaN")),)),
+    LayoutResult(layout="broken", cells=(_cell(kind="number"),)),
+    LayoutResult(layout="broken", cells=(_cell(span=(1, 2)),)),
+    LayoutResult(layout="broken", cells=(_cell(),), diagnostics=("oops",)),  # type: ignore[arg-type]
+    LayoutResult(layout="broken", cells=(_cell(),), template_votes={"1999": "many"}),  # type: ignore[arg-type]
+], ids=["not-a-result", "not-cells", "cells-not-a-sequence", "float", "bool", "nan", "kind", "span",
+        "diagnostics", "votes"])
+def test_a_result_that_does_not_fit_the_model_is_refused(result: object) -> None:
+    report = _parse_with(_Plugin(parse=result))
+    _assert_values_intact(report)  # the next layout had its chance
+    refused = [d for d in report.diagnostics if d.code == "plugin-error"]
+    assert refused
+    assert all(d.layout == "broken" and "ignored" in d.message for d in refused)
+
+
+@pytest.mark.parametrize("result", [None, LayoutResult(layout="broken")])
+def test_a_plugin_claiming_every_block_but_reading_nothing_does_not_hide_the_tables(result: object) -> None:
+    report = _parse_with(_Plugin(parse=result))
+    _assert_values_intact(report)
+    assert not [d for d in report.diagnostics if d.severity.value == "error"]
+
+
+@pytest.mark.parametrize(("mode", "code"), [
+    ("raise", "plugin-error"), ("hang", "plugin-timeout"), ("garbage", "plugin-error"), ("claim", None),
+])
+def test_an_installed_broken_plugin_cannot_break_a_parse(mode: str, code: str | None, tmp_path: Path) -> None:
+    if mode == "hang" and not hasattr(__import__("signal"), "setitimer"):
+        pytest.skip("no SIGALRM here")
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+         "--target", str(target), str(ROOT / "tests" / "data" / "broken-plugin")],
+        check=True,
+    )
+    report_file = tmp_path / "report.txt"
+    report_file.write_text(TEXT, encoding="utf-8")
+    script = textwrap.dedent(f"""
+        import json, govinfo_parse
+        report = govinfo_parse.parse_file({str(report_file)!r}, limits=govinfo_parse.Limits(plugin_timeout=0.2))
+        print(json.dumps({{"flat": report.to_flat(), "codes": [[d.code, d.layout] for d in report.diagnostics]}}))
+    """)
+    env = {**os.environ, "PYTHONPATH": str(target), "GOVINFO_BROKEN_MODE": mode}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env,
+                          timeout=300)
+    out = json.loads(done.stdout)
+    assert out["flat"]["requests.new_received.total"] == 3
+    assert out["flat"]["appeals.review.total"] == 1
+    if code is not None:
+        assert [code, "broken"] in out["codes"]
