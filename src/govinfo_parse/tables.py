@@ -276,6 +276,24 @@ class TableAssembler:
             return None
         return cells
 
+    def _header_lacks_columns(self, row: str, label: str, label_cells: list[RawCell]) -> bool:
+        """True (with a diagnostic) when the header names fewer of this row's columns than the format has.
+
+        A header that lost a column still lines up with a row that lost a value,
+        every value then under the wrong column; with the header incomplete there
+        is no telling, so the row stays out.
+        """
+        named = {c for c, _ in self._active_columns or () if c is not None}
+        formats = [set(cols) for t in fields.TEMPLATES if (cols := fields.ACTIVE_ROWS[t].get(row))]
+        fitting = [cols for cols in formats if named & cols]  # the templates the header speaks of
+        if not fitting or any(cols <= named for cols in fitting):
+            return False
+        self._diag("incomplete-header", Severity.WARNING,
+                   f"row {label!r}: the header above names {len(named & fitting[0])} of the row's "
+                   f"{len(fitting[0])} columns; its values are left out",
+                   at=label_cells[0], field_ids=_active_ids(row))
+        return True
+
     def _active_row(self, row: str, label: str, label_cells: list[RawCell], values: list[RawCell]) -> None:
         if row in ("government_procurement", "other_external_services"):
             self.votes["2019"] += 1
@@ -283,6 +301,8 @@ class TableAssembler:
             self._diag("no-header", Severity.WARNING,
                        f"row {label!r} has no header row above it; its values are left out",
                        at=label_cells[0])
+            return
+        if self._header_lacks_columns(row, label, label_cells):
             return
         cells = self._active_cells(row, label, label_cells, values)
         if cells is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["DAMAGES", "drop_line", "insert_footer", "lose_cell", "split_label"]
+__all__ = ["DAMAGES", "drop_line", "glyph_label", "insert_footer", "lose_cell", "split_digits", "split_label"]
 
 _CJK_RUN: Final = re.compile(r"[\u4e00-\u9fff]{4,}")
 # A number standing alone as a cell: between tabs, spaces or line ends.
@@ -61,10 +61,43 @@ def lose_cell(text: str, choice: int) -> str:
     return text[:start] + text[end:]
 
 
+def glyph_label(text: str, choice: int) -> str:
+    """A label printed vertically in a narrow column: one glyph per line."""
+    runs = list(_CJK_RUN.finditer(text))
+    if not runs:
+        return text
+    m = runs[choice % len(runs)]
+    return text[: m.start()] + "\n".join(m.group()) + text[m.end():]
+
+
+_DIGITS: Final = re.compile(r"(?:(?<=[\t ])|^)\d{2,}(?=[\t \n]|$)", re.MULTILINE)
+
+
+def split_digits(text: str, choice: int) -> str:
+    """A number's digits fall into two cells (1165 → 11 | 65), with the cell separator of its line."""
+    numbers = [(m, k) for m in _DIGITS.finditer(text) for k in range(1, len(m.group()))]
+    if not numbers:
+        return text
+    m, k = numbers[choice % len(numbers)]
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line = text[line_start: len(text) if line_end < 0 else line_end]
+    if line.strip(" ") == "\t" + m.group():
+        separator = "\n\t"  # one cell per line
+    elif "\t" in line:
+        separator = "\t"
+    else:
+        separator = " "
+    at = m.start() + k
+    return text[:at] + separator + text[at:]
+
+
 #: Every kind of damage, by name.
 DAMAGES: Final = {
     "drop_line": drop_line,
     "split_label": split_label,
+    "glyph_label": glyph_label,
     "insert_footer": insert_footer,
     "lose_cell": lose_cell,
+    "split_digits": split_digits,
 }

@@ -29,7 +29,7 @@ import attrs
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["HOSTILE", "Hostile", "minimal_docx", "minimal_pdf"]
+__all__ = ["ADVERSARIAL_TEXTS", "HOSTILE", "Hostile", "minimal_docx", "minimal_pdf"]
 
 _MIB: Final = 1024 * 1024
 
@@ -159,4 +159,32 @@ HOSTILE: Final[dict[str, Hostile]] = {
                          "ResourceLimitError", 6, ".html"),
     "huge-line": Hostile("10 MB of one character on one line", lambda: "表".encode() * 3_500_000,
                          "report", 4),
+}
+
+
+#: Texts built to make regular expressions and line-by-line readers backtrack or
+#: rescan: each takes a size in characters.  Parsing them must take time
+#: proportional to the size (tests/property/test_linear_time.py).
+ADVERSARIAL_TEXTS: Final[dict[str, Callable[[int], str]]] = {
+    "one long line of a character": lambda n: "表" * n,
+    "one long line of digits": lambda n: "1" * n,
+    "a label then numbers, then junk": lambda n: "规章 " + "1 " * (n // 2) + "x",
+    "spaces then junk": lambda n: " " * n + "x",
+    "only tabs": lambda n: "\t" * n,
+    "one-cell lines": lambda n: "\tx\n" * (n // 3),
+    "tab-separated numbers then junk": lambda n: "\t".join(["1"] * (n // 2)) + "x",
+    "empty lines": lambda n: "\n" * n,
+    "headings only": lambda n: "一、总体情况\n" * (n // 7),
+    "open brackets": lambda n: "（" * n,
+    "numbers and brackets": lambda n: "1(" * (n // 2),
+    "dashes then a number": lambda n: "- " * (n // 2) + "1",
+    "thousands separators then junk": lambda n: "1," * (n // 2) + "x",
+    "header words": lambda n: "信息内容 " * (n // 5),
+    "row labels with numbers": lambda n: "本年新收政府信息公开申请数量 1 2 3\n" * (n // 25),
+    "nested markup": lambda n: "<html><body>" + "<div>" * (n // 11) + "x" + "</div>" * (n // 11),
+    "table cells": lambda n: "<html><table><tr>" + "<td>1</td>" * (n // 10) + "</tr></table></html>",
+    "pipes": lambda n: "|" * n,
+    "Markdown rows": lambda n: "| 规章 | 1 | 2 |\n" * (n // 15),
+    "dated sentences": lambda n: "2020年共收到申请" * (n // 9),
+    "year then blanks": lambda n: "2020年" + " " * n + "x",
 }
