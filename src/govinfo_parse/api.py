@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from govinfo_parse import fields, labels
 from govinfo_parse.errors import (
     InputError,
@@ -174,12 +176,15 @@ def _parse(  # noqa: PLR0913
     facts = extract_facts(source, sections, pm, found.diagnostics)
     found.add_facts(facts)
     section_list = [s for s, _, _ in sections]
-    preamble = next((s.text for s in section_list if s.kind is SectionKind.PREAMBLE), "")
+    # Meta is read from normalised text, so that a Traditional or look-alike title
+    # names its body as the Simplified report of the same body does.
+    normalised = [attrs.evolve(s, text=source.text[start:end].strip()) for s, start, end in sections]
+    preamble = next((s.text for s in normalised if s.kind is SectionKind.PREAMBLE), "")
     title = read_title(preamble)
     meta = Meta(
-        year=read_year(title, section_list),
+        year=read_year(title, normalised),
         template=found.template,
-        organ=read_organ(preamble, title, section_list),
+        organ=read_organ(preamble, title, normalised),
         title=title,
     )
     report = Report(

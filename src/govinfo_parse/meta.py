@@ -10,7 +10,8 @@ from govinfo_parse.model import Section, SectionKind
 __all__ = ["read_organ", "read_title", "read_year"]
 
 _TITLE: Final = re.compile(
-    r"^[^\n]{0,40}?(?:\d{4})?\s*年?度?政府信息公开[^\n]{0,12}?年度报告[^\n]{0,10}$", re.MULTILINE
+    # 资讯 is 信息 in Taiwan usage (text converted with OpenCC s2twp and back).
+    r"^[^\n]{0,40}?(?:\d{4})?\s*年?度?政府(?:信息|资讯)公开[^\n]{0,12}?年度报告[^\n]{0,10}$", re.MULTILINE
 )
 _YEAR_IN_TITLE: Final = re.compile(r"(\d{4})\s*年度?")
 # 本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止

@@ -58,10 +58,30 @@ def decode(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes  # noqa: PLC0415 - only needed off the fast path
 
     best = from_bytes(data, cp_isolation=_CANDIDATE_ENCODINGS).best()
-    if best is None:
-        msg = "the bytes are not text in UTF-8, UTF-16, GB18030/GBK or Big5"
-        raise DecodingError(msg)
-    return str(best), best.encoding
+    if best is not None:
+        return str(best), best.encoding
+    # charset-normalizer gives up on text with rare characters (GB18030's four-byte
+    # codes for Kangxi radicals that PDF extraction leaves); strict GB18030 decides.
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _mostly_readable(text):
+        return text, "gb18030"
+    msg = "the bytes are not text in UTF-8, UTF-16, GB18030/GBK or Big5"
+    raise DecodingError(msg)
+
+
+def _mostly_readable(text: str) -> bool:
+    """True when nearly all characters are printable ASCII, blanks, CJK or CJK punctuation."""
+
+    def readable(ch: str) -> bool:
+        if ch in "\t\n\r\f":
+            return True
+        in_script = ch < "\x7f" or "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+        return in_script and ch.isprintable()
+
+    return sum(map(readable, text)) >= 0.98 * len(text)
 
 
 # Folds applied after NFKC, character by character.

@@ -15,6 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+import attrs
 from hypothesis import strategies as st
 
 from govinfo_parse import fields
@@ -22,10 +23,24 @@ from govinfo_parse.testing.damage import DAMAGES
 from govinfo_parse.testing.render import SampleReport
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from govinfo_parse.fields import Template
     from govinfo_parse.model import Number
 
-__all__ = ["amounts", "counts", "damaged", "sample_reports", "templates"]
+__all__ = [
+    "ENCODINGS",
+    "RENDERINGS",
+    "amounts",
+    "counts",
+    "damaged",
+    "encoded",
+    "renderings",
+    "rule_breaking_reports",
+    "sample_reports",
+    "templates",
+    "variants",
+]
 
 _PLACEHOLDERS = ("/", "-", "无", "不适用", "")
 
@@ -131,3 +146,97 @@ def damaged(draw: st.DrawFn, text: str, *, kinds: tuple[str, ...] = tuple(DAMAGE
     for _ in range(draw(st.integers(1, at_most))):
         text = DAMAGES[draw(st.sampled_from(kinds))](text, draw(st.integers(0, 10_000)))
     return text
+
+
+# Totals that real reports get wrong, and the rule each breaks (spec/fields.md).
+_BREAKABLE: dict[str, str] = {
+    "requests.total.total": "rule-result-rows",
+    "requests.new_received.total": "rule-balance",
+    "requests.granted.total": "rule-applicant-columns",
+    "appeals.review.total": "rule-appeals-total",
+    "appeals.litigation_direct.total": "rule-appeals-total",
+}
+
+
+@st.composite
+def rule_breaking_reports(draw: st.DrawFn, *, template: Template | None = None) -> tuple[SampleReport, str]:
+    """A report whose printed tables break one consistency rule, as real ones do, and that rule's code.
+
+    One total is printed off by a few (a typo, or a total left at 0 while its
+    parts are not).  A parser must return the values as printed and report
+    the broken rule, never "correct" them.
+    """
+    sample = draw(sample_reports(template=template))
+    key = draw(st.sampled_from(sorted(k for k in _BREAKABLE if k in sample.values)))
+    printed = sample.values[key]
+    typos = [0, printed + 1, printed + 10, printed * 10 + 1]
+    wrong = draw(st.sampled_from([v for v in typos if v != printed]))
+    broken = attrs.evolve(sample, values={**sample.values, key: wrong})
+    return broken, _BREAKABLE[key]
+
+
+def _renderers() -> dict[str, Callable[[SampleReport], str | bytes]]:
+    from govinfo_parse.testing.docx import render_docx  # noqa: PLC0415
+    from govinfo_parse.testing.html import render_html  # noqa: PLC0415
+    from govinfo_parse.testing.render import (  # noqa: PLC0415
+        render_canonical,
+        render_markdown,
+        render_tabular,
+    )
+
+    return {
+        "canonical": render_canonical,
+        "tabular": render_tabular,
+        "html": render_html,
+        "html-word": lambda s: render_html(s, word=True),
+        "markdown": render_markdown,
+        "markdown-ocr": lambda s: render_markdown(s, ocr=True),
+        "docx": render_docx,
+    }
+
+
+#: The built-in renderings a strategy can draw (PDF: testing.pdf.render_pdf, with reportlab).
+RENDERINGS: tuple[str, ...] = (
+    "canonical", "tabular", "html", "html-word", "markdown", "markdown-ocr", "docx",
+)
+
+
+@st.composite
+def renderings(
+    draw: st.DrawFn, sample: SampleReport, *, layouts: tuple[str, ...] = RENDERINGS,
+) -> str | bytes:
+    """``sample`` as one built-in layout prints it (text, or bytes for a Word file)."""
+    unknown = set(layouts) - set(RENDERINGS)
+    if unknown:
+        msg = f"unknown renderings {sorted(unknown)}; known: {list(RENDERINGS)}"
+        raise ValueError(msg)
+    return _renderers()[draw(st.sampled_from(layouts))](sample)
+
+
+@st.composite
+def variants(draw: st.DrawFn, text: str, *, at_most: int = 2) -> str:
+    """``text`` in other characters that mean the same: Traditional, full width, look-alikes, CRLF."""
+    from govinfo_parse.testing.variants import VARIANTS  # noqa: PLC0415
+
+    for name in draw(st.lists(st.sampled_from(sorted(VARIANTS)), min_size=1, max_size=at_most, unique=True)):
+        text = VARIANTS[name](text)
+    return text
+
+
+#: Encodings reports are published in (a BOM is added where one is usual).
+ENCODINGS: tuple[str, ...] = ("utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "big5")
+
+
+@st.composite
+def encoded(draw: st.DrawFn, text: str) -> bytes:
+    """``text`` as bytes in an encoding reports are published in (Big5 only for Traditional text)."""
+    choices = [e for e in ENCODINGS if _encodes(text, e)]
+    return text.encode(draw(st.sampled_from(choices or ["utf-8"])))
+
+
+def _encodes(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
