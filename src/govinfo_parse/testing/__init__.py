@@ -13,6 +13,7 @@ from govinfo_parse.testing.render import (
     render_document,
     render_markdown,
     render_narrative,
+    render_rows,
     render_tabular,
     table_rows,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "render_document",
     "render_markdown",
     "render_narrative",
+    "render_rows",
     "render_tabular",
     "table_rows",
 ]

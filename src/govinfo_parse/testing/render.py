@@ -328,10 +328,6 @@ def _canonical_table(rows: list[list[str]]) -> str:
     return "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in rows)
 
 
-def _tabular_table(rows: list[list[str]]) -> str:
-    return "".join("\t".join(c.replace("\n", "") for c in row) + "\n" for row in rows)
-
-
 def render_canonical(sample: SampleReport) -> str:
     """The whole report in the canonical one-cell-per-line layout."""
     return render_document(sample, _canonical_table)
@@ -342,11 +338,22 @@ def render_tabular(sample: SampleReport) -> str:
 
     Every grid position is a cell: merged cells leave blank cells where they cover.
     """
+    return render_rows(sample, "\t")
+
+
+def render_rows(sample: SampleReport, separator: str) -> str:
+    """The whole report with each table row on a line, its cells joined by ``separator``.
+
+    Every grid position is a cell, merged cells leaving blank cells where they
+    cover, as copying a printed table by rows gives.  For a layout plugin of
+    rows with their own separator (``" | "``, ``";"``…).
+    """
     grids = merged_grids(sample)
     order = iter(("active", "requests", "appeals"))
 
     def draw(_rows: list[list[str]]) -> str:
-        return _tabular_table(grids[next(order)].rows)
+        rows = grids[next(order)].rows
+        return "".join(separator.join(c.replace("\n", "") for c in row) + "\n" for row in rows)
 
     return render_document(sample, draw)
 

@@ -38,4 +38,6 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
             cells.append(block.cell(start, start + len(piece), text=piece.strip()))
             start += len(piece) + 1
         rows.append(cells)
-    return block.assemble(rows, layout=NAME)
+    # Merged cells leave blank cells behind in copied rows: a blank value beside
+    # them is not taken on trust (the assembler settles it or leaves it out).
+    return block.assemble(rows, layout=NAME, remnants=True)
