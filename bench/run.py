@@ -5,7 +5,8 @@
 2. whole PDF files: ms per file and per page, next to pypdfium2's own text
    extraction of the same file;
 3. batches through the CLI: reports per second with ``--jobs 1`` and ``2``,
-   and the peak memory of each batch size.
+   and the peak memory of each batch size;
+4. the worst case: seconds per MB for texts built to make matching backtrack.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_batch  # noqa: E402
 import bench_parse  # noqa: E402
+import bench_worst_case  # noqa: E402
 
 
 def main() -> None:
@@ -24,11 +26,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=50, help="parses per input for the timings")
     parser.add_argument("--counts", type=int, nargs="+", default=[100, 10000], help="batch sizes")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--worst-case-chars", type=int, default=200_000)
     args = parser.parse_args()
     bench_parse.bench_text(args.repeat)
     bench_parse.bench_pdf_files(args.repeat)
     print()
     bench_batch.run(args.counts, args.jobs)
+    print()
+    bench_worst_case.run(args.worst_case_chars)
 
 
 if __name__ == "__main__":

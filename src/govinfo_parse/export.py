@@ -24,7 +24,7 @@ __all__ = ["LONG_COLUMNS", "WIDE_LEADING", "long_frame", "wide_columns", "wide_f
 WIDE_LEADING: Final = ("path", "status", "error_kind", "error", "organ", "year", "template", "warnings")
 #: Columns of the long table.
 LONG_COLUMNS: Final = (
-    "path", "field_id", "value", "raw", "kind", "origin", "rule", "layout", "unit", "note",
+    "path", "field_id", "value", "raw", "kind", "origin", "rule", "doubtful", "layout", "unit", "note",
     "line", "column", "offset", "page",
 )
 
@@ -81,6 +81,7 @@ def long_frame(reports: Iterable[Report], *, include_blank: bool = True) -> pd.D
     """One row per table value, with its raw text, position, layout and provenance, for auditing."""
     rows = []
     for report in reports:
+        doubtful = report.doubtful_fields()
         for cell in report.cells():
             if cell.value is None and not include_blank:
                 continue
@@ -88,7 +89,7 @@ def long_frame(reports: Iterable[Report], *, include_blank: bool = True) -> pd.D
             rows.append((
                 report.source.path, cell.field_id,
                 float(cell.value) if cell.value is not None else None, cell.raw, cell.kind.value,
-                cell.origin.value, cell.rule, cell.layout, cell.unit, cell.note,
+                cell.origin.value, cell.rule, cell.field_id in doubtful, cell.layout, cell.unit, cell.note,
                 span.line if span else None, span.column if span else None,
                 span.offset if span else None, span.page if span else None,
             ))

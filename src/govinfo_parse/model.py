@@ -275,6 +275,16 @@ class Report:
         """A copy with ``extra`` diagnostics appended."""
         return attrs.evolve(self, diagnostics=(*self.diagnostics, *extra))
 
+    def doubtful_fields(self) -> frozenset[str]:
+        """Field ids whose values a broken consistency rule puts in doubt.
+
+        When a rule fails (``rule-*`` diagnostics), the report's own arithmetic
+        contradicts one of the values it names, and nothing says which: a typo in
+        the report, or a cell lost or split in copying.  Those values are kept as
+        printed, and marked here.
+        """
+        return frozenset(f for d in self.diagnostics if d.code.startswith("rule-") for f in d.field_ids)
+
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
         """Diagnostics of severity warning or error."""

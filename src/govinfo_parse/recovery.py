@@ -9,6 +9,11 @@ or each cell the stray one — and kept only if it breaks none of the rules of
 only when all readings that survive give the same seven values; its values
 are then marked derived, with the rule that decided.  Otherwise it stays out,
 with a diagnostic saying why.
+
+Eight numbers may also be seven whose digits fell into two cells (33 → 3 | 3),
+so the readings of eight include each pair of neighbours joined back into one
+number: a row that one stray value and one split number both explain, with
+different values, stays out.
 """
 
 from __future__ import annotations
@@ -49,12 +54,21 @@ class Reading:
 def readings(found: Sequence[int]) -> list[Reading]:
     """Every reading of ``found`` as a seven-column row that the row's own total allows."""
     out: list[Reading] = []
-    if len(found) == _WIDTH + 1:  # one stray value
+    if len(found) == _WIDTH + 1:  # one stray value, or one number split in two
         for drop in range(len(found)):
             kept = [i for i in range(len(found)) if i != drop]
             values = tuple(found[i] for i in kept)
             if sum(values[:-1]) == values[-1]:
                 out.append(Reading(values, tuple(kept), f"value {drop + 1} of {len(found)} is stray"))
+        for at in range(len(found) - 1):
+            if found[at] < 0 or found[at + 1] < 0:
+                continue
+            joined = int(f"{found[at]}{found[at + 1]}")
+            values = (*found[:at], joined, *found[at + 2:])
+            if sum(values[:-1]) == values[-1]:
+                sources = (*range(at), None, *range(at + 2, len(found)))
+                how = f"values {at + 1} and {at + 2} are one number split in two"
+                out.append(Reading(values, sources, how))
     elif len(found) == _WIDTH - 1:  # one lost value, solved from the row total
         for hole in range(_WIDTH):
             sources: list[int | None] = [*range(hole), None, *range(hole, len(found))]

@@ -55,16 +55,20 @@ class SampleReport:
     def wrong_values(self, report: Report, *, narrative: bool = False) -> list[str]:
         """Every value of ``report`` that contradicts this sample (empty: nothing is wrong).
 
-        A value read from a cell must be the stated one; a derived value must carry
+        A value read from a cell must be the stated one, unless a broken rule marks
+        it doubtful (``Report.doubtful_fields``); a derived value must carry
         its rule and equal what the table's arithmetic holds, which may be a value a
         placeholder hid (text extraction cannot tell a blank cell from a lost one).
         With ``narrative``, values taken from prose are held to the same truth.
         """
         implied = {**self.unstated, **self.values}
+        doubtful = report.doubtful_fields()
         wrong = []
         for cell in report.cells():
             if cell.value is None or (cell.origin.value == "narrative" and not narrative):
                 continue
+            if cell.origin.value == "read" and cell.field_id in doubtful:
+                continue  # marked: a broken rule names it (Report.doubtful_fields)
             truth = self.values if cell.origin.value == "read" else implied
             if truth.get(cell.field_id) != cell.value or (cell.origin.value == "derived" and not cell.rule):
                 wrong.append(f"{cell.field_id}={cell.value} ({cell.origin.value}, raw {cell.raw!r}, "

@@ -136,15 +136,29 @@ def sample_reports(
     )
 
 
+# A lost cell and a number split in two cancel out in the row's cell count, and
+# the row then looks whole: only the table's arithmetic can tell, and where a
+# placeholder stops every rule of that row and its columns from being checked,
+# nothing can.  ``damaged`` draws at most one of the two (docs: test-a-layout-plugin).
+_COMPENSATING: frozenset[str] = frozenset({"lose_cell", "split_digits"})
+
+
 @st.composite
 def damaged(draw: st.DrawFn, text: str, *, kinds: tuple[str, ...] = tuple(DAMAGES), at_most: int = 2) -> str:
-    """``text`` after one to ``at_most`` kinds of realistic damage (``govinfo_parse.testing.damage``)."""
+    """``text`` after one to ``at_most`` kinds of realistic damage (``govinfo_parse.testing.damage``).
+
+    ``lose_cell`` and ``split_digits`` are not drawn together (they can cancel out).
+    """
     unknown = set(kinds) - set(DAMAGES)
     if unknown:
         msg = f"unknown damage {sorted(unknown)}; known: {sorted(DAMAGES)}"
         raise ValueError(msg)
+    used: set[str] = set()
     for _ in range(draw(st.integers(1, at_most))):
-        text = DAMAGES[draw(st.sampled_from(kinds))](text, draw(st.integers(0, 10_000)))
+        allowed = [k for k in kinds if not (k in _COMPENSATING and used & _COMPENSATING - {k})]
+        kind = draw(st.sampled_from(allowed))
+        used.add(kind)
+        text = DAMAGES[kind](text, draw(st.integers(0, 10_000)))
     return text
 
 
