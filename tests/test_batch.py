@@ -121,3 +121,36 @@ def test_every_input_gets_exactly_one_record(names: list[str]) -> None:
         out = Path(folder) / "out.jsonl"
         batch.run_batch(paths, str(out), jobs=1)
         assert [r["path"] for r in _records(out)] == paths
+
+
+_REAL_PARSE_RECORD = batch.parse_record
+
+
+def _dies_on_crash(path: str, limits: object = None) -> dict[str, object]:
+    """parse_record, except that the worker process dies on a path holding "crash"."""
+    if "crash" in path:
+        os._exit(1)
+    return _REAL_PARSE_RECORD(path, limits)  # type: ignore[arg-type]
+
+
+def test_a_worker_that_dies_costs_only_its_own_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A crash in native code (pdfium, Lexbor) or the kernel's OOM killer ends the worker
+    # process without a Python exception.  Workers are forked, so they see this patch.
+    import multiprocessing  # noqa: PLC0415
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("needs forked workers to see the patched parser")
+    monkeypatch.setattr(batch, "parse_record", _dies_on_crash)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = render_canonical(SampleReport(template="2019", values={"requests.new_received.total": 2}))
+    for i in range(60):
+        (folder / f"{i:03d}{'-crash' if i == 37 else ''}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    summary = batch.run_batch([str(folder)], str(out), jobs=2)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == len({r["path"] for r in records}) == 60
+    assert summary.failures == {"WorkerCrashed": 1}
+    crashed = next(r for r in records if r["status"] == "failed")
+    assert crashed["path"].endswith("037-crash.txt")
+    assert all(r["requests.new_received.total"] == 2 for r in records if r["status"] != "failed")

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "reference" / "errors.md"
 GOOD = render_canonical(SampleReport(template="2019", values={"requests.new_received.total": 3}))
 # Rows of the docs table that are not files HOSTILE can build in memory.
-FILE_SYSTEM_ROWS = ("text-100mb", "vanishes", "directory", "unreadable", "pipe")
+FILE_SYSTEM_ROWS = ("text-100mb", "vanishes", "directory", "unreadable", "pipe", "worker-crash")
 
 
 def _skip_without_extra(name: str) -> None:

@@ -16,6 +16,7 @@ import os
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
@@ -177,9 +178,34 @@ def _records(paths: list[str], jobs: int | None, limits: Limits) -> Iterator[dic
     if workers <= 1 or len(paths) <= 1:
         yield from map(parse_one, paths)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    done = 0
+    while done < len(paths):
         try:
-            yield from pool.map(parse_one, paths, chunksize=_CHUNK)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                try:
+                    for record in pool.map(parse_one, paths[done:], chunksize=_CHUNK):
+                        yield record
+                        done += 1
+                except BrokenProcessPool:
+                    raise
+                except BaseException:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise
+        except BrokenProcessPool:  # noqa: PERF203 - once per crash, not per input
+            # A worker died (a crash in a native library, or killed for memory): the
+            # input that did it is among those in flight.  Parse each of them alone,
+            # so that it alone gets a failed record, then go on with a fresh pool.
+            for path in paths[done: done + workers * _CHUNK]:
+                yield _alone(path, limits)
+                done += 1
+
+
+def _alone(path: str, limits: Limits) -> dict[str, Any]:
+    """``parse_record`` in a process of its own; a failed record if that process dies."""
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(parse_record, path, limits).result()
+        except BrokenProcessPool:
+            return {"path": path, "status": "failed", "error_kind": "WorkerCrashed",
+                    "error": "the parsing process died on this input (a crash in a native library, "
+                    "or killed for using too much memory)"}

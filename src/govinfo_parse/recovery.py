@@ -66,9 +66,9 @@ def readings(found: Sequence[int]) -> list[Reading]:
             joined = int(f"{found[at]}{found[at + 1]}")
             values = (*found[:at], joined, *found[at + 2:])
             if sum(values[:-1]) == values[-1]:
-                sources = (*range(at), None, *range(at + 2, len(found)))
+                joined_from = (*range(at), None, *range(at + 2, len(found)))
                 how = f"values {at + 1} and {at + 2} are one number split in two"
-                out.append(Reading(values, sources, how))
+                out.append(Reading(values, joined_from, how))
     elif len(found) == _WIDTH - 1:  # one lost value, solved from the row total
         for hole in range(_WIDTH):
             sources: list[int | None] = [*range(hole), None, *range(hole, len(found))]
