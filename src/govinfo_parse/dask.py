@@ -23,8 +23,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from govinfo_parse.batch import iter_inputs, parse_record
-from govinfo_parse.errors import InputError, MissingDependencyError
+from govinfo_parse.errors import InputError
 from govinfo_parse.export import wide_frame
+from govinfo_parse.extras import require
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -35,12 +36,7 @@ __all__ = ["parse_partition", "read_reports"]
 
 
 def _dask_dataframe() -> Any:  # noqa: ANN401
-    try:
-        import dask.dataframe as dd  # noqa: PLC0415
-    except ImportError as exc:
-        msg = "the Dask path needs dask: pip install govinfo-parse[dask]"
-        raise MissingDependencyError(msg) from exc
-    return dd
+    return require("dask.dataframe", extra="dask", needed_for="the Dask path")
 
 
 def parse_partition(paths: list[str]) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from govinfo_parse import fields, serialize
 from govinfo_parse.errors import MissingDependencyError
+from govinfo_parse.extras import require
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -30,12 +31,7 @@ LONG_COLUMNS: Final = (
 
 
 def _pandas() -> Any:  # noqa: ANN401
-    try:
-        import pandas as pd  # noqa: PLC0415
-    except ImportError as exc:
-        msg = "tables of reports need pandas: pip install govinfo-parse[frames]"
-        raise MissingDependencyError(msg) from exc
-    return pd
+    return require("pandas", extra="frames", needed_for="tables of reports")
 
 
 def wide_columns() -> dict[str, str]:
