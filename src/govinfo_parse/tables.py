@@ -283,9 +283,10 @@ class TableAssembler:
         every value then under the wrong column; with the header incomplete there
         is no telling, so the row stays out.
         """
-        named = {c for c, _ in self._active_columns or () if c is not None}
         formats = [set(cols) for t in fields.TEMPLATES if (cols := fields.ACTIVE_ROWS[t].get(row))]
-        fitting = [cols for cols in formats if named & cols]  # the templates the header speaks of
+        named = {c for c, _ in self._active_columns or () if c is not None} & set().union(*formats)
+        # The templates whose row has every column the header names: the header's own format.
+        fitting = [cols for cols in formats if named and named <= cols]
         if not fitting or any(cols <= named for cols in fitting):
             return False
         self._diag("incomplete-header", Severity.WARNING,
