@@ -164,7 +164,8 @@ HOSTILE: Final[dict[str, Hostile]] = {
 
 #: Texts built to make regular expressions and line-by-line readers backtrack or
 #: rescan: each takes a size in characters.  Parsing them must take time
-#: proportional to the size (tests/property/test_linear_time.py).
+#: proportional to the size (tests/property/test_linear_time.py), except nested
+#: markup, which HTML tree building makes superlinear and a depth limit bounds.
 ADVERSARIAL_TEXTS: Final[dict[str, Callable[[int], str]]] = {
     "one long line of a character": lambda n: "表" * n,
     "one long line of digits": lambda n: "1" * n,
