@@ -82,3 +82,14 @@ def test_pdf_text_damage(data: st.DataObject) -> None:
     fixtures = _pdf_fixtures()
     _extractor, text, sample = data.draw(st.sampled_from(fixtures))
     _assert_no_wrong_value(data.draw(damaged(text)), sample)
+
+
+@pytest.mark.xfail(strict=True, reason="open finding of the nightly damage run: a section-二 row whose "
+                   "blank (placeholder) cell hides 10 reads a damaged 1 in its place")
+def test_nightly_finding_tabular_placeholder_row() -> None:
+    from tests.conftest import ROOT  # noqa: PLC0415
+
+    text = (ROOT / "tests" / "data" / "damage-finding-tabular-1.txt").read_text(encoding="utf-8")
+    report = govinfo_parse.parse(text)
+    # The report printed this cell blank; the true value behind it is 10.
+    assert report.value("active.normative_documents.repealed") in (None, 10)
