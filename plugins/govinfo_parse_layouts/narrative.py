@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 NAME = "narrative"
 
 _NUM: Final = r"(\d[\d,]*|[零〇一二两三四五六七八九十百千万]+)"
-_SENTENCE: Final = re.compile(r"[^。;；!?！？\n]+")
+# A sentence runs to its punctuation, across line breaks (prose wraps in PDF text),
+# but not into a blank line or a table line.
+_SENTENCE: Final = re.compile(r"[^。;；!?！？\n]+(?:\n(?![\t\n])[^。;；!?！？\n\t]+)*")
 
 # Applications received: a verb of receiving, then 申请 within a short phrase, then the count.
 _RECEIVED: Final = re.compile(

@@ -20,7 +20,7 @@ from govinfo_parse.testing import SampleReport, render_rows
 from govinfo_parse.testing.strategies import damaged, rule_breaking_reports, sample_reports, variants
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-import govinfo_parse_example_layout as pipe_rows  # noqa: E402
+import govinfo_parse_example_layout as pipe_rows
 
 PLUGINS = get_plugin_manager(load_entrypoints=False)
 if PLUGINS.get_plugin("pipe_rows") is None:
