@@ -32,6 +32,7 @@ import attrs
 
 from govinfo_parse import hookimpl, labels
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
+from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN
 
 NAME = "pdf_text"
 INFO = LayoutInfo(
@@ -47,8 +48,10 @@ _LINE: Final = re.compile(r"[^\n]+")
 _FOOTER: Final = re.compile(r"\s*-\s*\d{1,3}\s*-\s*$")
 _FOOTER_REACH: Final = 24  # a footer is at most this many characters: "  -  123  -  "
 _DEBRIS: Final = re.compile(r"^[\s|*#>_-]*$")
-# A number (money may carry its unit: 29209.84万元) or a placeholder.
-_VALUE: Final = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?(?:万元|亿元|元)?|/|--?")
+# A number (money may carry its unit: 29209.84万元), a placeholder, or a number misread
+# into letters (l04, 44*): a cell whose value cannot be read, but a cell all the same.
+_VALUE: Final = re.compile(rf"[+-]?\d[\d,]*(?:\.\d+)?(?:{MONEY_UNIT_PATTERN})?|/|--?|{GARBLED_NUMBER}")
+_LONE_LETTER: Final = re.compile(r"[A-Za-z]")  # a misread digit only among other values
 _TOKEN: Final = re.compile(r"\S+")
 _KEEP_FRAGMENTS: Final = 6  # label fragments kept waiting for their numbers
 _LONGEST_LABEL: Final = 60
@@ -85,12 +88,19 @@ def _split_row(text: str) -> _Row | None:
     """
     words = list(_TOKEN.finditer(text))
     first = len(words)
-    while first > 0 and _VALUE.fullmatch(words[first - 1].group()):
+    while first > 0 and _is_value(words, first - 1):
         first -= 1
     if first == len(words):
         return None
     label_end = words[first].start()
     return _Row(text[:label_end].strip(), label_end, [(w.start(), w.end()) for w in words[first:]])
+
+
+def _is_value(words: list[re.Match[str]], i: int) -> bool:
+    word = words[i].group()
+    if not _VALUE.fullmatch(word):
+        return False
+    return not _LONE_LETTER.fullmatch(word) or (i > 0 and _VALUE.fullmatch(words[i - 1].group()) is not None)
 
 
 def _words(start: int, text: str) -> list[Token]:
@@ -133,6 +143,7 @@ def _header_cells(block: Block, tokens: list[Token]) -> list[RawCell] | None:
 def _names_a_row(label: str) -> bool:
     return bool(label) and (
         labels.match_active_row(label) is not None or labels.match_requests_row(label, None) is not None
+        or labels.is_other_subrow(label)
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from govinfo_parse.api import available_layouts, check, parse, parse_file
+from govinfo_parse.api import available_layouts, check, parse, parse_all, parse_file, parse_file_all
 from govinfo_parse.compare import YearPair, compare_years, group_by_organ
 from govinfo_parse.errors import (
     CorruptDocumentError,
@@ -95,5 +95,7 @@ __all__ = [
     "hookimpl",
     "json_schema",
     "parse",
+    "parse_all",
     "parse_file",
+    "parse_file_all",
 ]

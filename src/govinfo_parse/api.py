@@ -45,7 +45,7 @@ from govinfo_parse.model import (
     Table,
 )
 from govinfo_parse.plugins import default_plugin_manager
-from govinfo_parse.sections import split_sections
+from govinfo_parse.sections import split_reports, split_sections
 from govinfo_parse.tables import template_of
 from govinfo_parse.text import SourceText, decode, normalize
 
@@ -61,7 +61,9 @@ __all__ = [
     "extract_facts",
     "extract_tables",
     "parse",
+    "parse_all",
     "parse_file",
+    "parse_file_all",
     "read_input",
 ]
 
@@ -110,11 +112,30 @@ def parse_file(
     limits: Limits | None = None,
 ) -> Report:
     """Parse the report in file ``path``; see ``parse``."""
+    return _parse_path(path, layout=layout, strict=strict, pm=plugin_manager, limits=limits, every=False)[0]
+
+
+def parse_file_all(
+    path: str | os.PathLike[str],
+    *,
+    layout: str | None = None,
+    strict: bool = False,
+    plugin_manager: pluggy.PluginManager | None = None,
+    limits: Limits | None = None,
+) -> list[Report]:
+    """Every report in file ``path``, in order; see ``parse_all``."""
+    return _parse_path(path, layout=layout, strict=strict, pm=plugin_manager, limits=limits, every=True)
+
+
+def _parse_path(  # noqa: PLR0913
+    path: str | os.PathLike[str], *, layout: str | None, strict: bool,
+    pm: pluggy.PluginManager | None, limits: Limits | None, every: bool,
+) -> list[Report]:
     limits = limits or current_limits()
     # Reading is inside the time limit too: a file on a hung mount, or a pipe, blocks there.
     with using(limits), deadline(limits.timeout):
         return _parse(read_input(path, limits), path=os.fspath(path), layout=layout, strict=strict,
-                      pm=plugin_manager or default_plugin_manager(), limits=limits)
+                      pm=pm or default_plugin_manager(), limits=limits, every=every)
 
 
 def parse(  # noqa: PLR0913
@@ -127,6 +148,9 @@ def parse(  # noqa: PLR0913
     limits: Limits | None = None,
 ) -> Report:
     """Parse one report.
+
+    A file that holds several reports (a scraped listing, a compiled PDF) gives
+    the first, with a ``more-reports`` warning; ``parse_all`` gives each.
 
     :param document: the report's text, or its bytes in any encoding reports use.
     :param path: where it came from, recorded in ``Report.source``.
@@ -142,19 +166,66 @@ def parse(  # noqa: PLR0913
     limits = limits or current_limits()
     with using(limits), deadline(limits.timeout):
         return _parse(document, path=path, layout=layout, strict=strict,
-                      pm=plugin_manager or default_plugin_manager(), limits=limits)
+                      pm=plugin_manager or default_plugin_manager(), limits=limits, every=False)[0]
+
+
+def parse_all(  # noqa: PLR0913
+    document: str | bytes,
+    *,
+    path: str | None = None,
+    layout: str | None = None,
+    strict: bool = False,
+    plugin_manager: pluggy.PluginManager | None = None,
+    limits: Limits | None = None,
+) -> list[Report]:
+    """Every report in ``document``, in order (one for most files); arguments as for ``parse``.
+
+    Reports are told apart by a new title line, or a new section 一 after a
+    report's closing sections (``sections.split_reports``).  Spans point into
+    the whole document.
+    """
+    limits = limits or current_limits()
+    with using(limits), deadline(limits.timeout):
+        return _parse(document, path=path, layout=layout, strict=strict,
+                      pm=plugin_manager or default_plugin_manager(), limits=limits, every=True)
 
 
 def _parse(  # noqa: PLR0913
     document: str | bytes, *, path: str | None, layout: str | None, strict: bool,
-    pm: pluggy.PluginManager, limits: Limits,
-) -> Report:
+    pm: pluggy.PluginManager, limits: Limits, every: bool,
+) -> list[Report]:
+    """The reports of ``document``: each one, or (``every`` false) the first with a note of the rest."""
+    conversion_problems: list[Diagnostic] = []
+    source, encoding = _source_text(document, path, pm, limits, conversion_problems)
+    ranges = split_reports(source.text)
+    if not every and len(ranges) > 1:
+        conversion_problems.append(Diagnostic(
+            code="more-reports", severity=Severity.WARNING,
+            span=source.span(ranges[1][0], ranges[-1][1]),
+            message=f"the document holds {len(ranges)} reports; only the first is read "
+            "(parse_all reads each)",
+        ))
+        ranges = ranges[:1]
+    reports = []
+    for i, (start, end) in enumerate(ranges):
+        report = _report(source, start, end, path=path, encoding=encoding, layout=layout, pm=pm,
+                         first_diagnostics=conversion_problems if i == 0 else [])
+        if strict and (errors := [d for d in report.diagnostics if d.severity is Severity.ERROR]):
+            raise ReportRuleError(errors)
+        reports.append(report)
+    return reports
+
+
+def _source_text(
+    document: str | bytes, path: str | None, pm: pluggy.PluginManager, limits: Limits,
+    problems: list[Diagnostic],
+) -> tuple[SourceText, str | None]:
+    """The document as normalised text (converted or decoded), and the encoding it was in."""
     if limits.max_bytes is not None and len(document) > limits.max_bytes:
         msg = (f"{path or 'input'}: {len(document):,} bytes is more than the {limits.max_bytes:,}-byte "
                "limit (max_bytes)")
         raise ResourceLimitError(msg)
-    conversion_problems: list[Diagnostic] = []
-    converted = convert(document, path, pm, conversion_problems)
+    converted = convert(document, path, pm, problems)
     if converted is not None:
         most = limits.max_decompressed_bytes
         if most is not None and len(converted.text) > most:
@@ -170,9 +241,17 @@ def _parse(  # noqa: PLR0913
     source.format = source_format
     if converted is not None and converted.page_starts:
         source.pages = list(converted.page_starts)  # the converted text is the raw text
-    sections = split_sections(source)
+    return source, encoding
+
+
+def _report(  # noqa: PLR0913
+    source: SourceText, start: int, end: int, *, path: str | None, encoding: str | None,
+    layout: str | None, pm: pluggy.PluginManager, first_diagnostics: list[Diagnostic],
+) -> Report:
+    """The report in ``source.text[start:end]``."""
+    sections = split_sections(source, start, end)
     found = extract_tables(source, sections, pm, layout=layout)
-    found.diagnostics[:0] = conversion_problems
+    found.diagnostics[:0] = first_diagnostics
     facts = extract_facts(source, sections, pm, found.diagnostics)
     found.add_facts(facts)
     section_list = [s for s, _, _ in sections]
@@ -181,8 +260,9 @@ def _parse(  # noqa: PLR0913
     normalised = [attrs.evolve(s, text=source.text[start:end].strip()) for s, start, end in sections]
     preamble = next((s.text for s in normalised if s.kind is SectionKind.PREAMBLE), "")
     title = read_title(preamble)
+    year_problems: list[str] = []
     meta = Meta(
-        year=read_year(title, normalised),
+        year=read_year(title, normalised, year_problems),
         template=found.template,
         organ=read_organ(preamble, title, normalised),
         title=title,
@@ -195,12 +275,11 @@ def _parse(  # noqa: PLR0913
         appeals=Table(name="appeals", cells=found.by_table("appeals")),
         narrative=tuple(facts),
         diagnostics=tuple(found.diagnostics),
-        source=Source(path=path, encoding=encoding, format=source_format),
+        source=Source(path=path, encoding=encoding, format=source.format),
     )
-    report = report.with_diagnostics(*_coverage(report), *check(report, pm))
-    if strict and (errors := [d for d in report.diagnostics if d.severity is Severity.ERROR]):
-        raise ReportRuleError(errors)
-    return report
+    year_diagnostics = [Diagnostic(code="year-conflict", severity=Severity.WARNING, message=m)
+                        for m in year_problems]
+    return report.with_diagnostics(*year_diagnostics, *_coverage(report), *check(report, pm))
 
 
 # --- calling plugins one at a time ---------------------------------------------------------

@@ -24,6 +24,7 @@ __all__ = [
     "compact",
     "header_words",
     "is_active_caption",
+    "is_other_subrow",
     "is_caption_line",
     "match_active_column",
     "match_active_row",
@@ -147,7 +148,8 @@ _REQUESTS_ROWS: Final = (
     (re.compile(r"部分公开"), "partially_granted"),
     (re.compile(r"总计$|合计$"), "total"),
 )
-_OTHER_SUBROW: Final = re.compile(r"^(\d[.、]?)?其他$")
+# 3.其他 (also （3）其他, 三、其他): the third sub-row of 2021's (六), named by its one word.
+_OTHER_SUBROW: Final = re.compile(r"^(?:\d[.、]?|\(\d\)|[一二三][、.])?其他$")
 #: The sub-rows of each result group, in official order: ``N.`` names the Nth when its words are lost.
 GROUP_ITEMS: Final[dict[str, tuple[str, ...]]] = {
     "denied": tuple(f"denied.{r}" for r in (
@@ -290,6 +292,15 @@ def match_requests_row(  # noqa: PLR0911 - one return per way a row is named
     if follows or (n == 1 and named_group is not None):
         return items[n - 1]
     return None
+
+
+def is_other_subrow(label: str) -> bool:
+    """True for the label of 2021's (六)3 sub-row (``3.其他``): it names its row by itself.
+
+    A layout that joins label fragments to the row below must not join the
+    fragment of another row (a sub-row above that printed no values) to it.
+    """
+    return bool(_OTHER_SUBROW.search(compact(label)))
 
 
 def match_appeals_group(label: str) -> str | None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from govinfo_parse.numbers import unit_in_note
 from govinfo_parse.tables import RawCell, assemble
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ class Block:
         (text copied by rows), so a blank first value is not taken on trust.
         """
         found = assemble(self.source, rows, layout=layout, context=self.section.kind,
-                         grid=grid, remnants=remnants)
+                         grid=grid, remnants=remnants, table_unit=unit_in_note(self.text))
         return LayoutResult(
             layout=layout, cells=found.cells, diagnostics=found.diagnostics,
             template_votes=found.template_votes,

@@ -7,17 +7,23 @@ from typing import Final
 
 from govinfo_parse.model import Section, SectionKind
 
-__all__ = ["read_organ", "read_title", "read_year"]
+__all__ = ["TITLE_LINE", "read_organ", "read_title", "read_year"]
 
-_TITLE: Final = re.compile(
-    # 资讯 is 信息 in Taiwan usage (text converted with OpenCC s2twp and back).
-    r"^[^\n]{0,40}?(?:\d{4})?\s*年?度?政府(?:信息|资讯)公开[^\n]{0,12}?年度报告[^\n]{0,10}$", re.MULTILINE
+#: A report's title line.  资讯 is 信息 in Taiwan usage (text converted with OpenCC s2twp
+#: and back).  Some bodies call the report 工作报告 or 年报: those titles must name a year,
+#: so that a menu entry (政府信息公开年报) is not taken for one.
+TITLE_LINE: Final = re.compile(
+    r"^[^\n]{0,40}?(?:(?:\d{4})?\s*年?度?政府(?:信息|资讯)公开[^\n]{0,12}?年度报告"
+    r"|\d{4}\s*年度?[^\n]{0,20}?政府(?:信息|资讯)公开[^\n]{0,12}?(?:工作报告|年报))[^\n]{0,10}$",
+    re.MULTILINE,
 )
 _YEAR_IN_TITLE: Final = re.compile(r"(\d{4})\s*年度?")
 # 本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止
-_PERIOD: Final = re.compile(r"统计期限[^\n。]{0,12}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
+_PERIOD: Final = re.compile(r"统计期限[^。]{0,14}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
+# A sentence that opens with its year and a comma (2020年，…), as section 一 does. Not a date
+# (2021年1月20日, a publication line) nor a span of years (2019年以来).
 # (Blanks after the line break exclude newlines, so a long run of empty lines stays linear.)
-_YEAR_SENTENCE: Final = re.compile(r"(?:^|[。\n])[^\S\n]*(\d{4})\s*年(?:年)?(?:度)?[，,]?")
+_YEAR_SENTENCE: Final = re.compile(r"(?:^|[。\n])[^\S\n]*(\d{4})\s*年度?\s*[，,]")
 _ORGAN_SUFFIX: Final = re.compile(r"(人民政府|办公室|政府|委员会|局|厅|委|办|县|市|区|旗|镇|乡|街道)$")
 _ORGAN_BEFORE_YEAR: Final = re.compile(r"^\s*([\u4e00-\u9fff（）()]{2,30}?)\s*\d{4}\s*年")
 _ORGAN_IN_PROSE: Final = re.compile(
@@ -27,7 +33,7 @@ _ORGAN_IN_PROSE: Final = re.compile(
 
 def read_title(preamble: str) -> str | None:
     """The report's title line, if the text before section 一 has one."""
-    m = _TITLE.search(preamble)
+    m = TITLE_LINE.search(preamble)
     return m.group().strip() if m else None
 
 
@@ -35,16 +41,33 @@ def _plausible(year: int) -> bool:
     return 2007 <= year <= 2100
 
 
-def read_year(title: str | None, sections: list[Section]) -> int | None:
-    """The year covered: from the title, the statistics period, or section 一's first dated sentence."""
-    if title and (m := _YEAR_IN_TITLE.search(title)) and _plausible(int(m.group(1))):
-        return int(m.group(1))
+def read_year(title: str | None, sections: list[Section], problems: list[str] | None = None) -> int | None:
+    """The year the report covers, or None where the document does not settle it.
+
+    The title's year, or the statistical period's (统计期限自2020年1月1日…); where both
+    are stated and differ, no year, and a line in ``problems``.  Without either,
+    sentences of section 一 that open with a year (2020年，…) give it when they
+    agree.  A publication date or a phrase such as 2019年以来 never does.
+    """
+    problems = [] if problems is None else problems
     text = "\n".join(s.text for s in sections if s.kind in (SectionKind.PREAMBLE, SectionKind.OVERVIEW))
-    for pattern in (_PERIOD, _YEAR_SENTENCE):
-        m = pattern.search(text)
-        if m and _plausible(int(m.group(1))):
-            return int(m.group(1))
-    return None
+    titled = _year(_YEAR_IN_TITLE.search(title)) if title else None
+    period = _year(_PERIOD.search(text))
+    if titled and period and titled != period:
+        problems.append(f"the title says {titled}, the statistical period {period}; no year is taken")
+        return None
+    if titled or period:
+        return titled or period
+    opening = {y for m in _YEAR_SENTENCE.finditer(text) if (y := _year(m)) is not None}
+    if len(opening) > 1:
+        problems.append(f"sentences of section 一 open with different years ({', '.join(map(str, sorted(opening)))}) "
+                        "and neither the title nor a statistical period states one; no year is taken")
+        return None
+    return opening.pop() if opening else None
+
+
+def _year(m: re.Match[str] | None) -> int | None:
+    return int(m.group(1)) if m and _plausible(int(m.group(1))) else None
 
 
 def read_organ(preamble: str, title: str | None, sections: list[Section]) -> str | None:

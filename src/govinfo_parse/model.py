@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 __all__ = [
+    "DOUBT_CODES",
     "Cell",
     "CellKind",
     "Diagnostic",
@@ -37,6 +38,9 @@ __all__ = [
     "Table",
     "TableName",
 ]
+
+#: Diagnostic codes (or code prefixes) that put the values they name in doubt.
+DOUBT_CODES: tuple[str, ...] = ("rule-", "unit-assumed")
 
 #: A table value: an integer count, or a decimal amount in 万元.
 Number = Union[int, Decimal]  # noqa: UP007 - a runtime alias, also used by cattrs
@@ -56,6 +60,8 @@ class CellKind(str, enum.Enum):
     """A placeholder such as ``/``, ``-``, ``无``, ``不适用``: no key."""
     TEXT = "text"
     """Words where a number was expected: no key, and a diagnostic."""
+    UNREADABLE = "unreadable"
+    """A number misread into letters or marks (OCR's ``l04``, ``1O``, ``44*``): no key, and a diagnostic."""
 
 
 class Origin(str, enum.Enum):
@@ -281,9 +287,10 @@ class Report:
         When a rule fails (``rule-*`` diagnostics), the report's own arithmetic
         contradicts one of the values it names, and nothing says which: a typo in
         the report, or a cell lost or split in copying.  Those values are kept as
-        printed, and marked here.
+        printed, and marked here.  So is an amount whose unit the document does
+        not state (``unit-assumed``).
         """
-        return frozenset(f for d in self.diagnostics if d.code.startswith("rule-") for f in d.field_ids)
+        return frozenset(f for d in self.diagnostics if d.code.startswith(DOUBT_CODES) for f in d.field_ids)
 
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:

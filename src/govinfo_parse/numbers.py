@@ -17,6 +17,10 @@ import attrs
 from govinfo_parse.model import CellKind, Number
 
 __all__ = [
+    "COUNT_UNITS",
+    "GARBLED_NUMBER",
+    "MONEY_UNITS",
+    "MONEY_UNIT_PATTERN",
     "PLACEHOLDERS",
     "UNIT_FACTORS",
     "CellValue",
@@ -26,21 +30,39 @@ __all__ = [
     "parse_cell_text",
     "to_wan_yuan",
     "unit_in_label",
+    "unit_in_note",
 ]
 
 #: Cell texts that state no value: only an explicit 0 gives 0.
 PLACEHOLDERS: Final = frozenset({"/", "-", "--", "---", "无", "不适用", "空", "&nbsp;", "暂无", "*"})
-#: Money units and their factor to 万元 (10,000 yuan).
-UNIT_FACTORS: Final = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
+#: Every money unit the formats and the documents use, with its factor to 万元 (10,000 yuan).
+#: The one table of units: cells, headers, notes, the grammar and the PDF text layout use it.
+MONEY_UNITS: Final = {
+    "元": Decimal("0.0001"), "千元": Decimal("0.1"), "万元": Decimal(1), "十万元": Decimal(10),
+    "百万元": Decimal(100), "千万元": Decimal(1000), "亿元": Decimal(10000),
+}
+UNIT_FACTORS: Final = MONEY_UNITS  # the name earlier releases exported
+#: Units a count may carry (22件).
+COUNT_UNITS: Final = ("件", "个", "项", "条", "次", "家", "人")
+#: Any money unit, whole: the longest first, so that 千元 is never read as 元.
+MONEY_UNIT_PATTERN: Final = "|".join(sorted(MONEY_UNITS, key=len, reverse=True))
 
 _NUMBER: Final = re.compile(
-    r"""^(?P<sign>[+-])?[ ]*
-        (?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?
-        [ ]*(?P<unit>亿元|万元|元|件|个|项|条|次|家|人)?
+    rf"""^(?P<sign>[+-])?[ ]*
+        (?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<fraction>\.\d+)?
+        [ ]*(?P<unit>{MONEY_UNIT_PATTERN}|{"|".join(COUNT_UNITS)})?
         [ ]*(?P<note>\([^()]*\))?[ ]*$""",
     re.VERBOSE,
 )
-_UNIT_IN_LABEL: Final = re.compile(r"(?:单位[:：]?\s*)?(亿元|万元|元)")
+# A number that OCR or a bad font misread: digits mixed with their look-alikes (l04, 1O, 2S),
+# or with a mark where a digit was (44*, 1?), or a look-alike letter alone in a cell.
+# Such a cell holds a value that cannot be read, never a number.
+GARBLED_NUMBER: Final = r"[+-]?(?=[\d,.]*[OoIl|SBZ*?])(?=[OoIl|SBZ*?,.]*\d)[\dOoIl|SBZ*?,.]+|[OoIlSB]"
+_GARBLED: Final = re.compile(rf"^(?:{GARBLED_NUMBER})$")
+# A unit is whole only where no multiplier stands before it (百万元 is not 万元).
+_UNIT_IN_LABEL: Final = re.compile(rf"(?<![十百千万亿])({MONEY_UNIT_PATTERN})")
+# 金额单位：元, （单位：万元）: a unit stated for a whole table, in a caption or a note.
+_UNIT_NOTE: Final = re.compile(rf"单位\s*[:：]?\s*({MONEY_UNIT_PATTERN})")
 
 
 @attrs.frozen
@@ -71,7 +93,7 @@ def parse_cell_text(text: str) -> CellValue:
         return CellValue(CellKind.NOT_APPLICABLE)
     m = _NUMBER.match(stripped)
     if m is None:
-        return CellValue(CellKind.TEXT)
+        return CellValue(CellKind.UNREADABLE if _GARBLED.match(stripped) else CellKind.TEXT)
     return number_value(
         sign=m["sign"], digits=m["digits"] + (m["fraction"] or ""), unit=m["unit"], note=m["note"]
     )
@@ -85,7 +107,7 @@ def number_value(*, sign: str | None, digits: str, unit: str | None, note: str |
     """
     digits = digits.strip().replace(",", "")
     unit = unit.strip() if unit else None
-    value: Number = Decimal(digits) if "." in digits or unit in UNIT_FACTORS else int(digits)
+    value: Number = Decimal(digits) if "." in digits or unit in MONEY_UNITS else int(digits)
     if sign == "-":
         value = -value
     kind = CellKind.ZERO if value == 0 else CellKind.NUMBER
@@ -123,12 +145,25 @@ def looks_numeric(text: str) -> bool:
 
 
 def unit_in_label(label: str) -> str | None:
-    """A money unit written in a header or note, e.g. ``采购总金额(单位:万元)`` → ``万元``."""
-    m = _UNIT_IN_LABEL.search(label)
-    return m.group(1) if m else None
+    """The money unit a header names, whole: ``采购总金额(单位:千元)`` → ``千元``.
+
+    None when it names none, or several different ones.
+    """
+    found = set(_UNIT_IN_LABEL.findall(label))
+    return found.pop() if len(found) == 1 else None
+
+
+def unit_in_note(text: str) -> str | None:
+    """The money unit that ``单位：…`` statements in ``text`` (a table's captions and notes) agree on.
+
+    None when there is none, or when they name different units: a table
+    stating two units tells nothing about a header that states none.
+    """
+    found = set(_UNIT_NOTE.findall(text))
+    return found.pop() if len(found) == 1 else None
 
 
 def to_wan_yuan(value: Number, unit: str) -> Decimal:
     """Convert an amount in ``unit`` to 万元, exactly."""
-    result = Decimal(value) * UNIT_FACTORS[unit]
+    result = Decimal(value) * MONEY_UNITS[unit]
     return result.normalize() if result != result.to_integral_value() else result.quantize(Decimal(1))

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from govinfo_parse.meta import TITLE_LINE
 from govinfo_parse.model import Section, SectionKind
 
 if TYPE_CHECKING:
     from govinfo_parse.text import SourceText
 
-__all__ = ["HeadingMatch", "classify_heading", "find_headings", "split_sections"]
+__all__ = ["HeadingMatch", "classify_heading", "find_headings", "split_reports", "split_sections"]
 
 _NUMERALS: Final = "一二三四五六七八九十"
 # A heading line: a Chinese ordinal with 、 (or a dot/comma), then a short title.
@@ -78,25 +79,59 @@ def find_headings(text: str) -> list[HeadingMatch]:
     return found
 
 
-def split_sections(source: SourceText) -> list[tuple[Section, int, int]]:
+_ENDING_KINDS: Final = frozenset({SectionKind.PROBLEMS, SectionKind.OTHER})
+_TABLE_KINDS: Final = frozenset({SectionKind.ACTIVE, SectionKind.REQUESTS, SectionKind.APPEALS})
+_LEAST_BODY: Final = 40  # characters: less is a heading with nothing under it
+
+
+def split_reports(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of each report in ``text``: one, unless a file holds several.
+
+    A scraped listing or a compiled PDF may hold reports one after another.  A
+    new report starts at a title line followed by a section 一 heading, or, with
+    no title, at a section 一 heading after a report's closing sections (五/六);
+    in both cases only after a report with a table section that has a body (a
+    table of contents is not a report).  Repeated headings alone (narrative
+    sections first, tables later) do not start one.
+    """
+    headings = find_headings(text)
+    starts: list[int] = []
+    seen_ending = seen_table = False
+    for i, h in enumerate(headings):
+        if i and h.kind is SectionKind.OVERVIEW and seen_table:
+            titles = [m.start() for m in TITLE_LINE.finditer(text, headings[i - 1].end, h.start)]
+            if titles or seen_ending:
+                starts.append(titles[0] if titles else h.start)
+                seen_ending = seen_table = False
+                continue
+        body_end = headings[i + 1].start if i + 1 < len(headings) else len(text)
+        seen_ending = seen_ending or h.kind in _ENDING_KINDS
+        seen_table = seen_table or (h.kind in _TABLE_KINDS and len(text[h.end:body_end].strip()) >= _LEAST_BODY)
+    bounds = [0, *starts, len(text)]
+    return list(zip(bounds, bounds[1:]))
+
+
+def split_sections(source: SourceText, start: int = 0, end: int | None = None) -> list[tuple[Section, int, int]]:
     """Sections in document order, each with the normalised offsets of its body.
 
     The text before the first heading is a ``PREAMBLE`` section (when it has
     any text).  A heading that occurs twice gives two sections of one kind.
+    ``start``/``end`` limit the split to one report of a file that holds several.
     """
     text = source.text
-    headings = find_headings(text)
+    end = len(text) if end is None else end
+    headings = [h for h in find_headings(text[:end]) if h.start >= start]
     out: list[tuple[Section, int, int]] = []
-    first = headings[0].start if headings else len(text)
-    if text[:first].strip():
+    first = headings[0].start if headings else end
+    if text[start:first].strip():
         preamble = Section(
             kind=SectionKind.PREAMBLE, number=None, heading="",
-            text=source.raw_slice(0, first).strip(),
-            span=source.span(0, first),
+            text=source.raw_slice(start, first).strip(),
+            span=source.span(start, first),
         )
-        out.append((preamble, 0, first))
+        out.append((preamble, start, first))
     for i, h in enumerate(headings):
-        body_end = headings[i + 1].start if i + 1 < len(headings) else len(text)
+        body_end = headings[i + 1].start if i + 1 < len(headings) else end
         section = Section(
             kind=h.kind, number=h.number,
             heading=source.raw_slice(h.start, h.end).strip(),

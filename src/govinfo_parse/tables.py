@@ -18,7 +18,7 @@ import attrs
 
 from govinfo_parse import fields, labels
 from govinfo_parse.model import Cell, CellKind, Diagnostic, Number, Origin, SectionKind, Severity
-from govinfo_parse.numbers import CellValue, parse_cell_text, to_wan_yuan, unit_in_label
+from govinfo_parse.numbers import MONEY_UNITS, CellValue, parse_cell_text, to_wan_yuan, unit_in_label
 from govinfo_parse.recovery import Reading, UnevenRow, readings, resolve_rows
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def _split_run_on_rows(row: list[RawCell]) -> list[list[RawCell]]:
         if kind is CellKind.TEXT and seen_value:
             parts.append([])
             seen_value = False
-        seen_value = seen_value or kind in (CellKind.NUMBER, CellKind.ZERO)
+        seen_value = seen_value or kind in (CellKind.NUMBER, CellKind.ZERO, CellKind.UNREADABLE)
         parts[-1].append(cell)
     return parts
 
@@ -96,9 +96,11 @@ class TableAssembler:
 
     def __init__(
         self, source: SourceText, *, layout: str, context: SectionKind | None = None,
-        grid: bool = False, remnants: bool = False,
+        grid: bool = False, remnants: bool = False, table_unit: str | None = None,
     ) -> None:
         self.source = source
+        # The money unit a caption or note of the block states, for headers that state none.
+        self.table_unit = table_unit
         self.layout = layout
         # Grid layouts (HTML) keep every column of every row, so positions under the header hold.
         self.grid = grid
@@ -541,7 +543,8 @@ class TableAssembler:
             kind=parsed.kind if value is not None or parsed.value is None else CellKind.TEXT,
             layout=self.layout,
             span=self.source.span(raw.start, raw.end),
-            unit=parsed.unit or header_unit,
+            unit=(parsed.unit or header_unit or self.table_unit) if column in fields.AMOUNT_COLUMNS
+            else parsed.unit,
             note=parsed.note,
         )
         if field_id in self.cells:
@@ -563,12 +566,17 @@ class TableAssembler:
                 self._diag("not-a-number", Severity.WARNING,
                            f"{field_id}: {raw.text.strip()!r} is not a number; left out", at=raw,
                            field_ids=(field_id,))
+            elif parsed.kind is CellKind.UNREADABLE:
+                self._diag("unreadable-value", Severity.WARNING,
+                           f"{field_id}: {raw.text.strip()!r} is a number misread into letters or marks "
+                           "(as OCR does); left out", at=raw, field_ids=(field_id,))
             return None
         if column in fields.AMOUNT_COLUMNS:
-            unit = parsed.unit if parsed.unit in ("万元", "元", "亿元") else header_unit
+            unit = parsed.unit if parsed.unit in MONEY_UNITS else header_unit or self.table_unit
             if unit is None:
                 self._diag("unit-assumed", Severity.WARNING,
-                           f"{field_id}: no unit is written; {value} taken as 万元", at=raw,
+                           f"{field_id}: no unit is written in the cell, its header or a note of the "
+                           f"table; {value} taken as 万元 and marked doubtful", at=raw,
                            field_ids=(field_id,), values=(value,))
                 unit = "万元"
             return to_wan_yuan(value, unit)
@@ -599,9 +607,11 @@ _TABLE_KINDS: Final = frozenset({SectionKind.ACTIVE, SectionKind.REQUESTS, Secti
 def assemble(  # noqa: PLR0913
     source: SourceText, rows: Iterable[Sequence[RawCell]], *, layout: str,
     context: SectionKind | None = None, grid: bool = False, remnants: bool = False,
+    table_unit: str | None = None,
 ) -> Assembled:
     """Read ``rows`` with a fresh ``TableAssembler``; see its docstring."""
-    assembler = TableAssembler(source, layout=layout, context=context, grid=grid, remnants=remnants)
+    assembler = TableAssembler(source, layout=layout, context=context, grid=grid, remnants=remnants,
+                               table_unit=table_unit)
     assembler.feed(rows)
     return assembler.result()
 
