@@ -26,11 +26,13 @@ settled by the table's arithmetic or left out (``govinfo_parse.recovery``).
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, Literal
 
 import attrs
 
 from govinfo_parse import hookimpl, labels
+from govinfo_parse.checks import check_report
+from govinfo_parse.model import Diagnostic, Meta, Report, Severity, Table
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
 from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN
 
@@ -158,15 +160,31 @@ def _line_cell(block: Block, line: list[Token]) -> RawCell:
 
 
 class _RowReader:
-    """Reads a block line by line into rows of label-plus-numbers (see the module docstring)."""
+    """Reads a block line by line into rows of label-plus-numbers (see the module docstring).
 
-    def __init__(self, block: Block) -> None:
+    ``values_first`` reads a line of numbers alone as the row of the label
+    lines *below* it, as pdfplumber prints a row whose label cell is taller than
+    its numbers.  Either way the reader notes, for each stretch of table between
+    captions and headers, the kinds of its lines (``shapes``), from which the
+    document's own orientation is told (``_orientation``).
+    """
+
+    def __init__(self, block: Block, *, values_first: bool = False) -> None:
         self.block = block
+        self.values_first = values_first
         self.rows: list[list[RawCell]] = []
         self.fragments: list[RawCell] = []  # label pieces waiting for their numbers
         self.one_per_line: list[RawCell] | None = None  # the row that single-number lines extend
         self.header: list[list[Token]] = []  # lines of a section-二 header still open
         self.header_row = 0
+        # values_first: a row of numbers waiting for its label lines, the pieces met so far
+        # below it, and the unclaimed pieces that stood above it.
+        self.waiting: list[RawCell] | None = None
+        self.below: list[RawCell] = []
+        self.above: list[RawCell] = []
+        # Per stretch of table: ("label", text) for a line of words, ("numbers", "") for a line
+        # of numbers alone, ("row", "") for words and numbers on one line.
+        self.shapes: list[list[tuple[str, str]]] = [[]]
 
     def feed(self, start: int, text: str) -> None:
         stripped = text.strip()
@@ -177,20 +195,42 @@ class _RowReader:
             return
         if self.header:
             self._close_header()
-        if labels.is_caption_line(stripped):
-            self.fragments.clear()
-            self.rows.append([self.block.cell(start, start + len(text), text=stripped)])
-        elif labels.is_active_header_start(stripped.split(" ")[0]):
-            self._open_header(start, text)
-        elif m is None and len(stripped) > _LONGEST_LABEL:  # prose, not a wrapped label
-            self.fragments.clear()
-        elif m is None:
-            self.fragments.append(self.block.cell(start, start + len(text), text=stripped))
-            del self.fragments[:-_KEEP_FRAGMENTS]
-        else:
+        if m is not None:
             self._values_row(start, m)
             return
+        if labels.is_caption_line(stripped) or labels.is_active_header_start(stripped.split(" ")[0]):
+            self._settle_waiting()
+            self.shapes.append([])
+            if labels.is_caption_line(stripped):
+                self.fragments.clear()
+                self.rows.append([self.block.cell(start, start + len(text), text=stripped)])
+            else:
+                self._open_header(start, text)  # pieces of the header above may stand in the fragments
+        elif len(stripped) > _LONGEST_LABEL:  # prose, not a wrapped label
+            self._settle_waiting()
+            self.fragments.clear()
+        else:
+            piece = self.block.cell(start, start + len(text), text=stripped)
+            self.shapes[-1].append(("label", stripped))
+            if self.waiting is not None:
+                self.below.append(piece)
+                del self.below[:-_KEEP_FRAGMENTS]
+            else:
+                self.fragments.append(piece)
+                del self.fragments[:-_KEEP_FRAGMENTS]
         self.one_per_line = None
+
+    def _settle_waiting(self) -> None:
+        """Give the row of numbers waiting (values_first) the label lines found below it."""
+        if self.waiting is None:
+            return
+        below = "".join(p.text for p in self.below)
+        # Pieces below that name a row keep the unclaimed pieces above from leaking in.
+        parts = self.below if _names_a_row(below) else [*self.above, *self.below]
+        if parts:
+            self.waiting.insert(0, self.block.cell(parts[0].start, parts[-1].end,
+                                                   text="".join(p.text for p in parts)))
+        self.waiting, self.below, self.above = None, [], []
 
     def _open_header(self, start: int, text: str) -> None:
         words = _words(start, text)
@@ -245,8 +285,15 @@ class _RowReader:
         if len(values) == 1 and not label_text and not self.fragments and self.one_per_line is not None:
             self.one_per_line.append(values[0])
             return
+        self._settle_waiting()
+        self.shapes[-1].append(("row" if label_text else "numbers", ""))
         if not label_text and len(values) >= _APPEALS_VALUES:
             self.fragments.clear()  # table 四's bare numbers: the fragments above are its broken header
+        elif not label_text and self.values_first:
+            self.rows.append(values)
+            self.waiting, self.above = self.rows[-1], self.fragments
+            self.fragments = []
+            return
         own = self.block.cell(start, start + m.label_end, text=label_text)
         # A label that names its row by itself keeps the fragments above from leaking in
         # (they may be the remains of a row whose numbers were lost).
@@ -261,17 +308,123 @@ class _RowReader:
     def finish(self) -> list[list[RawCell]]:
         if self.header:
             self._close_header()
+        self._settle_waiting()
         return self.rows
 
 
-def read_rows(block: Block) -> list[list[RawCell]]:
-    """Rows of label-plus-numbers, with label fragments joined to the row they belong to."""
-    reader = _RowReader(block)
+def _reader(block: Block, *, values_first: bool = False) -> _RowReader:
+    reader = _RowReader(block, values_first=values_first)
     for line in _LINE.finditer(block.text):
         text = _strip_footer(line.group())
         if "\t" not in text and not _DEBRIS.match(text):
             reader.feed(line.start(), text)
-    return reader.finish()
+    reader.finish()
+    return reader
+
+
+def read_rows(block: Block, *, values_first: bool = False) -> list[list[RawCell]]:
+    """Rows of label-plus-numbers, with label fragments joined to the row they belong to.
+
+    A line of numbers alone takes the label lines above it, or with
+    ``values_first`` the label lines below it.
+    """
+    return _reader(block, values_first=values_first).rows
+
+
+Orientation = Literal["labels first", "values first", "unclear"]
+
+
+def _orientation(shapes: list[list[tuple[str, str]]]) -> Orientation | None:
+    """Where a stretch of table puts a row's numbers, told by its ends; None where nothing tells.
+
+    A line of numbers alone before the first label that names a row, or a
+    label naming a row after the last line of numbers, can only be read values
+    first; a label naming a row that opens the table before numbers alone, or
+    numbers alone that close it after such a label, only labels first.
+    """
+    votes: set[Orientation] = set()
+    for stretch in shapes:
+        lines = _runs(stretch)
+        numeric = [i for i, (kind, _) in enumerate(lines) if kind != "label"]
+        if not numeric:
+            continue
+
+        def names_a_row(i: int, lines: list[tuple[str, str]] = lines) -> bool:
+            return 0 <= i < len(lines) and _names_a_row(lines[i][1])
+
+        first, last = numeric[0], numeric[-1]
+        if lines[first][0] == "numbers":
+            if names_a_row(first - 1):
+                votes.add("labels first")
+            elif names_a_row(first + 1):
+                votes.add("values first")
+        if lines[last][0] == "numbers":
+            if names_a_row(last + 1):
+                votes.add("values first")
+            elif names_a_row(last - 1):
+                votes.add("labels first")
+    if len(votes) > 1:
+        return "unclear"
+    return votes.pop() if votes else None
+
+
+def _runs(stretch: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Consecutive label lines joined into one (a wrapped label)."""
+    out: list[tuple[str, str]] = []
+    for kind, text in stretch:
+        if kind == "label" and out and out[-1][0] == "label":
+            out[-1] = ("label", out[-1][1] + text)
+        else:
+            out.append((kind, text))
+    return out
+
+
+def _broken_rules(result: LayoutResult) -> int:
+    """How many of the format's rules the values of ``result`` break."""
+    template = "2021" if result.template_votes["2021"] > result.template_votes["2019"] else "2019"
+    tables = {name: tuple(c for c in result.cells if c.field_id.startswith(f"{name}."))
+              for name in ("requests", "appeals")}
+    report = Report(meta=Meta(template=template), requests=Table(name="requests", cells=tables["requests"]),
+                    appeals=Table(name="appeals", cells=tables["appeals"]))
+    return len(check_report(report))
+
+
+def _read_oriented(block: Block) -> LayoutResult:
+    """The block read in the orientation the document shows, or only what both orientations agree on.
+
+    Lines of numbers alone belong to the label above them (pypdfium2,
+    pdftotext) or to the one below (pdfplumber, for rows whose label cell is the
+    taller).  The ends of the table tell which; the table's rules must not
+    contradict it.  Where neither settles it, values that the two readings give
+    differently are left out.
+    """
+    labels_first = _reader(block)
+    first = block.assemble(labels_first.rows, layout=NAME, blanks_vanish=True)
+    if not any(kind == "numbers" for stretch in labels_first.shapes for kind, _ in stretch):
+        return first
+    second = block.assemble(read_rows(block, values_first=True), layout=NAME, blanks_vanish=True)
+    read_first = {(c.field_id, c.value) for c in first.cells}
+    read_second = {(c.field_id, c.value) for c in second.cells}
+    if read_first == read_second:
+        return first
+    shown = _orientation(labels_first.shapes)
+    broken_first, broken_second = _broken_rules(first), _broken_rules(second)
+    if shown in ("labels first", None) and broken_first <= broken_second:
+        return first
+    if shown == "values first" and broken_second <= broken_first:
+        return second
+    kept = read_first & read_second
+    differing = sorted({f for f, _ in read_first ^ read_second})
+    return attrs.evolve(
+        first, cells=tuple(c for c in first.cells if (c.field_id, c.value) in kept),
+        diagnostics=(*first.diagnostics, Diagnostic(
+            code="orientation-unclear", severity=Severity.WARNING, layout=NAME, field_ids=tuple(differing),
+            span=block.span(0, 0),
+            message=f"lines of numbers stand alone, and the document does not settle whether each "
+            f"belongs to the label above or below it (the table shows {shown or 'neither'}); "
+            f"{len(differing)} values the two readings give differently are left out",
+        )),
+    )
 
 
 @hookimpl
@@ -299,7 +452,7 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:
 def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     if layout != NAME:
         return None
-    return block.assemble(read_rows(block), layout=NAME)
+    return _read_oriented(block)
 
 
 __all__ = ["INFO", "NAME", "read_rows"]

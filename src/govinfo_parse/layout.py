@@ -90,8 +90,9 @@ class Block:
         content = self.text[start:end] if text is None else text
         return RawCell(content, self.start + start, self.start + end)
 
-    def assemble(
-        self, rows: Iterable[Sequence[RawCell]], *, layout: str, grid: bool = False, remnants: bool = False
+    def assemble(  # noqa: PLR0913
+        self, rows: Iterable[Sequence[RawCell]], *, layout: str, grid: bool = False, remnants: bool = False,
+        blanks_vanish: bool = False,
     ) -> LayoutResult:
         """Resolve ``rows`` by their labels into a ``LayoutResult``.
 
@@ -99,9 +100,13 @@ class Block:
         cells expanded, as in HTML), so a value's position under the header counts.
         ``remnants``: a merged label cell may leave a blank cell after the label
         (text copied by rows), so a blank first value is not taken on trust.
+        ``blanks_vanish``: a blank cell leaves no trace (PDF text), so a row with
+        a number missing may have a blank there: its printed numbers may be placed
+        by the table's arithmetic, the missing one is never filled in.
         """
         found = assemble(self.source, rows, layout=layout, context=self.section.kind,
-                         grid=grid, remnants=remnants, table_unit=unit_in_note(self.text))
+                         grid=grid, remnants=remnants, table_unit=unit_in_note(self.text),
+                         blanks_vanish=blanks_vanish)
         return LayoutResult(
             layout=layout, cells=found.cells, diagnostics=found.diagnostics,
             template_votes=found.template_votes,

@@ -12,8 +12,10 @@ with a diagnostic saying why.
 
 Eight numbers may also be seven whose digits fell into two cells (33 → 3 | 3),
 so the readings of eight include each pair of neighbours joined back into one
-number: a row that one stray value and one split number both explain, with
-different values, stays out.
+number; six may be seven of which two neighbours were glued into one number
+(23 0 → 230), so the readings of six include each number cut in two.  A row
+that two kinds of damage both explain, with different values, stays out: a
+reading is kept only when it is the single one among all of them.
 """
 
 from __future__ import annotations
@@ -50,6 +52,11 @@ class Reading:
     sources: tuple[int | None, ...]  # index into UnevenRow.values, or None for a solved cell
     how: str
 
+    @property
+    def holes(self) -> tuple[int, ...]:
+        """The columns whose values no cell printed: solved from the arithmetic."""
+        return tuple(i for i, source in enumerate(self.sources) if source is None)
+
 
 def readings(found: Sequence[int]) -> list[Reading]:
     """Every reading of ``found`` as a seven-column row that the row's own total allows."""
@@ -66,10 +73,10 @@ def readings(found: Sequence[int]) -> list[Reading]:
             joined = int(f"{found[at]}{found[at + 1]}")
             values = (*found[:at], joined, *found[at + 2:])
             if sum(values[:-1]) == values[-1]:
-                joined_from = (*range(at), None, *range(at + 2, len(found)))
+                joined_from = (*range(at + 1), *range(at + 2, len(found)))  # the first piece stands for both
                 how = f"values {at + 1} and {at + 2} are one number split in two"
                 out.append(Reading(values, joined_from, how))
-    elif len(found) == _WIDTH - 1:  # one lost value, solved from the row total
+    elif len(found) == _WIDTH - 1:  # one lost value (solved from the row total), or two cells glued
         for hole in range(_WIDTH):
             sources: list[int | None] = [*range(hole), None, *range(hole, len(found))]
             known = [found[s] for s in sources if s is not None]
@@ -79,6 +86,30 @@ def readings(found: Sequence[int]) -> list[Reading]:
             values = tuple(solved if s is None else found[s] for s in sources)
             column = fields.REQUESTS_COLUMNS[hole]
             out.append(Reading(values, tuple(sources), f"the {column} cell was lost"))
+        out += _glued_readings(found)
+    return out
+
+
+def _glued_readings(found: Sequence[int]) -> list[Reading]:
+    """Readings of ``found`` in which one number is two neighbouring cells glued (23 0 → 230).
+
+    The number's digits are cut in two wherever neither part would have a
+    leading zero (a lone 0 is a number); the row total must hold.
+    """
+    out = []
+    for at, number in enumerate(found):
+        digits = str(number)
+        if number < 0 or len(digits) < 2:
+            continue
+        for cut in range(1, len(digits)):
+            right = digits[cut:]
+            if len(right) > 1 and right[0] == "0":
+                continue
+            values = (*found[:at], int(digits[:cut]), int(right), *found[at + 1:])
+            if sum(values[:-1]) == values[-1]:
+                sources = (*range(at + 1), *range(at, len(found)))
+                how = f"value {at + 1} ({number}) is two cells glued: {digits[:cut]} | {right}"
+                out.append(Reading(values, sources, how))
     return out
 
 
@@ -115,11 +146,14 @@ def resolve_rows(
     template: Template,
     *,
     on_undecided: Callable[[UnevenRow, list[Reading]], None],
+    blanks_vanish: bool = False,
 ) -> dict[str, tuple[UnevenRow, Reading, str]]:
     """Readings forced by the arithmetic: ``{row: (row, reading, rule)}``.
 
     Rows are settled one at a time, each settled row joining ``known``, until
-    no more can be; ``on_undecided`` is told about the rest.
+    no more can be; ``on_undecided`` is told about the rest.  Where blank cells
+    leave no trace (``blanks_vanish``: PDF text), a missing number may be a blank
+    cell: readings then agree only when they also agree on which cell is missing.
     """
     known = dict(known)
     pending = list(uneven)
@@ -130,7 +164,7 @@ def resolve_rows(
         for item in list(pending):
             fits = [r for r in readings(item.values)
                     if not _breaks_a_rule(item.row, r.values, known, template)]
-            distinct = {r.values for r in fits}
+            distinct = {(r.values, r.holes if blanks_vanish else ()) for r in fits}
             if len(distinct) == 1:
                 rule = (f"{len(fits)} of the readings of {len(item.values)} numbers as 7 columns fit "
                         "the row total and the column totals; all give these values")

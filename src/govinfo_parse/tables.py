@@ -97,6 +97,7 @@ class TableAssembler:
     def __init__(
         self, source: SourceText, *, layout: str, context: SectionKind | None = None,
         grid: bool = False, remnants: bool = False, table_unit: str | None = None,
+        blanks_vanish: bool = False,
     ) -> None:
         self.source = source
         # The money unit a caption or note of the block states, for headers that state none.
@@ -106,6 +107,9 @@ class TableAssembler:
         self.grid = grid
         # Layouts that may leave a blank cell where a merged label cell covered a column.
         self.remnants = remnants
+        # Layouts where a blank cell leaves no trace (PDF text): a missing number may be a
+        # blank, so arithmetic may place the numbers printed but never fills the missing one.
+        self.blanks_vanish = blanks_vanish
         self._row_cells: list[RawCell] | None = None
         self.context = context if context in _TABLE_KINDS else None
         self.cells: dict[str, Cell] = {}
@@ -479,12 +483,18 @@ class TableAssembler:
 
         template = template_of(self.votes) or "2019"
         settled = resolve_rows([u for u, _, _ in self._uneven.values()], known, template,
-                               on_undecided=undecided)
+                               on_undecided=undecided, blanks_vanish=self.blanks_vanish)
         for row, (_item, reading, rule) in settled.items():
             _, cells, label = self._uneven[row]
             for column, value, source in zip(
                 fields.REQUESTS_COLUMNS, reading.values, reading.sources, strict=True
             ):
+                if source is None and self.blanks_vanish:
+                    self._diag("blank-or-lost", Severity.INFO,
+                               f"requests.{row}.{column} printed no number: a blank cell or a lost one; "
+                               f"the table's arithmetic implies {value}, which is not taken as stated",
+                               at=label, field_ids=(f"requests.{row}.{column}",), values=(value,))
+                    continue
                 raw = cells[source] if source is not None else None
                 where = raw or label
                 self.cells.setdefault(f"requests.{row}.{column}", Cell(
@@ -607,11 +617,11 @@ _TABLE_KINDS: Final = frozenset({SectionKind.ACTIVE, SectionKind.REQUESTS, Secti
 def assemble(  # noqa: PLR0913
     source: SourceText, rows: Iterable[Sequence[RawCell]], *, layout: str,
     context: SectionKind | None = None, grid: bool = False, remnants: bool = False,
-    table_unit: str | None = None,
+    table_unit: str | None = None, blanks_vanish: bool = False,
 ) -> Assembled:
     """Read ``rows`` with a fresh ``TableAssembler``; see its docstring."""
     assembler = TableAssembler(source, layout=layout, context=context, grid=grid, remnants=remnants,
-                               table_unit=table_unit)
+                               table_unit=table_unit, blanks_vanish=blanks_vanish)
     assembler.feed(rows)
     return assembler.result()
 
