@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from govinfo_parse.model import CellKind
-from govinfo_parse.numbers import parse_cell_text, to_wan_yuan, unit_in_label
+from govinfo_parse.numbers import parse_cell_text, to_wan_yuan, unit_in_label, unit_in_note
 from govinfo_parse.text import normalize_str
 
 CASES = [
@@ -30,8 +30,20 @@ CASES = [
     ("不适用", CellKind.NOT_APPLICABLE, None, None, None),
     ("空", CellKind.NOT_APPLICABLE, None, None, None),
     ("1.属于国家秘密", CellKind.TEXT, None, None, None),
-    ("1,2", CellKind.TEXT, None, None, None),
     ("12a", CellKind.TEXT, None, None, None),
+    # Numbers misread (OCR) or two cells glued: unreadable, never a number.
+    ("1,2", CellKind.UNREADABLE, None, None, None),
+    ("l04", CellKind.UNREADABLE, None, None, None),
+    ("1O", CellKind.UNREADABLE, None, None, None),
+    ("44*", CellKind.UNREADABLE, None, None, None),
+    ("S", CellKind.UNREADABLE, None, None, None),
+    ("09", CellKind.UNREADABLE, None, None, None),
+    ("01,418", CellKind.UNREADABLE, None, None, None),
+    ("30,9030", CellKind.UNREADABLE, None, None, None),
+    ("0.5", CellKind.NUMBER, Decimal("0.5"), None, None),
+    # Every money unit, whole.
+    ("2,895,000千元", CellKind.NUMBER, Decimal(2895000), "千元", None),
+    ("2,895百万元", CellKind.NUMBER, Decimal(2895), "百万元", None),
 ]
 assert len({c[0] for c in CASES}) == len(CASES), "duplicate case"
 
@@ -55,7 +67,22 @@ def test_to_wan_yuan_is_exact() -> None:
 
 @pytest.mark.parametrize(("label", "unit"), [
     ("采购总金额(单位:万元)", "万元"), ("本年收费金额(单位:万元)", "万元"), ("采购总金额", None),
-    ("金额(元)", "元"),
+    ("金额(元)", "元"), ("采购总金额(单位:千元)", "千元"), ("采购总金额(单位:百万元)", "百万元"),
+    ("金额(亿元)", "亿元"), ("金额(元或万元)", None),
 ])
 def test_unit_in_label(label: str, unit: str | None) -> None:
     assert unit_in_label(label) == unit
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("（金额单位：元）\n第二十条第（九）项", "元"), ("单位:百万元", "百万元"), ("采购总金额", None),
+    ("（金额单位：元）采购总金额（单位:万元）", None), ("共收费12万元", None),
+])
+def test_unit_in_note(text: str, unit: str | None) -> None:
+    assert unit_in_note(text) == unit
+
+
+def test_to_wan_yuan_in_every_unit() -> None:
+    assert to_wan_yuan(Decimal(2895000), "千元") == Decimal(289500)
+    assert to_wan_yuan(Decimal(2895), "百万元") == Decimal(289500)
+    assert to_wan_yuan(Decimal("2895000000"), "元") == Decimal(289500)

@@ -50,10 +50,14 @@ _LINE: Final = re.compile(r"[^\n]+")
 _FOOTER: Final = re.compile(r"\s*-\s*\d{1,3}\s*-\s*$")
 _FOOTER_REACH: Final = 24  # a footer is at most this many characters: "  -  123  -  "
 _DEBRIS: Final = re.compile(r"^[\s|*#>_-]*$")
-# A number (money may carry its unit: 29209.84万元), a placeholder, or a number misread
-# into letters (l04, 44*): a cell whose value cannot be read, but a cell all the same.
-_VALUE: Final = re.compile(rf"[+-]?\d[\d,]*(?:\.\d+)?(?:{MONEY_UNIT_PATTERN})?|/|--?|{GARBLED_NUMBER}")
+# A number (money may carry its unit: 29209.84万元), a placeholder (无 and 不适用 too: a
+# cell, not the end of the label), or a number misread into letters (l04, 44*): a cell
+# whose value cannot be read, but a cell all the same.
+_VALUE: Final = re.compile(
+    rf"[+-]?\d[\d,]*(?:\.\d+)?(?:{MONEY_UNIT_PATTERN})?|/|--?|无|不适用|暂无|{GARBLED_NUMBER}")
 _LONE_LETTER: Final = re.compile(r"[A-Za-z]")  # a misread digit only among other values
+# The item number that opens a row label: 一、 (三) 2. (2)
+_ITEM_MARK: Final = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}\s*、|\(\s*[一二三四五六七八九十\d]{1,2}\s*\)|\d{1,2}\s*[.、])")
 _TOKEN: Final = re.compile(r"\S+")
 _KEEP_FRAGMENTS: Final = 6  # label fragments kept waiting for their numbers
 _LONGEST_LABEL: Final = 60
@@ -142,6 +146,20 @@ def _header_cells(block: Block, tokens: list[Token]) -> list[RawCell] | None:
     return cells
 
 
+def _header_words(line: str) -> list[tuple[int, int]]:
+    """The words of a section-三 or section-四 header line (自然人 法人或其他组织 总计), or none.
+
+    Every word but one must name a column or a column group: such a line is
+    never a row's label, though a row's label may end in the same word (总计).
+    """
+    words = list(_TOKEN.finditer(line))
+    named = sum(1 for w in words if labels.match_requests_column(w.group())
+                or labels.match_appeals_group(w.group()) or labels.match_appeals_result(w.group()))
+    if named >= 2 and named >= len(words) - 1:  # noqa: PLR2004 - two columns make a header
+        return [(w.start(), w.end()) for w in words]
+    return []
+
+
 def _names_a_row(label: str) -> bool:
     return bool(label) and (
         labels.match_active_row(label) is not None or labels.match_requests_row(label, None) is not None
@@ -198,27 +216,48 @@ class _RowReader:
         if m is not None:
             self._values_row(start, m)
             return
-        if labels.is_caption_line(stripped) or labels.is_active_header_start(stripped.split(" ")[0]):
+        header_words = _header_words(stripped)
+        if labels.is_caption_line(stripped) or header_words or labels.is_active_header_start(stripped.split(" ")[0]):
             self._settle_waiting()
             self.shapes.append([])
             if labels.is_caption_line(stripped):
                 self.fragments.clear()
                 self.rows.append([self.block.cell(start, start + len(text), text=stripped)])
+            elif header_words:  # a header line of section 三 or 四: its words are its cells
+                self.fragments.clear()
+                self.rows.append([self.block.cell(start + a, start + b) for a, b in header_words])
             else:
                 self._open_header(start, text)  # pieces of the header above may stand in the fragments
         elif len(stripped) > _LONGEST_LABEL:  # prose, not a wrapped label
             self._settle_waiting()
             self.fragments.clear()
         else:
-            piece = self.block.cell(start, start + len(text), text=stripped)
-            self.shapes[-1].append(("label", stripped))
-            if self.waiting is not None:
+            self._label_line(self.block.cell(start, start + len(text), text=stripped))
+        self.one_per_line = None
+
+    def _label_line(self, piece: RawCell) -> None:
+        """A line of words alone: a piece of the label of the row above (values_first) or below.
+
+        A line that names a row by itself after pieces that already name one
+        starts another label: the row of the earlier one printed no numbers (a
+        blank row), and its words must not join the next row's.  Below a row of
+        numbers waiting for its label (values_first), such a line, or one opening
+        with an item number (2. （四） 三、), ends that label even after pieces that
+        name nothing: those are the tail of the label above the numbers, printed
+        around them (a tall label cell), and join that instead.
+        """
+        self.shapes[-1].append(("label", piece.text))
+        starts_a_label = _names_a_row(piece.text)
+        if self.waiting is not None:
+            if not ((starts_a_label or _ITEM_MARK.match(piece.text)) and self.below):
                 self.below.append(piece)
                 del self.below[:-_KEEP_FRAGMENTS]
-            else:
-                self.fragments.append(piece)
-                del self.fragments[:-_KEEP_FRAGMENTS]
-        self.one_per_line = None
+                return
+            self._settle_waiting()
+        if starts_a_label and _names_a_row("".join(p.text for p in self.fragments)):
+            self.fragments.clear()
+        self.fragments.append(piece)
+        del self.fragments[:-_KEEP_FRAGMENTS]
 
     def _settle_waiting(self) -> None:
         """Give the row of numbers waiting (values_first) the label lines found below it."""
@@ -335,48 +374,37 @@ Orientation = Literal["labels first", "values first", "unclear"]
 
 
 def _orientation(shapes: list[list[tuple[str, str]]]) -> Orientation | None:
-    """Where a stretch of table puts a row's numbers, told by its ends; None where nothing tells.
+    """Where the table puts a row's numbers, told by lines of numbers alone; None where none tells.
 
-    A line of numbers alone before the first label that names a row, or a
-    label naming a row after the last line of numbers, can only be read values
-    first; a label naming a row that opens the table before numbers alone, or
-    numbers alone that close it after such a label, only labels first.
+    A line of numbers alone with label lines naming a row above it and no
+    label line below it (a line of numbers, a row, a header or the table's end)
+    can only be read labels first; the other way round, values first.  Numbers
+    between label lines tell nothing: the table may print a blank row as a label
+    alone, and the tail of a wrapped label may stand on either side.
     """
     votes: set[Orientation] = set()
-    for stretch in shapes:
-        lines = _runs(stretch)
-        numeric = [i for i, (kind, _) in enumerate(lines) if kind != "label"]
-        if not numeric:
-            continue
-
-        def names_a_row(i: int, lines: list[tuple[str, str]] = lines) -> bool:
-            return 0 <= i < len(lines) and _names_a_row(lines[i][1])
-
-        first, last = numeric[0], numeric[-1]
-        if lines[first][0] == "numbers":
-            if names_a_row(first - 1):
+    for lines in shapes:
+        for i, (kind, _) in enumerate(lines):
+            if kind != "numbers":
+                continue
+            above, below = _label_run(lines, i, -1), _label_run(lines, i, 1)
+            if above and not below and _names_a_row(above):
                 votes.add("labels first")
-            elif names_a_row(first + 1):
+            elif below and not above and _names_a_row(below):
                 votes.add("values first")
-        if lines[last][0] == "numbers":
-            if names_a_row(last + 1):
-                votes.add("values first")
-            elif names_a_row(last - 1):
-                votes.add("labels first")
     if len(votes) > 1:
         return "unclear"
     return votes.pop() if votes else None
 
 
-def _runs(stretch: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Consecutive label lines joined into one (a wrapped label)."""
-    out: list[tuple[str, str]] = []
-    for kind, text in stretch:
-        if kind == "label" and out and out[-1][0] == "label":
-            out[-1] = ("label", out[-1][1] + text)
-        else:
-            out.append((kind, text))
-    return out
+def _label_run(lines: list[tuple[str, str]], at: int, step: int) -> str:
+    """The label lines next to line ``at`` on one side (``step`` -1: above, 1: below), joined."""
+    run = []
+    i = at + step
+    while 0 <= i < len(lines) and lines[i][0] == "label" and len(run) < _KEEP_FRAGMENTS:
+        run.append(lines[i][1])
+        i += step
+    return "".join(run[::step])
 
 
 def _broken_rules(result: LayoutResult) -> int:
@@ -394,9 +422,10 @@ def _read_oriented(block: Block) -> LayoutResult:
 
     Lines of numbers alone belong to the label above them (pypdfium2,
     pdftotext) or to the one below (pdfplumber, for rows whose label cell is the
-    taller).  The ends of the table tell which; the table's rules must not
-    contradict it.  Where neither settles it, values that the two readings give
-    differently are left out.
+    taller).  Lines of numbers with a label on one side only tell which
+    (``_orientation``), and the table's rules must not contradict it; where no
+    line tells, the rules must choose.  Where neither settles it, values that the
+    two readings give differently are left out.
     """
     labels_first = _reader(block)
     first = block.assemble(labels_first.rows, layout=NAME, blanks_vanish=True)
@@ -409,9 +438,14 @@ def _read_oriented(block: Block) -> LayoutResult:
         return first
     shown = _orientation(labels_first.shapes)
     broken_first, broken_second = _broken_rules(first), _broken_rules(second)
-    if shown in ("labels first", None) and broken_first <= broken_second:
+    if shown is None:  # only the arithmetic can tell: one reading keeps every rule, the other does not
+        if broken_first == 0 < broken_second:
+            return first
+        if broken_second == 0 < broken_first:
+            return second
+    elif shown == "labels first" and broken_first <= broken_second:
         return first
-    if shown == "values first" and broken_second <= broken_first:
+    elif shown == "values first" and broken_second <= broken_first:
         return second
     kept = read_first & read_second
     differing = sorted({f for f, _ in read_first ^ read_second})

@@ -25,6 +25,7 @@ __all__ = [
     "UNIT_FACTORS",
     "CellValue",
     "chinese_integer",
+    "digits_out_of_place",
     "looks_numeric",
     "number_value",
     "parse_cell_text",
@@ -58,7 +59,10 @@ _NUMBER: Final = re.compile(
 # or with a mark where a digit was (44*, 1?), or a look-alike letter alone in a cell.
 # Such a cell holds a value that cannot be read, never a number.
 GARBLED_NUMBER: Final = r"[+-]?(?=[\d,.]*[OoIl|SBZ*?])(?=[OoIl|SBZ*?,.]*\d)[\dOoIl|SBZ*?,.]+|[OoIlSB]"
-_GARBLED: Final = re.compile(rf"^(?:{GARBLED_NUMBER})$")
+# Digits that are not one number as written: commas out of place (30,9030) — two cells
+# glued, or a misread.  (A leading zero, 09 or 01,418, is checked on the digits read.)
+_GARBLED: Final = re.compile(rf"^(?:{GARBLED_NUMBER}|[+-]?\d[\d,.]*)$")
+_DIGITS_ONLY: Final = re.compile(r"^[+-]?\d[\d,.]*$")
 # A unit is whole only where no multiplier stands before it (百万元 is not 万元).
 _UNIT_IN_LABEL: Final = re.compile(rf"(?<![十百千万亿])({MONEY_UNIT_PATTERN})")
 # 金额单位：元, （单位：万元）: a unit stated for a whole table, in a caption or a note.
@@ -94,6 +98,8 @@ def parse_cell_text(text: str) -> CellValue:
     m = _NUMBER.match(stripped)
     if m is None:
         return CellValue(CellKind.UNREADABLE if _GARBLED.match(stripped) else CellKind.TEXT)
+    if m["digits"][0] == "0" and len(m["digits"]) > 1:
+        return CellValue(CellKind.UNREADABLE)  # 09, 01,418: no report writes a leading zero; cells glued
     return number_value(
         sign=m["sign"], digits=m["digits"] + (m["fraction"] or ""), unit=m["unit"], note=m["note"]
     )
@@ -137,6 +143,17 @@ def chinese_integer(text: str) -> int | None:
         else:
             return None
     return total + section + (digit or 0)
+
+
+def digits_out_of_place(text: str) -> bool:
+    """True for digits that are not one number as written (09, 1,2, 30,9030, 00).
+
+    No report writes them: they are two cells glued, or part of a number split
+    across cells, so the cells around them are not where they were printed.
+    """
+    stripped = text.strip()
+    return bool(stripped) and parse_cell_text(stripped).kind is CellKind.UNREADABLE and bool(
+        _DIGITS_ONLY.match(stripped))
 
 
 def looks_numeric(text: str) -> bool:

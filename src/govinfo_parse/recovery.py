@@ -140,6 +140,15 @@ def _breaks_a_rule(
     return False
 
 
+def _every_column_checked(row: str, known: Mapping[str, int], template: Template) -> bool:
+    """True when, in every column, a rule holding ``row`` has all its other cells known."""
+    rules = [left + right for left, right in _column_rules(template) if row in left or row in right]
+    return all(
+        any(all(f"requests.{r}.{column}" in known for r in rows if r != row) for rows in rules)
+        for column in fields.REQUESTS_COLUMNS
+    )
+
+
 def resolve_rows(
     uneven: Sequence[UnevenRow],
     known: Mapping[str, int],
@@ -153,7 +162,10 @@ def resolve_rows(
     Rows are settled one at a time, each settled row joining ``known``, until
     no more can be; ``on_undecided`` is told about the rest.  Where blank cells
     leave no trace (``blanks_vanish``: PDF text), a missing number may be a blank
-    cell: readings then agree only when they also agree on which cell is missing.
+    cell, or several blanks beside a number split in two: readings then agree
+    only when they also agree on which cell is missing, and a reading with a
+    missing cell is taken only when a complete column rule checks every column
+    of the row (the row total alone cannot: it was used to solve the missing cell).
     """
     known = dict(known)
     pending = list(uneven)
@@ -165,7 +177,9 @@ def resolve_rows(
             fits = [r for r in readings(item.values)
                     if not _breaks_a_rule(item.row, r.values, known, template)]
             distinct = {(r.values, r.holes if blanks_vanish else ()) for r in fits}
-            if len(distinct) == 1:
+            unchecked = blanks_vanish and any(r.holes for r in fits) and not _every_column_checked(
+                item.row, known, template)
+            if len(distinct) == 1 and not unchecked:
                 rule = (f"{len(fits)} of the readings of {len(item.values)} numbers as 7 columns fit "
                         "the row total and the column totals; all give these values")
                 if len(fits) > 1:

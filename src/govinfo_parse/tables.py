@@ -18,7 +18,14 @@ import attrs
 
 from govinfo_parse import fields, labels
 from govinfo_parse.model import Cell, CellKind, Diagnostic, Number, Origin, SectionKind, Severity
-from govinfo_parse.numbers import MONEY_UNITS, CellValue, parse_cell_text, to_wan_yuan, unit_in_label
+from govinfo_parse.numbers import (
+    MONEY_UNITS,
+    CellValue,
+    digits_out_of_place,
+    parse_cell_text,
+    to_wan_yuan,
+    unit_in_label,
+)
 from govinfo_parse.recovery import Reading, UnevenRow, readings, resolve_rows
 
 if TYPE_CHECKING:
@@ -143,6 +150,21 @@ class TableAssembler:
         return Assembled(tuple(self.cells.values()), tuple(self.diagnostics), Counter(self.votes))
 
     # -- row dispatch ---------------------------------------------------------------------
+
+    def _cells_out_of_place(self, values: Sequence[RawCell], at: RawCell, field_ids: tuple[str, ...]) -> bool:
+        """True (with a diagnostic) when a value cell holds digits two cells glued or split make (09, 00).
+
+        The row's other cells are then not where they were printed, whatever
+        their count says (a blank or a lost cell may make up for it).
+        """
+        odd = next((c for c in values if digits_out_of_place(c.text)), None)
+        if odd is None:
+            return False
+        self._diag("cells-out-of-place", Severity.WARNING,
+                   f"{odd.text.strip()!r} is not a number as written: two cells glued or one split, so the "
+                   "row's cells are not where they were printed; its values are left out",
+                   at=at, field_ids=field_ids)
+        return True
 
     def _row(self, row: list[RawCell]) -> None:
         self._row_cells = row
@@ -311,6 +333,8 @@ class TableAssembler:
             return
         if self._header_lacks_columns(row, label, label_cells):
             return
+        if self._cells_out_of_place(values, label_cells[0], _active_ids(row)):
+            return
         cells = self._active_cells(row, label, label_cells, values)
         if cells is None:
             return
@@ -366,6 +390,22 @@ class TableAssembler:
                 return tuple(leaves)
         return self._requests_columns_by_position()
 
+    def _more_cells_than_the_header(self, row: str, label_cells: list[RawCell]) -> bool:
+        """True (with a diagnostic) when a row copied by rows has more cells than its header.
+
+        A number split in two, or a stray cell, is among them, and the blank
+        cells beside the label may be values: nothing says where each belongs.
+        """
+        header = [r for r in self._requests_header if any(r)]
+        if self._row_cells is None or not header or len(self._row_cells) <= max(map(len, self._requests_header)):
+            return False
+        self._diag("cell-count", Severity.WARNING,
+                   f"section 三 row {row!r} has {len(self._row_cells)} cells under a header of "
+                   f"{max(map(len, self._requests_header))}: a number split or a stray cell is among them; "
+                   "its values are left out", at=label_cells[0],
+                   field_ids=tuple(f"requests.{row}.{c}" for c in fields.REQUESTS_COLUMNS))
+        return True
+
     def _cells_among_remnants(
         self, row: str, label_cells: list[RawCell], values: list[RawCell]
     ) -> list[RawCell] | None:
@@ -398,14 +438,22 @@ class TableAssembler:
         return None
 
     def _requests_cells_by_position(self, values: list[RawCell]) -> list[tuple[str, RawCell]] | None:
-        """In a grid layout, each value under the header cell in its own column, if the header gives them."""
-        if not self.grid or self._row_cells is None:
+        """Each value under the header cell in its own column, where the header gives them.
+
+        In a grid layout, always.  In text copied by rows (``remnants``), only for
+        a row with exactly as many cells as the header: then blank cells are blank
+        values where they stand, not remains of merged cells.
+        """
+        if not (self.grid or self.remnants) or self._row_cells is None:
             return None
         placed = [(i, col) for row in self._requests_header for i, col in enumerate(row)
                   if col and col != "legal_persons"]
         columns = dict(placed)
         if len(columns) != len(placed) or sorted(columns.values()) != sorted(fields.REQUESTS_COLUMNS):
             return None  # two header labels at one position: the grid does not hold
+        if not self.grid and (len(self._row_cells) != max(map(len, self._requests_header)) or any(
+                c.read().value is not None for c in self._row_cells[: min(columns)])):
+            return None  # not the header's width, or a number where a label stands: the grid does not hold
         full = self._row_cells
         first_value = len(full) - len(values)
         if min(columns) < first_value or max(columns) >= len(full):
@@ -416,12 +464,17 @@ class TableAssembler:
         # The single (六) row is no evidence: some 2021-format reports still print it.
         if row.startswith("other."):
             self.votes["2021"] += 1
+        if self._cells_out_of_place(values, label_cells[0],
+                                    tuple(f"requests.{row}.{c}" for c in fields.REQUESTS_COLUMNS)):
+            return
         by_position = self._requests_cells_by_position(values)
         if by_position is not None:
             for column, cell in by_position:
                 self._store(f"requests.{row}.{column}", cell)
             return
         if self.remnants:
+            if self._more_cells_than_the_header(row, label_cells):
+                return
             cells = self._cells_among_remnants(row, label_cells, values)
             if cells is None:
                 return
@@ -532,6 +585,8 @@ class TableAssembler:
             if sum(1 for c in cells if c.text.strip()) > 1:
                 self._diag("unlabelled-row", Severity.INFO,
                            f"a row of {len(cells)} values without a label; ignored", at=cells[0])
+            return
+        if self._cells_out_of_place(cells, cells[0], tuple(f"appeals.{g}.{c}" for g, c in _APPEALS_LEAVES)):
             return
         if not self._appeals_header:
             self._diag("no-header", Severity.INFO,

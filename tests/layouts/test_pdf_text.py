@@ -68,8 +68,18 @@ def test_a_label_whose_words_are_lost_is_named_by_its_number_only_in_sequence() 
 
 def test_two_labels_run_together_are_left_out() -> None:
     text = ("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n"
-            "（一）予以公开\n（二）部分公开\n3 0 0 0 0 0 3\n")
+            "（一）予以公开（二）部分公开\n3 0 0 0 0 0 3\n")
     report = govinfo_parse.parse(text)
     assert report.value("requests.granted.total") is None
     assert report.value("requests.partially_granted.total") is None
     assert "ambiguous-label" in {d.code for d in report.diagnostics}
+
+
+def test_a_label_line_without_numbers_does_not_join_the_next_rows_label() -> None:
+    # 予以公开 printed no numbers (a blank row, or its line was lost): the numbers
+    # below 部分公开 are that row's, and 予以公开 gets none.
+    text = ("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3\n"
+            "（一）予以公开\n（二）部分公开\n3 0 0 0 0 0 3\n")
+    report = govinfo_parse.parse(text)
+    assert report.value("requests.granted.total") is None
+    assert report.value("requests.partially_granted.total") == 3

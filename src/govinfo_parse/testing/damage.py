@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["DAMAGES", "drop_line", "glyph_label", "insert_footer", "lose_cell", "split_digits", "split_label"]
+__all__ = [
+    "DAMAGES",
+    "drop_line",
+    "glue_cells",
+    "glyph_label",
+    "insert_footer",
+    "lose_cell",
+    "misread_digit",
+    "split_digits",
+    "split_label",
+]
 
 _CJK_RUN: Final = re.compile(r"[\u4e00-\u9fff]{4,}")
 # A number standing alone as a cell: between tabs, spaces or line ends.
@@ -92,6 +102,35 @@ def split_digits(text: str, choice: int) -> str:
     return text[:at] + separator + text[at:]
 
 
+# Two number cells side by side on one line, with the separator between them.
+_NEIGHBOURS: Final = re.compile(r"(?:(?<=[\t ])|^)(\d[\d,]*)([\t ]+)(?=\d[\d,]*(?:[\t \n]|$))", re.MULTILINE)
+
+
+def glue_cells(text: str, choice: int) -> str:
+    """Two neighbouring number cells lose the space between them (23 0 → 230), as PDF text does."""
+    pairs = list(_NEIGHBOURS.finditer(text))
+    if not pairs:
+        return text
+    m = pairs[choice % len(pairs)]
+    return text[: m.start(2)] + text[m.end(2):]
+
+
+_LOOK_ALIKES: Final = {"0": "O", "1": "l", "5": "S", "8": "B", "2": "Z"}
+
+
+def misread_digit(text: str, choice: int) -> str:
+    """OCR misreads a number: a digit becomes its look-alike letter (104 → l04), or a mark follows it (44*)."""
+    places = [(m, k) for m in _NUMBER_CELL.finditer(text) for k, ch in enumerate(m.group())
+              if ch in _LOOK_ALIKES]
+    if not places:
+        return text
+    m, k = places[choice % len(places)]
+    at = m.start() + k
+    if choice % 3 == 0:
+        return text[: m.end()] + "*" + text[m.end():]
+    return text[:at] + _LOOK_ALIKES[text[at]] + text[at + 1:]
+
+
 #: Every kind of damage, by name.
 DAMAGES: Final = {
     "drop_line": drop_line,
@@ -100,4 +139,6 @@ DAMAGES: Final = {
     "insert_footer": insert_footer,
     "lose_cell": lose_cell,
     "split_digits": split_digits,
+    "glue_cells": glue_cells,
+    "misread_digit": misread_digit,
 }

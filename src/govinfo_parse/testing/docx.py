@@ -10,7 +10,7 @@ import io
 import zipfile
 from xml.sax.saxutils import escape
 
-from govinfo_parse.testing.render import Grid, SampleReport, merged_grids
+from govinfo_parse.testing.render import Grid, SampleReport, merged_grids, outline
 
 __all__ = ["document_xml", "paragraph_xml", "render_docx", "table_xml"]
 
@@ -73,16 +73,8 @@ def document_xml(body: str) -> str:
 def render_docx(sample: SampleReport) -> bytes:
     """``sample`` as a .docx file."""
     grids = merged_grids(sample)
-    body = "".join((
-        paragraph_xml(f"{sample.organ}{sample.year}年政府信息公开工作年度报告"),
-        paragraph_xml("一、总体情况"),
-        paragraph_xml(f"{sample.year}年，{sample.organ}认真贯彻落实《中华人民共和国政府信息公开条例》。"),
-        paragraph_xml("二、主动公开政府信息情况"), table_xml(grids["active"]),
-        paragraph_xml("三、收到和处理政府信息公开申请情况"), table_xml(grids["requests"]),
-        paragraph_xml("四、政府信息公开行政复议、行政诉讼情况"), table_xml(grids["appeals"]),
-        paragraph_xml("五、存在的主要问题及改进情况"), paragraph_xml("一是公开内容不够全面。"),
-        paragraph_xml("六、其他需要报告的事项"), paragraph_xml("无。"),
-    ))
+    body = "".join(table_xml(grids[text]) if kind == "table" else paragraph_xml(text)
+                   for kind, text in outline(sample))
     document = document_xml(body)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:

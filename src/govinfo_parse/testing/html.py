@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from govinfo_parse.testing.render import Grid, SampleReport, merged_grids
+from govinfo_parse.testing.render import Grid, SampleReport, merged_grids, outline
 
 __all__ = ["grid_to_html", "render_html"]
 
@@ -66,16 +66,12 @@ def render_html(sample: SampleReport, *, word: bool = False, charset: str = "utf
     def para(text: str) -> str:
         return f"<p class=MsoNormal style='text-indent:21.0pt'>{escape(text)}</p>\n"
 
-    body = "".join((
-        f"<h1>{escape(sample.organ)}{sample.year}年政府信息公开工作年度报告</h1>\n",
-        para("一、总体情况"),
-        para(f"{sample.year}年，{sample.organ}认真贯彻落实《中华人民共和国政府信息公开条例》，全面推进政务公开工作。"),
-        para("二、主动公开政府信息情况"), grid_to_html(grids["active"], word=word), "\n",
-        para("三、收到和处理政府信息公开申请情况"), grid_to_html(grids["requests"], word=word), "\n",
-        para("四、政府信息公开行政复议、行政诉讼情况"), grid_to_html(grids["appeals"], word=word), "\n",
-        para("五、存在的主要问题及改进情况"), para("一是公开内容不够全面；二是解读形式较为单一。"),
-        para("六、其他需要报告的事项"), para("无。"),
-    ))
+    def part(kind: str, text: str) -> str:
+        if kind == "table":
+            return grid_to_html(grids[text], word=word) + "\n"
+        return f"<h1>{escape(text)}</h1>\n" if kind == "title" else para(text)
+
+    body = "".join(part(kind, text) for kind, text in outline(sample))
     if word:  # a content-management page: navigation beside the report, in a layout table
         body = (f"<div class=header><a href='/'>网站首页</a> | 无障碍浏览</div>"
                 f"<table width=1000><tr><td width=200>{_NAV}</td><td class=content>{body}</td></tr></table>"

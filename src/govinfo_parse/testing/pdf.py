@@ -15,7 +15,7 @@ import shutil
 import subprocess
 from typing import Any, Final
 
-from govinfo_parse.testing.render import Grid, SampleReport, merged_grids
+from govinfo_parse.testing.render import Grid, SampleReport, merged_grids, outline
 
 __all__ = ["EXTRACTORS", "available_extractors", "extract_text", "render_pdf"]
 
@@ -82,22 +82,14 @@ def render_pdf(sample: SampleReport) -> bytes:
         canvas.drawCentredString(A4[0] / 2, 12 * mm, f"- {doc.page} -")
 
     grids = merged_grids(sample)
-    prose = (f"{sample.year}年，{sample.organ}认真贯彻落实《中华人民共和国政府信息公开条例》，"
-             "全面推进政务公开工作，不断提升政务公开质量。" * 6)
-    story = [
-        Paragraph(f"{sample.organ}{sample.year}年政府信息公开工作年度报告", body),
-        Paragraph("一、总体情况", body), Paragraph(prose, body),
-        Paragraph("二、主动公开政府信息情况", body),
-        table(grids["active"], [40 * mm, 35 * mm, 35 * mm, 35 * mm]),
-        Paragraph("三、收到和处理政府信息公开申请情况", body),
-        table(grids["requests"], [12 * mm, 18 * mm, 34 * mm, *[13 * mm] * 7]),
-        Spacer(1, 4 * mm),
-        Paragraph("四、政府信息公开行政复议、行政诉讼情况", body),
-        table(grids["appeals"], [11 * mm] * 15),
-        Paragraph("五、存在的主要问题及改进情况", body),
-        Paragraph("一是公开内容不够全面；二是解读形式较为单一。下一步将加强培训，完善制度。", body),
-        Paragraph("六、其他需要报告的事项", body), Paragraph("无。", body),
-    ]
+    widths = {"active": [40 * mm, 35 * mm, 35 * mm, 35 * mm],
+              "requests": [12 * mm, 18 * mm, 34 * mm, *[13 * mm] * 7], "appeals": [11 * mm] * 15}
+    story: list[Any] = []
+    for kind, text in outline(sample):
+        if kind == "table":
+            story += [table(grids[text], widths[text]), Spacer(1, 4 * mm)]
+        else:  # the overview runs over several lines, as real ones do
+            story.append(Paragraph(text * 6 if kind == "overview" else text, body))
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=A4, topMargin=20 * mm, bottomMargin=22 * mm).build(
         story, onFirstPage=footer, onLaterPages=footer)

@@ -8,12 +8,14 @@ as a blank cell, or as the placeholder given for it.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
 from govinfo_parse import fields
+from govinfo_parse.numbers import MONEY_UNITS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -25,15 +27,18 @@ __all__ = [
     "ACTIVE_BLOCKS",
     "REQUESTS_ROW_LABELS",
     "Grid",
+    "OutlineKind",
     "SampleReport",
     "chinese_numeral",
     "format_value",
     "merged_grids",
     "narrative_facts",
+    "outline",
     "render_canonical",
     "render_document",
     "render_markdown",
     "render_narrative",
+    "render_rows",
     "render_tabular",
     "table_rows",
 ]
@@ -51,6 +56,13 @@ class SampleReport:
     #: Values the report leaves blank (a placeholder is written) but its arithmetic still holds.
     unstated: dict[str, Number] = attrs.field(factory=dict)
     thousands: bool = False  # write 1,234 rather than 1234
+    #: The money unit amounts are printed in (govinfo_parse.numbers.MONEY_UNITS); values stay in 万元.
+    amount_unit: str = "万元"
+    #: State the unit once, in a note line under heading 二 (（金额单位：元）), not in the headers.
+    unit_note: bool = False
+    #: "annual" (…政府信息公开工作年度报告), "work-report" (…工作报告 with a publication date
+    #: line and an opening about earlier years) or "none" (no title at all).
+    title: Literal["annual", "work-report", "none"] = "annual"
 
     def wrong_values(self, report: Report, *, narrative: bool = False) -> list[str]:
         """Every value of ``report`` that contradicts this sample (empty: nothing is wrong).
@@ -76,9 +88,13 @@ class SampleReport:
         return wrong
 
     def expected_flat(self) -> dict[str, object]:
-        """What ``Report.to_flat()`` must return for the rendered report."""
-        return {"meta.year": self.year, "meta.template": self.template, "meta.organ": self.organ,
-                **self.values}
+        """What ``Report.to_flat()`` must return for the rendered report.
+
+        Without a title, nothing names the year or the body (an opening about
+        earlier years does not).
+        """
+        meta = {"meta.year": self.year, "meta.organ": self.organ} if self.title != "none" else {}
+        return {**meta, "meta.template": self.template, **self.values}
 
 
 #: (caption, header labels, row labels → row keys) of each section-二 block, per template.
@@ -137,8 +153,11 @@ REQUESTS_ROW_LABELS: dict[str, tuple[str, ...]] = {
 }
 
 
-def format_value(value: Number, *, column: str, thousands: bool = False) -> str:
-    """A value as a report writes it: signed changes keep ``+``, amounts may carry 万元."""
+def format_value(value: Number, *, column: str, thousands: bool = False, unit: str = "万元") -> str:
+    """A value as a report writes it: signed changes keep ``+``, amounts (in 万元) printed in ``unit``."""
+    if column in fields.AMOUNT_COLUMNS:
+        amount = (Decimal(value) / MONEY_UNITS[unit]).normalize()
+        return f"{amount:,f}" if thousands else f"{amount:f}"
     if isinstance(value, Decimal):
         return f"{value:,}" if thousands else f"{value}"
     text = f"{value:,}" if thousands else str(value)
@@ -148,14 +167,14 @@ def format_value(value: Number, *, column: str, thousands: bool = False) -> str:
 
 
 def _cells(sample: SampleReport, field_ids: list[str]) -> list[str]:
-    out = []
-    for field_id in field_ids:
-        column = fields.split_field_id(field_id)[2]
-        if field_id in sample.values:
-            out.append(format_value(sample.values[field_id], column=column, thousands=sample.thousands))
-        else:
-            out.append(sample.placeholders.get(field_id, ""))
-    return out
+    return [_value(sample, field_id) for field_id in field_ids]
+
+
+def _header(sample: SampleReport, label: str) -> str:
+    """A section-二 header label, naming the sample's unit (or none, where a note states it)."""
+    if sample.unit_note:
+        return re.sub(r"（单位[:：]万元）", "", label)
+    return label.replace("万元", sample.amount_unit)
 
 
 Span = tuple[tuple[int, int], tuple[int, int]]  # (first column, first row), (last column, last row)
@@ -172,7 +191,8 @@ class Grid:
 def _value(sample: SampleReport, field_id: str) -> str:
     if field_id in sample.values:
         column = fields.split_field_id(field_id)[2]
-        return format_value(sample.values[field_id], column=column, thousands=sample.thousands)
+        return format_value(sample.values[field_id], column=column, thousands=sample.thousands,
+                            unit=sample.amount_unit)
     return sample.placeholders.get(field_id, "")
 
 
@@ -183,7 +203,8 @@ def _active_grid(sample: SampleReport) -> Grid:
         spans.append(((0, len(rows)), (3, len(rows))))
         rows.append([caption, "", "", ""])
         wide = len(headers) == 1
-        rows.append(["信息内容", *(h.replace("\n", "") for h in headers), *[""] * (3 - len(headers))])
+        rows.append(["信息内容", *(_header(sample, h).replace("\n", "") for h in headers),
+                     *[""] * (3 - len(headers))])
         block_rows = [len(rows) - 1]
         for label, key in labelled:
             columns = fields.ACTIVE_ROWS[sample.template][key]
@@ -269,7 +290,7 @@ def _active_rows(sample: SampleReport) -> list[list[str]]:
     rows: list[list[str]] = []
     for caption, headers, labelled in ACTIVE_BLOCKS[sample.template]:
         rows.append([caption])
-        rows.append(["信息内容", *headers])
+        rows.append(["信息内容", *(_header(sample, h) for h in headers)])
         for label, key in labelled:
             columns = fields.ACTIVE_ROWS[sample.template][key]
             rows.append([label, *_cells(sample, [f"active.{key}.{c}" for c in columns])])
@@ -310,22 +331,39 @@ def table_rows(sample: SampleReport) -> dict[str, list[list[str]]]:
             "appeals": _appeals_rows(sample)}
 
 
+#: What stands in a report's outline: a line of text of some kind, or a table by its name.
+OutlineKind = Literal["title", "date", "heading", "overview", "prose", "note", "table"]
+
+
+def outline(sample: SampleReport) -> list[tuple[OutlineKind, str]]:
+    """The report from top to bottom, as every renderer prints it: (kind, text or table name)."""
+    organ, year = sample.organ, sample.year
+    top: list[tuple[OutlineKind, str]] = []
+    if sample.title == "annual":
+        top.append(("title", f"{organ}{year}年政府信息公开工作年度报告"))
+        opening = f"{year}年，{organ}认真贯彻落实《中华人民共和国政府信息公开条例》，全面推进政务公开工作。"
+    else:
+        if sample.title == "work-report":
+            top += [("title", f"{organ}{year}年政府信息公开工作报告"), ("date", f"{year + 1}年1月20日")]
+        opening = f"{year - 1}年以来，{organ}全面推进政务公开工作。{year}年共发布信息100条。"
+    unit_note: list[tuple[OutlineKind, str]] = (
+        [("note", f"（金额单位：{sample.amount_unit}）")] if sample.unit_note else [])
+    return [
+        *top,
+        ("heading", "一、总体情况"), ("overview", opening),
+        ("heading", "二、主动公开政府信息情况"), *unit_note, ("table", "active"),
+        ("heading", "三、收到和处理政府信息公开申请情况"), ("table", "requests"),
+        ("heading", "四、政府信息公开行政复议、行政诉讼情况"), ("table", "appeals"),
+        ("heading", "五、存在的主要问题及改进情况"),
+        ("prose", "一是公开内容不够全面；二是解读形式较为单一。下一步将加强培训，完善制度。"),
+        ("heading", "六、其他需要报告的事项"), ("prose", "无。"),
+    ]
+
+
 def render_document(sample: SampleReport, render_table: Callable[[list[list[str]]], str]) -> str:
-    """A whole report around three tables drawn by ``render_table``."""
+    """A whole report (its ``outline``) around three tables drawn by ``render_table``."""
     tables = {name: render_table(rows) for name, rows in table_rows(sample).items()}
-    return "".join((
-        f"{sample.organ}{sample.year}年政府信息公开工作年度报告\n",
-        "一、总体情况\n",
-        (f"{sample.year}年，{sample.organ}认真贯彻落实《中华人民共和国政府信息公开条例》，"
-         "全面推进政务公开工作。\n"),
-        "二、主动公开政府信息情况\n", tables["active"], "\n",
-        "三、收到和处理政府信息公开申请情况\n", tables["requests"], "\n",
-        "四、政府信息公开行政复议、行政诉讼情况\n", tables["appeals"], "\n",
-        "五、存在的主要问题及改进情况\n",
-        "一是公开内容不够全面；二是解读形式较为单一。下一步将加强培训，完善制度。\n",
-        "六、其他需要报告的事项\n",
-        "无。\n",
-    ))
+    return "".join(tables[text] + "\n" if kind == "table" else text + "\n" for kind, text in outline(sample))
 
 
 def _canonical_table(rows: list[list[str]]) -> str:

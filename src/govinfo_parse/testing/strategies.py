@@ -107,12 +107,13 @@ def _appeals(draw: st.DrawFn) -> dict[str, Number]:
 
 @st.composite
 def sample_reports(
-    draw: st.DrawFn, *, template: Template | None = None, blanks: bool = False,
+    draw: st.DrawFn, *, template: Template | None = None, blanks: bool = False, sparse: bool = False,
 ) -> SampleReport:
     """Reports with known values, ready for ``render_canonical`` or your own renderer.
 
     :param template: ``"2019"``, ``"2021"`` or None for either.
     :param blanks: leave some cells blank or write placeholders in them.
+    :param sparse: print every 0 as a blank cell, as many bodies do.
     """
     if template not in (None, *fields.TEMPLATES):
         msg = f"template must be '2019', '2021' or None, not {template!r}"
@@ -125,6 +126,10 @@ def sample_reports(
         for key in draw(st.lists(st.sampled_from(sorted(values)), max_size=12, unique=True)):
             unstated[key] = values.pop(key)
             placeholders[key] = draw(st.sampled_from(_PLACEHOLDERS))
+    if sparse:
+        for key in [k for k, v in values.items() if v == 0]:
+            unstated[key] = values.pop(key)
+            placeholders[key] = ""
     return SampleReport(
         template=chosen,
         year=draw(st.integers(2019, 2030)),
@@ -136,18 +141,18 @@ def sample_reports(
     )
 
 
-# A lost cell and a number split in two cancel out in the row's cell count, and
-# the row then looks whole: only the table's arithmetic can tell, and where a
-# placeholder stops every rule of that row and its columns from being checked,
-# nothing can.  ``damaged`` draws at most one of the two (docs: test-a-layout-plugin).
-_COMPENSATING: frozenset[str] = frozenset({"lose_cell", "split_digits"})
+# A lost cell (or two cells glued) and a number split in two cancel out in the row's
+# cell count, and the row then looks whole: only the table's arithmetic can tell, and
+# where a placeholder stops every rule of that row and its columns from being checked,
+# nothing can.  ``damaged`` draws at most one of them (docs: test-a-layout-plugin).
+_COMPENSATING: frozenset[str] = frozenset({"lose_cell", "split_digits", "glue_cells"})
 
 
 @st.composite
 def damaged(draw: st.DrawFn, text: str, *, kinds: tuple[str, ...] = tuple(DAMAGES), at_most: int = 2) -> str:
     """``text`` after one to ``at_most`` kinds of realistic damage (``govinfo_parse.testing.damage``).
 
-    ``lose_cell`` and ``split_digits`` are not drawn together (they can cancel out).
+    ``split_digits`` is not drawn together with ``lose_cell`` or ``glue_cells`` (they can cancel out).
     """
     unknown = set(kinds) - set(DAMAGES)
     if unknown:
