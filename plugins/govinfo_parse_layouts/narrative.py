@@ -40,6 +40,8 @@ _RECEIVED: Final = re.compile(
     rf"(?:收到|受理|接收|接到)(?P<what>[^,。;:\d]{{0,14}}?申请[^,。;:\d]{{0,4}}?)(?:共|总计|合计)?\s*{_NUM}\s*(?:件|个|份)"
 )
 _NOT_REQUESTS: Final = re.compile(r"投诉|咨询|信箱|复议|诉讼|来信|留言")
+# A clause about an earlier period: its figure is not this report's.
+_OTHER_PERIOD: Final = re.compile(r"上一?年|去年|前年|同期|往年|以往")
 _NONE_RECEIVED: Final = re.compile(
     r"(?:未|没有)(?:收到|受理|接到)(?:任何)?(?:政府信息公开|依申请公开|信息公开)?申请"
 )
@@ -84,13 +86,25 @@ Fact = tuple[str, "Number", int, int]  # (field id, value, start, end) within a 
 
 
 def _received(sentence: str, *, in_breakdown: bool) -> Iterator[Fact]:  # noqa: ARG001
-    """共收到依申请公开13件 / 未收到政府信息公开申请."""
-    for m in _RECEIVED.finditer(sentence):
-        if not _NOT_REQUESTS.search(m["what"]) and (n := _count(m[2])) is not None:
-            yield "requests.new_received.total", n, m.start(), m.end()
-            return
-    if none := _NONE_RECEIVED.search(sentence):
+    """共收到依申请公开13件 / 未收到政府信息公开申请.
+
+    A clause about another period (上年度收到申请15件) is no figure of this
+    report; a sentence that still gives two different counts (2019年收到申请15件，
+    2020年收到申请20件) gives none.
+    """
+    found = [(m, n) for m in _RECEIVED.finditer(sentence)
+             if not _NOT_REQUESTS.search(m["what"]) and (n := _count(m[2])) is not None
+             and not _OTHER_PERIOD.search(_clause_before(sentence, m.start()))]
+    if len({n for _, n in found}) == 1:
+        m, n = found[0]
+        yield "requests.new_received.total", n, m.start(), m.end()
+    elif not found and (none := _NONE_RECEIVED.search(sentence)):
         yield "requests.new_received.total", 0, none.start(), none.end()
+
+
+def _clause_before(sentence: str, at: int) -> str:
+    """The clause of ``sentence`` up to offset ``at`` (from the last comma before it)."""
+    return sentence[max(sentence.rfind(",", 0, at), sentence.rfind("，", 0, at)) + 1 : at]
 
 
 def _by_applicant(sentence: str, *, in_breakdown: bool) -> Iterator[Fact]:

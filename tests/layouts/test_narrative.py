@@ -34,3 +34,20 @@ def test_damaged_prose_never_states_a_wrong_figure(sample: SampleReport, data: s
 @given(st.integers(0, 9999))
 def test_chinese_numerals_round_trip(n: int) -> None:
     assert chinese_integer(chinese_numeral(n)) == n
+
+
+@given(st.integers(0, 500), st.integers(0, 500), st.sampled_from([
+    "上年度收到申请{last}件，本年度收到申请{this}件。",
+    "本年度共收到政府信息公开申请{this}件，上年共收到申请{last}件。",
+    "与去年同期收到申请{last}件相比，今年共收到政府信息公开申请{this}件。",
+]))
+def test_a_sentence_of_two_years_gives_this_years_figure(this: int, last: int, sentence: str) -> None:
+    text = ("某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年，某县全面推进政务公开工作。\n"
+            "三、收到和处理政府信息公开申请情况\n" + sentence.format(this=this, last=last) + "\n")
+    assert govinfo_parse.parse(text).to_flat(include_narrative=True).get("requests.new_received.total") == this
+
+
+def test_a_sentence_of_two_dated_counts_gives_none() -> None:
+    text = ("某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年，某县全面推进政务公开工作。\n"
+            "三、收到和处理政府信息公开申请情况\n2019年收到申请15件，2020年收到申请20件。\n")
+    assert "requests.new_received.total" not in govinfo_parse.parse(text).to_flat(include_narrative=True)
