@@ -160,6 +160,22 @@ def _header_words(line: str) -> list[tuple[int, int]]:
     return []
 
 
+def _stacked_in_order(block: Block, above: RawCell, below: list[Token]) -> list[Token]:
+    """``below``'s words, the words of ``above`` put in order before those that name no column alone.
+
+    本年新公开 对外公开总 over 信息内容 本年新制作数量 数量 数量: each piece above
+    begins a cell whose end (数量) is below it.
+    """
+    start = above.start - block.start
+    pieces = _words(start, block.text[start: above.end - block.start])
+    out: list[Token] = below[:1]
+    for word in below[1:]:
+        if pieces and labels.match_active_column(word[2]) is None:
+            out.append(pieces.pop(0))
+        out.append(word)
+    return out
+
+
 def _names_a_row(label: str) -> bool:
     return bool(label) and (
         labels.match_active_row(label) is not None or labels.match_requests_row(label, None) is not None
@@ -275,20 +291,26 @@ class _RowReader:
         words = _words(start, text)
         cells = _header_cells(self.block, words)
         if self.fragments:
-            # pdftotext -layout prints a wrapped header's first pieces on the line above,
-            # each over the rest of its cell: stack them by their place in the line, and
-            # keep that reading when it names more columns.
-            stacked = self._stacked(self.fragments[-1], words)
-            stacked_cells = _header_cells(self.block, stacked)
-            if stacked_cells is not None and len(stacked_cells) > len(cells or ()):
-                words, cells = stacked, stacked_cells
+            # pdftotext -layout and pdfplumber print a wrapped header's first pieces on the
+            # line above, each over the rest of its cell: stack them by their place in the
+            # line (or, where the places are gone, in order over the pieces that name no
+            # column alone), and keep the reading that names the most columns.
+            above = self.fragments[-1]
+            for stacked in (self._stacked(above, words), _stacked_in_order(self.block, above, words)):
+                stacked_cells = _header_cells(self.block, stacked)
+                if stacked_cells is not None and len(stacked_cells) > len(cells or ()):
+                    words, cells = stacked, stacked_cells
         self.fragments.clear()
         self.header = [words]
         self.rows.append(cells or [self.block.cell(start, start + len(text), text=text.strip())])
         self.header_row = len(self.rows) - 1
 
     def _stacked(self, above: RawCell, below: list[Token]) -> list[Token]:
-        """``below``'s words, each preceded by the words of ``above`` that stand over it."""
+        """``below``'s words, each preceded by the words of ``above`` that stand over it.
+
+        Only a word that names no column alone (数量) can end a wrapped cell, and
+        nothing stands over the first word (信息内容).
+        """
         text = self.block.text
 
         def column(offset: int) -> int:
@@ -297,10 +319,11 @@ class _RowReader:
         # Cells hold document offsets; the words of the line above are read block-relative.
         start, end = above.start - self.block.start, above.end - self.block.start
         pieces = _words(start, text[start:end])
-        out: list[Token] = []
-        for word in below:
+        out: list[Token] = below[:1]
+        for word in below[1:]:
             left, right = column(word[0]), column(word[1])
-            out += [p for p in pieces if column(p[0]) < right + 2 and column(p[1]) > left - 2]
+            if labels.match_active_column(word[2]) is None:
+                out += [p for p in pieces if column(p[0]) < right + 2 and column(p[1]) > left - 2]
             out.append(word)
         return out
 

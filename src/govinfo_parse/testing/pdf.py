@@ -10,6 +10,7 @@ PDFs give text extractors.  It needs reportlab (``pip install reportlab``);
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import shutil
 import subprocess
@@ -20,22 +21,17 @@ from govinfo_parse.testing.render import Grid, SampleReport, merged_grids, outli
 __all__ = ["EXTRACTORS", "available_extractors", "extract_text", "render_pdf"]
 
 #: Text extractors ``extract_text`` knows, by name.
-EXTRACTORS: Final = ("pypdfium2", "pdftotext-layout", "pdftotext-raw")
+EXTRACTORS: Final = ("pypdfium2", "pdftotext-layout", "pdftotext-raw", "pdfplumber")
+_LIBRARIES: Final = {"pypdfium2": "pypdfium2", "pdfplumber": "pdfplumber"}
 FONT: Final = "STSong-Light"  # a CID font every PDF reader has; no font file is embedded
 
 
 def available_extractors() -> list[str]:
     """The extractors installed here."""
-    found = []
-    try:
-        import pypdfium2  # noqa: F401, PLC0415
-    except ImportError:
-        pass
-    else:
-        found.append("pypdfium2")
+    found = [name for name, module in _LIBRARIES.items() if importlib.util.find_spec(module) is not None]
     if shutil.which("pdftotext"):
         found += ["pdftotext-layout", "pdftotext-raw"]
-    return found
+    return sorted(found, key=EXTRACTORS.index)
 
 
 def extract_text(pdf: bytes, extractor: str) -> str:
@@ -45,6 +41,11 @@ def extract_text(pdf: bytes, extractor: str) -> str:
 
         document = pypdfium2.PdfDocument(pdf)
         return "\f".join(page.get_textpage().get_text_range() for page in document)
+    if extractor == "pdfplumber":  # its extract_text: words in reading order, lines by position
+        import pdfplumber  # noqa: PLC0415
+
+        with pdfplumber.open(io.BytesIO(pdf)) as document:
+            return "\f".join(page.extract_text() or "" for page in document.pages)
     if extractor in ("pdftotext-layout", "pdftotext-raw"):
         mode = "-layout" if extractor.endswith("layout") else "-raw"
         done = subprocess.run(  # noqa: S603 - fixed arguments, no shell
