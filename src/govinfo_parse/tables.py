@@ -280,6 +280,18 @@ class TableAssembler:
             cells = self._row_cells[self._active_start :]
             if len(cells) >= len([c for c in columns if c[0] is not None]) and len(cells) <= len(columns):
                 return cells + [RawCell("", cells[-1].end, cells[-1].end)] * (len(columns) - len(cells))
+        if self.remnants and self._row_cells is not None:
+            # Copied by rows: a row as wide as its header is read by position, blanks and all;
+            # a wider one holds a split number or a stray cell, and its blanks may be values.
+            header_width, width_here = self._active_start + len(columns), len(self._row_cells)
+            if width_here == header_width and len(label_cells) == self._active_start:
+                return self._row_cells[self._active_start :]
+            if width_here > header_width:
+                self._diag("cell-count", Severity.WARNING,
+                           f"row {label!r} has {width_here} cells under a header of {header_width}: a number "
+                           "split or a stray cell is among them; its values are left out",
+                           at=label_cells[0], field_ids=_active_ids(row))
+                return None
         width = len(columns)
         while width and not columns[width - 1][1].strip():
             width -= 1
