@@ -1,4 +1,4 @@
-"""Page-broken PDF text: what pdftotext (raw or -layout) and pypdfium2 print.
+"""Page-broken PDF text: what pdftotext (raw or -layout), pypdfium2 and pdfplumber print.
 
 Cells are separated by spaces, not tabs, and the table's geometry is gone::
 
@@ -20,21 +20,34 @@ so wrapped and vertical labels come back together, and lines of a single
 number that follow one another make one row; matching by distinctive
 words (``govinfo_parse.labels``) does not mind the stray glyphs.  Page footers
 and Markdown debris are dropped.  A row that lost a cell (six numbers) is
-settled by the table's arithmetic or left out (``govinfo_parse.recovery``).
+settled by the table's arithmetic or left out (``govinfo_parse.recovery``);
+a blank cell leaves no trace here, so a missing number is never filled in.
+
+pdfplumber puts a row's numbers on the line *above* its label when the label
+cell is the taller, and a tall label may be printed around its numbers::
+
+    318 120 0 112 48 18 616                       <- numbers alone, then
+    一、本年新收政府信息公开申请数量              <- the label they belong to
+
+So a block is read both ways, labels first and values first, and the
+reading the document shows is kept (``_read_oriented``).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
 from govinfo_parse import hookimpl, labels
 from govinfo_parse.checks import check_report
-from govinfo_parse.model import Diagnostic, Meta, Report, Severity, Table
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
+from govinfo_parse.model import Diagnostic, Meta, Report, Severity, Table
 from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN
+
+if TYPE_CHECKING:
+    from govinfo_parse.fields import Template
 
 NAME = "pdf_text"
 INFO = LayoutInfo(
@@ -57,7 +70,8 @@ _VALUE: Final = re.compile(
     rf"[+-]?\d[\d,]*(?:\.\d+)?(?:{MONEY_UNIT_PATTERN})?|/|--?|无|不适用|暂无|{GARBLED_NUMBER}")
 _LONE_LETTER: Final = re.compile(r"[A-Za-z]")  # a misread digit only among other values
 # The item number that opens a row label: 一、 (三) 2. (2)
-_ITEM_MARK: Final = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}\s*、|\(\s*[一二三四五六七八九十\d]{1,2}\s*\)|\d{1,2}\s*[.、])")
+_ITEM_MARK: Final = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,2}\s*、|\(\s*[一二三四五六七八九十\d]{1,2}\s*\)|\d{1,2}\s*[.、])")
 _TOKEN: Final = re.compile(r"\S+")
 _KEEP_FRAGMENTS: Final = 6  # label fragments kept waiting for their numbers
 _LONGEST_LABEL: Final = 60
@@ -155,7 +169,7 @@ def _header_words(line: str) -> list[tuple[int, int]]:
     words = list(_TOKEN.finditer(line))
     named = sum(1 for w in words if labels.match_requests_column(w.group())
                 or labels.match_appeals_group(w.group()) or labels.match_appeals_result(w.group()))
-    if named >= 2 and named >= len(words) - 1:  # noqa: PLR2004 - two columns make a header
+    if named >= 2 and named >= len(words) - 1:
         return [(w.start(), w.end()) for w in words]
     return []
 
@@ -233,7 +247,8 @@ class _RowReader:
             self._values_row(start, m)
             return
         header_words = _header_words(stripped)
-        if labels.is_caption_line(stripped) or header_words or labels.is_active_header_start(stripped.split(" ")[0]):
+        active_header = labels.is_active_header_start(stripped.split(" ")[0])
+        if labels.is_caption_line(stripped) or header_words or active_header:
             self._settle_waiting()
             self.shapes.append([])
             if labels.is_caption_line(stripped):
@@ -422,7 +437,7 @@ def _orientation(shapes: list[list[tuple[str, str]]]) -> Orientation | None:
 
 def _label_run(lines: list[tuple[str, str]], at: int, step: int) -> str:
     """The label lines next to line ``at`` on one side (``step`` -1: above, 1: below), joined."""
-    run = []
+    run: list[str] = []
     i = at + step
     while 0 <= i < len(lines) and lines[i][0] == "label" and len(run) < _KEEP_FRAGMENTS:
         run.append(lines[i][1])
@@ -432,12 +447,29 @@ def _label_run(lines: list[tuple[str, str]], at: int, step: int) -> str:
 
 def _broken_rules(result: LayoutResult) -> int:
     """How many of the format's rules the values of ``result`` break."""
-    template = "2021" if result.template_votes["2021"] > result.template_votes["2019"] else "2019"
+    template: Template = "2021" if result.template_votes["2021"] > result.template_votes["2019"] else "2019"
     tables = {name: tuple(c for c in result.cells if c.field_id.startswith(f"{name}."))
               for name in ("requests", "appeals")}
     report = Report(meta=Meta(template=template), requests=Table(name="requests", cells=tables["requests"]),
                     appeals=Table(name="appeals", cells=tables["appeals"]))
     return len(check_report(report))
+
+
+def _chosen_reading(shown: Orientation | None, broken_first: int, broken_second: int) -> Orientation | None:
+    """The reading to keep, from what the table shows and how many rules each reading breaks.
+
+    What the table shows is kept unless its reading breaks more rules; where it
+    shows nothing, a reading is kept only when it breaks none and the other some.
+    """
+    if shown == "labels first" and broken_first <= broken_second:
+        return shown
+    if shown == "values first" and broken_second <= broken_first:
+        return shown
+    if shown is None and broken_first == 0 < broken_second:
+        return "labels first"
+    if shown is None and broken_second == 0 < broken_first:
+        return "values first"
+    return None
 
 
 def _read_oriented(block: Block) -> LayoutResult:
@@ -459,17 +491,10 @@ def _read_oriented(block: Block) -> LayoutResult:
     read_second = {(c.field_id, c.value) for c in second.cells}
     if read_first == read_second:
         return first
+    chosen = _chosen_reading(_orientation(labels_first.shapes), _broken_rules(first), _broken_rules(second))
+    if chosen is not None:
+        return first if chosen == "labels first" else second
     shown = _orientation(labels_first.shapes)
-    broken_first, broken_second = _broken_rules(first), _broken_rules(second)
-    if shown is None:  # only the arithmetic can tell: one reading keeps every rule, the other does not
-        if broken_first == 0 < broken_second:
-            return first
-        if broken_second == 0 < broken_first:
-            return second
-    elif shown == "labels first" and broken_first <= broken_second:
-        return first
-    elif shown == "values first" and broken_second <= broken_first:
-        return second
     kept = read_first & read_second
     differing = sorted({f for f, _ in read_first ^ read_second})
     return attrs.evolve(
@@ -478,7 +503,7 @@ def _read_oriented(block: Block) -> LayoutResult:
             code="orientation-unclear", severity=Severity.WARNING, layout=NAME, field_ids=tuple(differing),
             span=block.span(0, 0),
             message=f"lines of numbers stand alone, and the document does not settle whether each "
-            f"belongs to the label above or below it (the table shows {shown or 'neither'}); "
+            f"belongs to the label above or below it (the table shows {shown or 'neither way'}); "
             f"{len(differing)} values the two readings give differently are left out",
         )),
     )

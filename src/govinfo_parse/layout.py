@@ -90,7 +90,7 @@ class Block:
         content = self.text[start:end] if text is None else text
         return RawCell(content, self.start + start, self.start + end)
 
-    def assemble(  # noqa: PLR0913
+    def assemble(
         self, rows: Iterable[Sequence[RawCell]], *, layout: str, grid: bool = False, remnants: bool = False,
         blanks_vanish: bool = False,
     ) -> LayoutResult:

@@ -60,8 +60,9 @@ def read_year(title: str | None, sections: list[Section], problems: list[str] | 
         return titled or period
     opening = {y for m in _YEAR_SENTENCE.finditer(text) if (y := _year(m)) is not None}
     if len(opening) > 1:
-        problems.append(f"sentences of section 一 open with different years ({', '.join(map(str, sorted(opening)))}) "
-                        "and neither the title nor a statistical period states one; no year is taken")
+        years = ", ".join(map(str, sorted(opening)))
+        problems.append(f"sentences of section 一 open with different years ({years}) and neither the "
+                        "title nor a statistical period states one; no year is taken")
         return None
     return opening.pop() if opening else None
 

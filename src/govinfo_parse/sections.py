@@ -8,6 +8,7 @@ repeat them (narrative parts first, then the tables), or leave some out.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -106,12 +107,14 @@ def split_reports(text: str) -> list[tuple[int, int]]:
                 continue
         body_end = headings[i + 1].start if i + 1 < len(headings) else len(text)
         seen_ending = seen_ending or h.kind in _ENDING_KINDS
-        seen_table = seen_table or (h.kind in _TABLE_KINDS and len(text[h.end:body_end].strip()) >= _LEAST_BODY)
-    bounds = [0, *starts, len(text)]
-    return list(zip(bounds, bounds[1:]))
+        has_body = len(text[h.end:body_end].strip()) >= _LEAST_BODY
+        seen_table = seen_table or (h.kind in _TABLE_KINDS and has_body)
+    return list(pairwise([0, *starts, len(text)]))
 
 
-def split_sections(source: SourceText, start: int = 0, end: int | None = None) -> list[tuple[Section, int, int]]:
+def split_sections(
+    source: SourceText, start: int = 0, end: int | None = None,
+) -> list[tuple[Section, int, int]]:
     """Sections in document order, each with the normalised offsets of its body.
 
     The text before the first heading is a ``PREAMBLE`` section (when it has

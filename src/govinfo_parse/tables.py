@@ -101,7 +101,7 @@ def _trim_trailing_empty(cells: Sequence[RawCell], keep: int) -> list[RawCell]:
 class TableAssembler:
     """Reads rows in document order and collects the table cells they state."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - one switch per way a layout's text differs
         self, source: SourceText, *, layout: str, context: SectionKind | None = None,
         grid: bool = False, remnants: bool = False, table_unit: str | None = None,
         blanks_vanish: bool = False,
@@ -409,11 +409,12 @@ class TableAssembler:
         cells beside the label may be values: nothing says where each belongs.
         """
         header = [r for r in self._requests_header if any(r)]
-        if self._row_cells is None or not header or len(self._row_cells) <= max(map(len, self._requests_header)):
+        width = max(map(len, header), default=0)
+        if self._row_cells is None or not header or len(self._row_cells) <= width:
             return False
         self._diag("cell-count", Severity.WARNING,
                    f"section 三 row {row!r} has {len(self._row_cells)} cells under a header of "
-                   f"{max(map(len, self._requests_header))}: a number split or a stray cell is among them; "
+                   f"{width}: a number split or a stray cell is among them; "
                    "its values are left out", at=label_cells[0],
                    field_ids=tuple(f"requests.{row}.{c}" for c in fields.REQUESTS_COLUMNS))
         return True
@@ -484,22 +485,27 @@ class TableAssembler:
             for column, cell in by_position:
                 self._store(f"requests.{row}.{column}", cell)
             return
-        if self.remnants:
-            if self._more_cells_than_the_header(row, label_cells):
-                return
-            cells = self._cells_among_remnants(row, label_cells, values)
-            if cells is None:
-                return
-        else:
-            cells = list(values)
-            while len(cells) > _REQUESTS_WIDTH and not cells[0].text.strip():
-                cells.pop(0)  # the blank remains of a merged label cell
-            cells = _trim_trailing_empty(cells, _REQUESTS_WIDTH)
+        cells = self._requests_value_cells(row, label_cells, values)
+        if cells is None:
+            return
         if len(cells) != _REQUESTS_WIDTH:
             self._uneven_requests_row(row, label_cells, cells)
             return
         for column, cell in zip(self._requests_columns(label_cells[0]), cells, strict=True):
             self._store(f"requests.{row}.{column}", cell)
+
+    def _requests_value_cells(
+        self, row: str, label_cells: list[RawCell], values: list[RawCell],
+    ) -> list[RawCell] | None:
+        """The row's value cells without the blank remains of merged cells; None when it stays out."""
+        if self.remnants:
+            if self._more_cells_than_the_header(row, label_cells):
+                return None
+            return self._cells_among_remnants(row, label_cells, values)
+        cells = list(values)
+        while len(cells) > _REQUESTS_WIDTH and not cells[0].text.strip():
+            cells.pop(0)  # the blank remains of a merged label cell
+        return _trim_trailing_empty(cells, _REQUESTS_WIDTH)
 
     def _drop_single_other_beside_subrows(self) -> None:
         """A single (六) row beside the three 2021 sub-rows is a sub-row whose label was lost."""

@@ -119,7 +119,7 @@ _LOOK_ALIKES: Final = {"0": "O", "1": "l", "5": "S", "8": "B", "2": "Z"}
 
 
 def misread_digit(text: str, choice: int) -> str:
-    """OCR misreads a number: a digit becomes its look-alike letter (104 → l04), or a mark follows it (44*)."""
+    """OCR misreads a number: a digit becomes its look-alike (104 → l04), or a mark follows it (44*)."""
     places = [(m, k) for m in _NUMBER_CELL.finditer(text) for k, ch in enumerate(m.group())
               if ch in _LOOK_ALIKES]
     if not places:
