@@ -21,8 +21,16 @@ settings.register_profile("nightly", max_examples=5000, deadline=None,
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("GOVINFO_SHARED", ROOT.parent / "shared"))
+SHARED = Path(os.environ.get("GOVINFO_SHARED") or ROOT.parent / "shared")
 SEEDS = SHARED / "seeds"
+
+
+def shared_path(*parts: str) -> Path:
+    """A file of ``../shared``, or skip the test (with the message the README gives) when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not found: ../shared is not beside the repository (set GOVINFO_SHARED)")
+    return path
 
 
 def seed_path(number: str) -> Path:

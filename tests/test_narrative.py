@@ -11,7 +11,7 @@ import govinfo_parse
 from govinfo_parse import Origin
 from govinfo_parse.numbers import chinese_integer
 from govinfo_parse.testing import SampleReport, render_canonical
-from tests.conftest import SEEDS, seed_path
+from tests.conftest import seed_path, shared_path
 
 FACT_CASES = [
     ("今年共收到依申请公开13件。", {"requests.new_received.total": 13}),
@@ -67,7 +67,7 @@ def test_chinese_integer(text: str, value: int | None) -> None:
 
 
 def test_seed_003_prose_gives_the_narrative_gold() -> None:
-    gold = json.loads((SEEDS / "narrative.gold.json").read_text(encoding="utf-8"))["003"]
+    gold = json.loads(shared_path("seeds", "narrative.gold.json").read_text(encoding="utf-8"))["003"]
     report = govinfo_parse.parse_file(seed_path("003"))
     facts = {f.field_id: f.value for f in report.narrative}
     assert {k: facts.get(k) for k in gold} == gold
