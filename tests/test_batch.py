@@ -21,7 +21,10 @@ from govinfo_parse.testing.html import render_html
 from govinfo_parse.testing.strategies import sample_reports
 
 RENDERERS = (render_canonical, render_tabular, render_html, render_markdown)
-BAD = {"empty.txt": b"", "junk.bin": bytes(range(256)) * 8, "broken.pdf": b"%PDF-1.7\n1 0 obj <<", "prose.txt": "只有文字。".encode()}
+BAD = {"empty.txt": b"", "junk.txt": bytes(range(256)) * 8, "broken.pdf": b"%PDF-1.7\n1 0 obj <<",
+       "prose.txt": "只有文字。".encode()}
+# Files of a folder that are no reports by their names: a batch leaves them alone unless --glob asks.
+NOT_REPORTS = {"notes.json": b"{}", "script.py": b"print(1)"}
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +43,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[SampleR
         sub = root / f"part{i % 7}"
         sub.mkdir(exist_ok=True)
         (sub / f"report-{i:04d}.txt").write_text(RENDERERS[i % len(RENDERERS)](sample), encoding="utf-8")
-    for name, data in BAD.items():
+    for name, data in {**BAD, **NOT_REPORTS}.items():
         (root / name).write_bytes(data)
     return root, samples
 
@@ -62,7 +65,7 @@ def test_a_folder_of_1000_reports_and_a_few_bad_files(corpus: tuple[Path, list[S
     assert status["ok"] == 1000
     assert status["failed"] + status["no_tables"] == 4
     failed = {Path(str(r["path"])).name: r["error_kind"] for r in records if r["status"] == "failed"}
-    assert failed == {"junk.bin": "DecodingError", "broken.pdf": "CorruptDocumentError"}
+    assert failed == {"junk.txt": "DecodingError", "broken.pdf": "CorruptDocumentError"}
     for record in records[:50]:
         name = Path(str(record["path"])).name
         if name.startswith("report-"):
@@ -126,11 +129,11 @@ def test_every_input_gets_exactly_one_record(names: list[str]) -> None:
 _REAL_PARSE_RECORD = batch.parse_record
 
 
-def _dies_on_crash(path: str, limits: object = None) -> dict[str, object]:
+def _dies_on_crash(path: str, limits: object = None, **options: object) -> dict[str, object]:
     """parse_record, except that the worker process dies on a path holding "crash"."""
     if "crash" in path:
         os._exit(1)
-    return _REAL_PARSE_RECORD(path, limits)  # type: ignore[arg-type]
+    return _REAL_PARSE_RECORD(path, limits, **options)  # type: ignore[arg-type]
 
 
 def test_a_worker_that_dies_costs_only_its_own_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -55,7 +55,7 @@ def test_a_folder_on_a_local_cluster_gives_a_row_per_file(client: object, folder
         row = result.loc[str(folder / f"{i:02d}.txt")]
         assert row["requests.new_received.total"] == sample.values["requests.new_received.total"]
         assert row["active.government_procurement.amount"] == sample.values["active.government_procurement.amount"]
-        assert row["organ"] == sample.organ
+        assert row["meta.organ"] == sample.organ
 
 
 def test_rows_equal_the_local_wide_table(client: object, folder: Path) -> None:

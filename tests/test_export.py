@@ -26,7 +26,7 @@ def test_wide_table_has_a_row_per_report_and_the_stable_columns() -> None:
     assert list(frame.columns[: len(WIDE_LEADING)]) == list(WIDE_LEADING)
     assert list(frame.columns[len(WIDE_LEADING):]) == list(fields.all_field_ids())
     assert frame["requests.new_received.total"].tolist()[0] == 4
-    assert frame["template"].tolist() == ["2019", "2021"]
+    assert frame["meta.template"].tolist() == ["2019", "2021"]
     assert pd.isna(frame["requests.total.total"].tolist()[1])
 
 
@@ -44,7 +44,7 @@ def test_cli_writes_parquet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     pytest.importorskip("pyarrow")
     for i, sample in enumerate(SAMPLES):
         (tmp_path / f"{i}.txt").write_text(render_canonical(sample), encoding="utf-8")
-    (tmp_path / "bad.bin").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "bad.txt").write_bytes(bytes(range(256)) * 4)
     out = tmp_path / "reports.parquet"
     assert cli.main(["parse", str(tmp_path), "-o", str(out), "--jobs", "1"]) == cli.EXIT_UNREADABLE
     frame = pd.read_parquet(out)

@@ -91,7 +91,7 @@ def test_a_file_that_vanishes_mid_batch_is_recorded_and_the_batch_goes_on(tmp_pa
     summary = batch.run_batch([str(folder)], str(out), jobs=1, progress=remove_the_next_file)
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 4
-    assert summary.failures == {"InputError": 1}
+    assert summary.failures == {"InputNotFoundError": 1}  # an InputError and a FileNotFoundError
     failed = next(r for r in records if r["status"] == "failed")
     assert failed["path"] == str(doomed)
     assert "no such file" in failed["error"]
@@ -139,7 +139,7 @@ def test_a_batch_of_every_hostile_file_records_each_and_goes_on(tmp_path: Path) 
     for name, case in HOSTILE.items():
         (folder / f"{name}{case.suffix}").write_bytes(case.build())
     out = tmp_path / "out.jsonl"
-    code = cli.main(["parse", str(folder), "-o", str(out), "--jobs", "2", "--no-progress"])
+    code = cli.main(["parse", str(folder), "-o", str(out), "--jobs", "2", "--no-progress", "--glob", "*"])
     assert code == cli.EXIT_UNREADABLE  # some inputs failed: see their records
     records = {Path(r["path"]).stem: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
     assert len(records) == len(HOSTILE) + 1

@@ -94,20 +94,24 @@ def docx_to_text(data: bytes) -> str:
     return "\n".join(line for line in lines if line.strip()) + "\n"
 
 
-def _is_docx(data: bytes) -> bool:
-    """A zip whose entries include word/… (the first entries' names stand near the start)."""
+def _is_docx(data: bytes, path: str | None) -> bool:
+    """A zip whose entries include word/… (the first entries' names stand near the start).
+
+    A damaged zip is still a Word file, to be reported as such, when its
+    bytes name word/… or its file name ends in .docx.
+    """
     if not data.startswith(_ZIP):
         return False
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
     except zipfile.BadZipFile:
-        return b"word/" in data[:65536]  # damaged: still a Word file, to be reported as such
+        return b"word/" in data[:65536] or (path or "").lower().endswith((".docx", ".docm"))
 
 
 @hookimpl
-def govinfo_convert_document(data: bytes | str) -> ConvertedDocument | None:
-    if not isinstance(data, bytes) or not _is_docx(data):
+def govinfo_convert_document(data: bytes | str, path: str | None) -> ConvertedDocument | None:
+    if not isinstance(data, bytes) or not _is_docx(data, path):
         return None
     return ConvertedDocument(text=docx_to_text(data), format=NAME)
 

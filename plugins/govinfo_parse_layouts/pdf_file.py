@@ -34,7 +34,8 @@ def _open(data: bytes, path: str | None) -> object:
     try:
         import pypdfium2  # noqa: PLC0415
     except ImportError as exc:
-        msg = f"{path or 'input'}: is a PDF; install govinfo-parse[pdf] (pypdfium2) to read PDFs"
+        msg = (f"{path or 'input'}: is a PDF; reading PDFs needs the pdf extra: "
+               'pip install "govinfo-parse[pdf]" (from a checkout: pip install ".[pdf]")')
         raise MissingDependencyError(msg) from exc
     try:
         return pypdfium2.PdfDocument(data)

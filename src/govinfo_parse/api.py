@@ -12,15 +12,17 @@ import os
 from collections import Counter
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 
 from govinfo_parse import fields, labels
 from govinfo_parse.errors import (
     InputError,
+    InputNotFoundError,
     LayoutNotFoundError,
     MissingDependencyError,
+    NoTextLayerError,
     ParseTimeoutError,
     ReportRuleError,
     ResourceLimitError,
@@ -47,7 +49,7 @@ from govinfo_parse.model import (
 from govinfo_parse.plugins import default_plugin_manager
 from govinfo_parse.sections import split_reports, split_sections
 from govinfo_parse.tables import template_of
-from govinfo_parse.text import SourceText, decode, normalize
+from govinfo_parse.text import SourceText, decode, image_format, normalize
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -88,7 +90,7 @@ def read_input(path: str | os.PathLike[str], limits: Limits | None = None) -> by
         raise InputError(msg) from exc
     except FileNotFoundError as exc:
         msg = f"{os.fspath(path)}: no such file"
-        raise InputError(msg) from exc
+        raise InputNotFoundError(msg) from exc
     except PermissionError as exc:
         msg = f"{os.fspath(path)}: permission denied"
         raise InputError(msg) from exc
@@ -104,19 +106,19 @@ def read_input(path: str | os.PathLike[str], limits: Limits | None = None) -> by
 
 
 def parse_file(
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | BinaryIO,
     *,
     layout: str | None = None,
     strict: bool = False,
     plugin_manager: pluggy.PluginManager | None = None,
     limits: Limits | None = None,
 ) -> Report:
-    """Parse the report in file ``path``; see ``parse``."""
+    """Parse the report in file ``path`` (a path, or a binary file object); see ``parse``."""
     return _parse_path(path, layout=layout, strict=strict, pm=plugin_manager, limits=limits, every=False)[0]
 
 
 def parse_file_all(
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | BinaryIO,
     *,
     layout: str | None = None,
     strict: bool = False,
@@ -128,14 +130,31 @@ def parse_file_all(
 
 
 def _parse_path(  # noqa: PLR0913
-    path: str | os.PathLike[str], *, layout: str | None, strict: bool,
+    path: str | os.PathLike[str] | BinaryIO, *, layout: str | None, strict: bool,
     pm: pluggy.PluginManager | None, limits: Limits | None, every: bool,
 ) -> list[Report]:
     limits = limits or current_limits()
     # Reading is inside the time limit too: a file on a hung mount, or a pipe, blocks there.
     with using(limits), deadline(limits.timeout):
-        return _parse(read_input(path, limits), path=os.fspath(path), layout=layout, strict=strict,
+        if isinstance(path, (str, os.PathLike)):
+            data, name = read_input(path, limits), os.fspath(path)
+        else:
+            data, name = _read_stream(path, limits), getattr(path, "name", None)
+        return _parse(data, path=name if isinstance(name, str) else None, layout=layout, strict=strict,
                       pm=pm or default_plugin_manager(), limits=limits, every=every)
+
+
+def _read_stream(stream: BinaryIO, limits: Limits) -> bytes:
+    """The bytes of an open binary file, up to the size limit."""
+    most = limits.max_bytes
+    data = stream.read() if most is None else stream.read(most + 1)
+    if not isinstance(data, bytes):
+        msg = "parse_file reads a path or a binary file object (open(..., 'rb')), not a text stream"
+        raise TypeError(msg)
+    if most is not None and len(data) > most:
+        msg = f"{getattr(stream, 'name', 'input')}: more than the {most:,}-byte limit (max_bytes)"
+        raise ResourceLimitError(msg)
+    return data
 
 
 def parse(  # noqa: PLR0913
@@ -225,6 +244,9 @@ def _source_text(
         msg = (f"{path or 'input'}: {len(document):,} bytes is more than the {limits.max_bytes:,}-byte "
                "limit (max_bytes)")
         raise ResourceLimitError(msg)
+    if isinstance(document, bytes) and (image := image_format(document)):
+        msg = f"{path or 'input'}: an image ({image}), not a report; OCR it first"
+        raise NoTextLayerError(msg)
     converted = convert(document, path, pm, problems)
     if converted is not None:
         most = limits.max_decompressed_bytes
@@ -279,6 +301,9 @@ def _report(  # noqa: PLR0913
     )
     year_diagnostics = [Diagnostic(code="year-conflict", severity=Severity.WARNING, message=m)
                         for m in year_problems]
+    if not source.text[start:end].strip():
+        year_diagnostics.append(Diagnostic(code="empty-document", severity=Severity.ERROR,
+                                           message="the document is empty (no text at all)"))
     return report.with_diagnostics(*year_diagnostics, *_coverage(report), *check(report, pm))
 
 

@@ -8,16 +8,21 @@ Exit codes (the worst over all inputs wins):
 3     ``validate``: a report breaks a consistency rule
 4     an input holds no statistical table any layout can read
 5     an input cannot be read or decoded
+6     an input goes beyond a resource limit (size, pages, time)
+70    internal error (please report it)
 130   interrupted (Ctrl-C); a batch output file stays valid
 ====  ==========================================================
 
 Bad input never produces a traceback: each failure is one line on stderr,
-and the other inputs are still processed.
+naming the file, and the other inputs are still processed.  Every route that
+writes records (JSON lines, CSV, Parquet; to a file or to standard output)
+writes the same record (``govinfo_parse.batch.parse_record``).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import itertools
 import sys
 from pathlib import Path
@@ -56,53 +61,127 @@ EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 
 _FORMATS = ("summary", "json", "flat", "jsonl", "csv", "parquet")
+#: Output file extensions and the format each one means.
+_EXTENSIONS = {".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet", ".json": "json"}
+_BUILT_IN_LAYOUTS = "canonical, tabular, pdf_text, html, markdown, docx"
+_EPILOG = """\
+exit codes (the worst over all inputs wins):
+  0    every input parsed (validate: and broke no rule)
+  2    the command line is wrong
+  3    validate: a report breaks a consistency rule
+  4    an input holds no statistical table any layout can read
+  5    an input cannot be read or decoded (a batch with any failed input)
+  6    an input goes beyond a resource limit (size, pages, time)
+  70   internal error (please report it)
+  130  interrupted (Ctrl-C); a batch output file stays valid
+"""
+
+
+class _UsageError(Exception):
+    """A command line that cannot run: reported before any input is read."""
+
+
+def _count(minimum: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            msg = f"{text!r} is not a whole number"
+            raise argparse.ArgumentTypeError(msg) from None
+        if value < minimum:
+            msg = f"{value} is less than {minimum}"
+            raise argparse.ArgumentTypeError(msg)
+        return value
+    return parse
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        msg = f"{text!r} is not a number of seconds"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not value >= 0:  # also refuses nan
+        msg = f"{text} is not a time (0 switches the limit off)"
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 def _build_parser() -> argparse.ArgumentParser:
+    from govinfo_parse import __version__  # noqa: PLC0415
+
     parser = argparse.ArgumentParser(
         prog="govinfo-parse",
         description="Parse government-information-disclosure annual reports (政府信息公开工作年度报告).",
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("parse", help="parse reports and print or write their values")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text, epilog=_EPILOG,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    p = command("parse", "parse reports and print or write their values")
+    _add_inputs(p)
     p.add_argument("-f", "--format", choices=_FORMATS, default=None,
                    help="summary (default, for people), json (whole model), flat (field ids), "
-                   "jsonl (one flat record per line), csv, parquet (needs the frames extra); "
-                   "with -o, taken from the file's extension when not given")
+                   "jsonl (one record per input per line), csv, parquet (needs the frames extra); "
+                   "with -o, taken from the file's extension (.jsonl .csv .parquet .json) when not given")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
-    p.add_argument("--layout", help="read tables only with this layout")
-    p.add_argument("-j", "--jobs", type=int, default=None,
-                   help="with -o and jsonl/csv: parse in this many processes (default: all cores)")
+    p.add_argument("-j", "--jobs", type=_count(1), default=None, metavar="N",
+                   help="with -o and jsonl/csv/parquet: parse in N processes (default: all cores)")
     p.add_argument("--resume", action="store_true",
                    help="with -o and jsonl/csv: skip inputs the output already has records for")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (default: when standard error is a terminal)")
+    p.add_argument("--include-narrative", action="store_true",
+                   help="also give values read from prose: in records as narrative.<field id> columns, "
+                   "in flat output mixed in, in the summary marked 'from a sentence'")
+    p.add_argument("--bom", action=argparse.BooleanOptionalAction, default=True,
+                   help="start a CSV file with a byte-order mark, so that Excel reads its Chinese "
+                   "(default: yes; never on standard output)")
     _add_limit_options(p)
-    v = sub.add_parser("validate", help="print diagnostics; exit 3 when a report breaks a rule")
-    v.add_argument("paths", nargs="+", metavar="PATH")
-    v.add_argument("--layout", help="read tables only with this layout")
+    v = command("validate", "print diagnostics; exit 3 when a report breaks a rule")
+    _add_inputs(v)
     _add_limit_options(v)
-    c = sub.add_parser("compare", help="compare one body's reports across years (A B, or folders)")
-    c.add_argument("paths", nargs="+", metavar="PATH")
-    sub.add_parser("plugins", help="list installed layout and check plugins")
-    sub.add_parser("schema", help="print the JSON Schema of the json output")
+    c = command("compare", "compare one body's reports across years: two files, or folders of many bodies")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="two reports of one body, or folders")
+    _add_glob(c)
+    _add_limit_options(c)
+    command("plugins", "list installed layouts and checks, with the distribution each comes from")
+    command("schema", "print the JSON Schema of the json output")
     return parser
+
+
+def _add_inputs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="report files, folders (every report file under them) or glob patterns")
+    _add_glob(p)
+    p.add_argument("--layout", metavar="NAME",
+                   help=f"read tables only with this layout: {_BUILT_IN_LAYOUTS}, or an installed "
+                   "plugin's (see `govinfo-parse plugins`)")
+
+
+def _add_glob(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--glob", action="append", metavar="PATTERN",
+                   help="in folders, read the files whose names match (repeatable; default: "
+                   f"{' '.join(batch.DEFAULT_PATTERNS)})")
 
 
 def _add_limit_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("resource limits (per input; 0 switches one off)")
     default = Limits()
-    g.add_argument("--max-bytes", type=int, default=default.max_bytes, metavar="N",
+    g.add_argument("--max-bytes", type=_count(0), default=default.max_bytes, metavar="N",
                    help=f"largest input file in bytes (default {default.max_bytes})")
-    g.add_argument("--max-pages", type=int, default=default.max_pages, metavar="N",
+    g.add_argument("--max-pages", type=_count(0), default=default.max_pages, metavar="N",
                    help=f"most pages of a PDF (default {default.max_pages})")
-    g.add_argument("--max-decompressed-bytes", type=int, default=default.max_decompressed_bytes, metavar="N",
-                   help="most bytes a Word file's XML may unpack to, and characters of a PDF's text "
-                   f"(default {default.max_decompressed_bytes})")
-    g.add_argument("--timeout", type=float, default=default.timeout, metavar="SECONDS",
+    g.add_argument("--max-decompressed-bytes", type=_count(0), default=default.max_decompressed_bytes,
+                   metavar="N", help="most bytes a Word file's XML may unpack to, and characters of a PDF's "
+                   f"text (default {default.max_decompressed_bytes})")
+    g.add_argument("--timeout", type=_seconds, default=default.timeout, metavar="SECONDS",
                    help=f"longest time to parse one input (default {default.timeout:g})")
-    g.add_argument("--plugin-timeout", type=float, default=default.plugin_timeout, metavar="SECONDS",
+    g.add_argument("--plugin-timeout", type=_seconds, default=default.plugin_timeout, metavar="SECONDS",
                    help=f"longest time for one call of one plugin (default {default.plugin_timeout:g})")
 
 
@@ -117,19 +196,24 @@ def _limits(args: argparse.Namespace) -> Limits:
     )
 
 
+def _inputs(args: argparse.Namespace) -> list[str]:
+    return list(batch.iter_inputs(args.paths, args.glob or batch.DEFAULT_PATTERNS))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _build_parser().parse_args(argv)
     commands: dict[str, Callable[[], int]] = {
         "parse": lambda: _parse(args),
-        "validate": lambda: _validate(args.paths, args.layout, sys.stdout, _limits(args)),
-        "compare": lambda: _compare(args.paths, sys.stdout),
+        "validate": lambda: _check_layout(args.layout) or _validate(
+            _inputs(args), args.layout, sys.stdout, _limits(args)),
+        "compare": lambda: _compare(args, sys.stdout),
         "plugins": lambda: _plugins(sys.stdout),
         "schema": lambda: _schema(sys.stdout),
     }
     try:
         return commands[args.command]()
-    except GovinfoParseError as exc:  # e.g. an unknown --layout
+    except (GovinfoParseError, _UsageError) as exc:  # e.g. an unknown --layout
         print(f"govinfo-parse: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # output piped into head
@@ -141,6 +225,13 @@ def _schema(out: TextIO) -> int:
     return EXIT_OK
 
 
+def _say(path: str, message: str) -> str:
+    """``message`` as one line on stderr, naming the file once."""
+    line = message if message.startswith(path) else f"{path}: {message}"
+    print(f"govinfo-parse: {line}", file=sys.stderr)
+    return line
+
+
 def _read_all(
     paths: Sequence[str], layout: str | None, limits: Limits | None = None,
 ) -> list[tuple[str, Report | None, str | None, int]]:
@@ -150,48 +241,107 @@ def _read_all(
         try:
             report = api.parse_file(path, layout=layout, limits=limits)
         except ResourceLimitError as exc:
-            print(f"govinfo-parse: {exc}", file=sys.stderr)
-            out.append((path, None, str(exc), EXIT_LIMIT))
+            out.append((path, None, _say(path, str(exc)), EXIT_LIMIT))
             continue
         except (InputError, DecodingError, UnreadableDocumentError, MissingDependencyError) as exc:
-            print(f"govinfo-parse: {exc}", file=sys.stderr)
-            out.append((path, None, str(exc), EXIT_UNREADABLE))
+            out.append((path, None, _say(path, str(exc)), EXIT_UNREADABLE))
             continue
         except LayoutNotFoundError:
             raise
         except Exception as exc:  # noqa: BLE001 - a bug must not stop the other inputs
-            message = f"{path}: internal error, please report it: {type(exc).__name__}: {exc}"
-            print(f"govinfo-parse: {message}", file=sys.stderr)
-            out.append((path, None, message, EXIT_INTERNAL))
+            message = f"internal error, please report it: {type(exc).__name__}: {exc}"
+            out.append((path, None, _say(path, message), EXIT_INTERNAL))
             continue
         code = EXIT_NO_TABLES if any(d.code == "no-tables" for d in report.diagnostics) else EXIT_OK
         if code:
-            print(f"govinfo-parse: {path}: no statistical table found", file=sys.stderr)
+            empty = any(d.code == "empty-document" for d in report.diagnostics)
+            _say(path, "empty file" if empty else "no statistical table found")
         out.append((path, report, None, code))
     return out
 
 
+def _output_format(args: argparse.Namespace) -> str:
+    """The format to write, checked against -o and the extras installed, before any input is read."""
+    if args.output:
+        target = Path(args.output)
+        if target.is_dir():
+            msg = f"-o {args.output}: is a folder; name a file to write"
+            raise _UsageError(msg)
+        if not target.parent.is_dir():
+            msg = f"-o {args.output}: the folder {target.parent} does not exist"
+            raise _UsageError(msg)
+    fmt = args.format
+    if fmt is None and args.output:
+        fmt = _EXTENSIONS.get(Path(args.output).suffix.lower())
+        if fmt is None:
+            msg = (f"-o {args.output}: unknown output extension; write .jsonl, .csv, .parquet or .json, "
+                   "or give -f")
+            raise _UsageError(msg)
+    fmt = fmt or "summary"
+    if fmt == "parquet":
+        if not args.output:
+            msg = "parquet output needs -o FILE"
+            raise _UsageError(msg)
+        if args.resume:
+            msg = "--resume works with jsonl and csv output, not parquet (write jsonl, then convert)"
+            raise _UsageError(msg)
+        missing = [m for m in ("pandas", "pyarrow") if importlib.util.find_spec(m) is None]
+        if missing:
+            msg = (f"parquet output needs {' and '.join(missing)}, in the frames extra: "
+                   'pip install "govinfo-parse[frames]" (from a checkout: pip install ".[frames]")')
+            raise _UsageError(msg)
+    elif args.resume and (fmt not in batch.STREAM_FORMATS or not args.output):
+        msg = "--resume works with -o and jsonl or csv output"
+        raise _UsageError(msg)
+    return fmt
+
+
 def _parse(args: argparse.Namespace) -> int:
-    if next(batch.iter_inputs(args.paths), None) is None:
+    fmt = _output_format(args)
+    _check_layout(args.layout)
+    inputs = _inputs(args)
+    if not inputs:
         print(f"govinfo-parse: no input files in {' '.join(args.paths)}", file=sys.stderr)
         return EXIT_UNREADABLE
-    if args.format is None:
-        suffix = Path(args.output).suffix.lstrip(".") if args.output else ""
-        args.format = suffix if suffix in ("jsonl", "csv", "parquet") else "summary"
-    if args.format == "parquet":
-        if not args.output:
-            print("govinfo-parse: parquet output needs -o FILE", file=sys.stderr)
-            return EXIT_USAGE
+    if fmt == "parquet":
         return _parse_to_parquet(args)
-    if args.output and args.format in batch.STREAM_FORMATS and args.layout is None:
-        return _parse_batch(args)
-    results = _read_all(list(batch.iter_inputs(args.paths)), args.layout, _limits(args))
-    text = _render(results, args.format)
+    if fmt in batch.STREAM_FORMATS:
+        return _parse_batch(args, fmt) if args.output else _records_to(sys.stdout, inputs, args, fmt)
+    results = _read_all(inputs, args.layout, _limits(args))
+    text = _render(results, fmt, include_narrative=args.include_narrative)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
     return max((code for *_, code in results), default=EXIT_OK)
+
+
+def _check_layout(name: str | None) -> None:
+    """Refuse an unknown ``--layout`` before any input is read (the message lists the installed ones)."""
+    layouts = [info for _, info in api.available_layouts()]
+    if name is not None and not any(name in (i.name, *i.aliases) for i in layouts):
+        raise LayoutNotFoundError(name, [i.name for i in layouts])
+
+
+def _records_to(out: TextIO, inputs: list[str], args: argparse.Namespace, fmt: str) -> int:
+    """The records of a batch, one by one, on standard output (the same records as a file gets)."""
+    writer = batch.RecordWriter(out, fmt, include_narrative=args.include_narrative)
+    worst = EXIT_OK
+    for path in inputs:
+        record = batch.parse_record(path, _limits(args), layout=args.layout,
+                                    include_narrative=args.include_narrative)
+        writer.write(record)
+        if record["status"] == "failed":
+            _say(path, record["error"])
+        worst = max(worst, _record_exit_code(record))
+    return worst
+
+
+def _record_exit_code(record: dict[str, Any]) -> int:
+    if record["status"] == "failed":
+        return EXIT_LIMIT if record["error_kind"] in ("ResourceLimitError", "ParseTimeoutError") else (
+            EXIT_INTERNAL if record["error_kind"] == "InternalError" else EXIT_UNREADABLE)
+    return EXIT_NO_TABLES if record["status"] == "no_tables" else EXIT_OK
 
 
 def _parse_to_parquet(args: argparse.Namespace) -> int:
@@ -203,27 +353,28 @@ def _parse_to_parquet(args: argparse.Namespace) -> int:
 
     with tempfile.TemporaryDirectory() as folder:
         staging = str(Path(folder) / "records.jsonl")
-        code = _parse_batch(argparse.Namespace(**{**vars(args), "output": staging, "format": "jsonl",
-                                                  "resume": False}))
+        code = _parse_batch(argparse.Namespace(**{**vars(args), "output": staging, "resume": False}), "jsonl")
         with open(staging, encoding="utf-8") as fh:  # noqa: PTH123
             frame = export.wide_frame(json.loads(line) for line in fh)
     export.write_frame(frame, args.output)
     return code
 
 
-def _parse_batch(args: argparse.Namespace) -> int:
+def _parse_batch(args: argparse.Namespace, fmt: str) -> int:
     """Stream one record per input into the output file, in parallel, with progress and a summary."""
     show = sys.stderr.isatty() if args.progress is None else args.progress
-    total = sum(1 for _ in batch.iter_inputs(args.paths))
+    patterns = args.glob or batch.DEFAULT_PATTERNS
+    total = sum(1 for _ in batch.iter_inputs(args.paths, patterns))
     bar = None
     if show:
         from tqdm import tqdm  # noqa: PLC0415
 
         bar = tqdm(total=total, unit="report", file=sys.stderr)
     try:
-        summary = batch.run_batch(args.paths, args.output, fmt=args.format, jobs=args.jobs,
+        summary = batch.run_batch(args.paths, args.output, fmt=fmt, jobs=args.jobs,
                                   resume=args.resume, progress=bar.update if bar else None,
-                                  limits=_limits(args))
+                                  limits=_limits(args), patterns=patterns, layout=args.layout,
+                                  include_narrative=args.include_narrative, bom=args.bom)
     except KeyboardInterrupt:
         print("govinfo-parse: interrupted; the output holds every record written so far "
               "(run again with --resume)", file=sys.stderr)
@@ -238,33 +389,27 @@ def _parse_batch(args: argparse.Namespace) -> int:
     return EXIT_NO_TABLES if summary.by_status["no_tables"] else EXIT_OK
 
 
-def _record(path: str, report: Report | None, error: str | None) -> dict[str, Any]:
-    record: dict[str, Any] = {"path": path}
-    if report is None:
-        record["error"] = error
-    else:
-        record.update(serialize.flat_to_jsonable(report.to_flat()))
-        record["warnings"] = len(report.warnings)
-    return record
-
-
-def _render(results: list[tuple[str, Report | None, str | None, int]], fmt: str) -> str:
+def _render(results: list[tuple[str, Report | None, str | None, int]], fmt: str, *,
+            include_narrative: bool = False) -> str:
     if fmt == "summary":
         return "\n".join(_summary(p, r, e) for p, r, e, _ in results)
-    if fmt == "jsonl":
-        return "".join(serialize.dumps_json(_record(p, r, e), indent=None) + "\n" for p, r, e, _ in results)
-    if fmt == "csv":
-        return serialize.reports_to_csv(
-            [_record(p, r, e) for p, r, e, _ in results], extra=("path", "error", "warnings")
-        )
     if fmt == "flat":
         items: list[Any] = [
-            serialize.flat_to_jsonable(r.to_flat()) if r else {"path": p, "error": e}
-            for p, r, e, _ in results
+            serialize.flat_to_jsonable(r.to_flat(include_narrative=include_narrative)) if r
+            else _error_object(p, e) for p, r, e, _ in results
         ]
     else:
-        items = [r.to_dict() if r else {"path": p, "error": e} for p, r, e, _ in results]
+        items = [r.to_dict() if r else _error_object(p, e) for p, r, e, _ in results]
     return serialize.dumps_json(items[0] if len(items) == 1 else items) + "\n"
+
+
+def _error_object(path: str, error: str | None) -> dict[str, Any]:
+    """What the json output holds for an input that could not be read (``ParseError`` in the schema)."""
+    return batch.failure_record(path, _Failed(error or "cannot be read"))
+
+
+class _Failed(GovinfoParseError):
+    """An input that failed, carried into an error object."""
 
 
 def _summary(path: str, report: Report | None, error: str | None) -> str:
@@ -275,10 +420,10 @@ def _summary(path: str, report: Report | None, error: str | None) -> str:
         path,
         f"  title     {meta.title or '-'}",
         f"  organ     {meta.organ or '-'}",
-        f"  year      {meta.year or '-'}    template {meta.template or '-'}",
+        f"  year      {meta.year or '-'}    template {meta.template or '-'}    source {report.source.format}",
     ]
     for table in report.tables:
-        stated = sum(1 for c in table if c.stated)
+        stated = sum(1 for c in table if c.stated and c.origin.value != "narrative")
         lines.append(f"  {table.name:<9} {stated} values stated ({len(table)} cells read)")
     for label, key in (
         ("new requests", "requests.new_received.total"),
@@ -286,15 +431,19 @@ def _summary(path: str, report: Report | None, error: str | None) -> str:
         ("carried forward", "requests.carried_forward.total"),
         ("reviews", "appeals.review.total"),
     ):
-        value = report.value(key)
-        if value is not None:
-            lines.append(f"  {label:<16}{value}")
+        cell = report.cell(key)
+        if cell is not None and cell.value is not None:
+            marked = "    (from a sentence)" if cell.origin.value == "narrative" else ""
+            lines.append(f"  {label:<16}{cell.value}{marked}")
     lines.append(f"  diagnostics {len(report.diagnostics)}")
     lines.extend(f"    {d}" for d in report.diagnostics)
     return "\n".join(lines) + "\n"
 
 
 def _validate(paths: Sequence[str], layout: str | None, out: TextIO, limits: Limits | None = None) -> int:
+    if not paths:
+        print("govinfo-parse: no input files", file=sys.stderr)
+        return EXIT_UNREADABLE
     worst = EXIT_OK
     for path, report, _error, code in _read_all(paths, layout, limits):
         if report is None:
@@ -311,53 +460,72 @@ def _validate(paths: Sequence[str], layout: str | None, out: TextIO, limits: Lim
 def _plugins(out: TextIO) -> int:
     pm = default_plugin_manager()
     layouts = dict(api.available_layouts(pm))
+    versions: dict[str, str] = getattr(pm, "plugin_versions", {})
     out.write(f"plugins (entry-point group {ENTRY_POINT_GROUP!r}):\n")
     for name, plugin in pm.list_name_plugin():
         info = layouts.get(name)
         module = getattr(plugin, "__name__", type(plugin).__name__)
+        origin = versions.get(name, "registered in code")
         if info is not None:
             aliases = f" (aliases: {', '.join(info.aliases)})" if info.aliases else ""
-            out.write(f"  {name:<12} layout {info.name}{aliases}, since {info.version_added} [{module}]\n")
+            out.write(f"  {name:<12} layout {info.name}{aliases}, since {info.version_added} "
+                      f"[{module}; {origin}]\n")
             out.write(f"  {'':<12} {info.description}\n")
         else:
-            out.write(f"  {name:<12} checks [{module}]\n")
+            kind = "checks" if hasattr(plugin, "govinfo_check_report") else "plugin"
+            out.write(f"  {name:<12} {kind} [{module}; {origin}]\n")
     out.writelines(
         f"  {failure.name:<12} FAILED to load {failure.target}: {failure.error}\n"
         for failure in getattr(pm, "load_failures", ())
     )
+    out.write("\nwhat a plugin may import: govinfo_parse (hookimpl, Block, RawCell, LayoutInfo, LayoutScore, "
+              "LayoutResult, ConvertedDocument, the model) and govinfo_parse.labels; see docs/reference/hooks.md\n")
     return EXIT_OK
 
 
-def _expand(paths: Sequence[str]) -> list[str]:
-    """Files named, and the files inside folders named (sorted)."""
-    out: list[str] = []
-    for path in paths:
-        p = Path(path)
-        out += sorted(str(f) for f in p.rglob("*") if f.is_file()) if p.is_dir() else [path]
-    return out
+_CHANGES = (
+    ("new requests", "requests.new_received.total"), ("carried over", "requests.carried_over.total"),
+    ("granted", "requests.granted.total"), ("handled", "requests.total.total"),
+    ("carried forward", "requests.carried_forward.total"), ("reviews", "appeals.review.total"),
+    ("lawsuits", "appeals.litigation_direct.total"),
+)
 
 
-def _compare(paths: Sequence[str], out: TextIO) -> int:
-    results = _read_all(_expand(paths), None)
+def _compare(args: argparse.Namespace, out: TextIO) -> int:
+    paths = args.paths
+    if len(paths) == 1 and Path(paths[0]).is_file():
+        msg = f"compare needs two reports of one body, or a folder of several; {paths[0]} is one report"
+        raise _UsageError(msg)
+    two_files = len(paths) == 2 and all(Path(p).is_file() for p in paths)
+    inputs = paths if two_files else list(batch.iter_inputs(paths, args.glob or batch.DEFAULT_PATTERNS))
+    results = _read_all(inputs, None, _limits(args))
     reports = [r for _, r, _, _ in results if r is not None]
-    worst = max((code for *_, code in results if code == EXIT_UNREADABLE), default=EXIT_OK)
-    if len(paths) == 2 and len(reports) == 2 and all(Path(p).is_file() for p in paths):
-        groups = {reports[0].meta.organ: sorted(reports, key=lambda r: r.meta.year or 0)}
+    worst = max((code for *_, code in results if code in (EXIT_UNREADABLE, EXIT_LIMIT)), default=EXIT_OK)
+    if two_files and len(reports) == 2:
+        groups = {reports[0].meta.organ or reports[1].meta.organ: sorted(reports, key=lambda r: r.meta.year or 0)}
     else:
         groups = compare.group_by_organ(reports)
     for organ, members in groups.items():
-        if organ is None and len(groups) > 1:
+        if organ is None and not two_files:
             out.writelines(f"{r.source.path}: the issuing body is not named; not compared\n" for r in members)
             continue
         if len(members) < 2:
+            out.writelines(f"{r.source.path}: the only report of {organ}; nothing to compare\n" for r in members)
             continue
         for earlier, later in itertools.pairwise(members):
-            pair = compare.compare_years(earlier, later)
-            out.write(f"{organ or '(unnamed body)'}: {pair.earlier_year} {pair.earlier} → "
-                      f"{pair.later_year} {pair.later}\n")
-            for reuse in pair.reuse:
-                flag = "  COPIED" if reuse.copied else ""
-                out.write(f"  text repeated from the year before, {reuse.section.value}: "
-                          f"{reuse.share:.0%}{flag}\n")
-            out.writelines(f"  {d}\n" for d in pair.diagnostics)
+            _write_pair(out, organ, earlier, later)
     return worst
+
+
+def _write_pair(out: TextIO, organ: str | None, earlier: Report, later: Report) -> None:
+    pair = compare.compare_years(earlier, later)
+    out.write(f"{organ or '(unnamed body)'}: {pair.earlier_year} {pair.earlier} → "
+              f"{pair.later_year} {pair.later}\n")
+    for label, key in _CHANGES:
+        before, after = earlier.value(key), later.value(key)
+        if before is not None and after is not None:
+            out.write(f"  {label:<16}{before} → {after} ({after - before:+})\n")  # type: ignore[operator]
+    for reuse in pair.reuse:
+        flag = "  COPIED" if reuse.copied else ""
+        out.write(f"  text repeated from the year before, {reuse.section.value}: {reuse.share:.0%}{flag}\n")
+    out.writelines(f"  {d}\n" for d in pair.diagnostics)

@@ -174,12 +174,38 @@ def compare_years(earlier: Report, later: Report) -> YearPair:
     )
 
 
+# A body's name ends in a place and an office: 洪泽区人民政府 is 淮安市洪泽区人民政府 without its city.
+_PLACE: Final = re.compile(r"[\u4e00-\u9fff]{2,}(?:[省市县区旗镇乡]|街道)")
+
+
+def _same_body(names: Iterable[str]) -> dict[str, str]:
+    """Each name, mapped to the longest name among ``names`` that it ends (淮安市洪泽区人民政府 ← 洪泽区人民政府).
+
+    A name counts only if it names a place (区, 县 …) before its office, so
+    that 人民政府 alone joins nothing.
+    """
+    ordered = sorted(set(names), key=len, reverse=True)
+    found: dict[str, str] = {}
+    for name in ordered:
+        longer = [o for o in ordered if len(o) > len(name) and o.endswith(name)]
+        found[name] = found[longer[0]] if longer and _PLACE.search(name) else name
+    return found
+
+
 def group_by_organ(reports: Iterable[Report]) -> dict[str | None, list[Report]]:
-    """Reports grouped by issuing body (whitespace ignored), each group in year order."""
+    """Reports grouped by issuing body, each group in year order.
+
+    Names are compared without whitespace, and a name that another ends with
+    (洪泽区人民政府, 淮安市洪泽区人民政府) is the same body; a report naming no body
+    is grouped under None.
+    """
+    reports = list(reports)
+    names = {id(r): re.sub(r"\s+", "", r.meta.organ) for r in reports if r.meta.organ}
+    canonical = _same_body(names.values())
     groups: dict[str | None, list[Report]] = defaultdict(list)
     for report in reports:
-        organ = re.sub(r"\s+", "", report.meta.organ) if report.meta.organ else None
-        groups[organ].append(report)
+        name = names.get(id(report))
+        groups[canonical[name] if name else None].append(report)
     for members in groups.values():
         members.sort(key=lambda r: r.meta.year or 0)
     return dict(groups)

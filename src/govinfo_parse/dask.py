@@ -1,6 +1,6 @@
 """Corpora beyond one machine: a Dask DataFrame of flat records.
 
-Needs the ``dask`` extra (``pip install govinfo-parse[dask]``)::
+Needs the ``dask`` extra (``pip install "govinfo-parse[dask]"``)::
 
     from dask.distributed import Client
     import govinfo_parse.dask

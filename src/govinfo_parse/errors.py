@@ -20,6 +20,7 @@ __all__ = [
     "EncryptedDocumentError",
     "GovinfoParseError",
     "InputError",
+    "InputNotFoundError",
     "LayoutNotFoundError",
     "LayoutSyntaxError",
     "MissingDependencyError",
@@ -37,6 +38,10 @@ class GovinfoParseError(Exception):
 
 class InputError(GovinfoParseError, OSError):
     """The input cannot be read (missing, a directory, no permission)."""
+
+
+class InputNotFoundError(InputError, FileNotFoundError):
+    """The input file does not exist (also a ``FileNotFoundError``)."""
 
 
 class DecodingError(GovinfoParseError, ValueError):

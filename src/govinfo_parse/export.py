@@ -1,6 +1,6 @@
 """Tables of many reports for analysis: wide (a row per report) and long (a row per value).
 
-Needs the ``frames`` extra (``pip install govinfo-parse[frames]``: pandas and
+Needs the ``frames`` extra (``pip install "govinfo-parse[frames]"``: pandas and
 pyarrow for Parquet).  Column order is stable and follows ``spec/fields.md``.
 """
 
@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
-from govinfo_parse import fields, serialize
+from govinfo_parse import fields
+from govinfo_parse.batch import RECORD_LEADING, record_of
 from govinfo_parse.errors import MissingDependencyError
 from govinfo_parse.extras import require
 
@@ -21,13 +22,15 @@ if TYPE_CHECKING:
 
 __all__ = ["LONG_COLUMNS", "WIDE_LEADING", "long_frame", "wide_columns", "wide_frame", "write_frame"]
 
-#: Columns before the field ids in the wide table.
-WIDE_LEADING: Final = ("path", "status", "error_kind", "error", "organ", "year", "template", "warnings")
-#: Columns of the long table.
+#: Columns before the field ids in the wide table: a batch record's (``batch.RECORD_LEADING``) and meta keys.
+WIDE_LEADING: Final = (*RECORD_LEADING, *fields.META_KEYS)
+#: Columns of the long table.  ``value`` holds every value; counts keep an integer type in ``count``.
 LONG_COLUMNS: Final = (
-    "path", "field_id", "value", "raw", "kind", "origin", "rule", "doubtful", "layout", "unit", "note",
-    "line", "column", "offset", "page",
+    "path", "meta.organ", "meta.year", "field_id", "value", "count", "raw", "kind", "origin", "rule",
+    "doubtful", "layout", "unit", "note", "line", "column", "offset", "page",
 )
+_LONG_TYPES: Final = {"meta.year": "Int64", "value": "Float64", "count": "Int64", "line": "Int64",
+                      "column": "Int64", "offset": "Int64", "page": "Int64"}
 
 
 def _pandas() -> Any:  # noqa: ANN401
@@ -42,7 +45,7 @@ def wide_columns() -> dict[str, str]:
     file of a multi-file export has the same schema.
     """
     columns = dict.fromkeys(WIDE_LEADING, "string")
-    columns.update(year="Int64", warnings="Int64")
+    columns.update({"meta.year": "Int64", "warnings": "Int64"})
     for field_id in fields.all_field_ids():
         money = fields.split_field_id(field_id)[2] in fields.AMOUNT_COLUMNS
         columns[field_id] = "Float64" if money else "Int64"
@@ -50,15 +53,7 @@ def wide_columns() -> dict[str, str]:
 
 
 def _record(item: dict[str, Any] | Report) -> dict[str, Any]:
-    if isinstance(item, dict):
-        record = dict(item)
-    else:
-        record = {"path": item.source.path, "status": "ok", "warnings": len(item.warnings),
-                  **serialize.flat_to_jsonable(item.to_flat())}
-    record["organ"] = record.pop("meta.organ", record.get("organ"))
-    record["year"] = record.pop("meta.year", record.get("year"))
-    record["template"] = record.pop("meta.template", record.get("template"))
-    return record
+    return dict(item) if isinstance(item, dict) else record_of(item.source.path or "", item)
 
 
 def wide_frame(records: Iterable[dict[str, Any] | Report]) -> pd.DataFrame:
@@ -83,13 +78,14 @@ def long_frame(reports: Iterable[Report], *, include_blank: bool = True) -> pd.D
                 continue
             span = cell.span
             rows.append((
-                report.source.path, cell.field_id,
-                float(cell.value) if cell.value is not None else None, cell.raw, cell.kind.value,
+                report.source.path, report.meta.organ, report.meta.year, cell.field_id,
+                float(cell.value) if cell.value is not None else None,
+                cell.value if isinstance(cell.value, int) else None, cell.raw, cell.kind.value,
                 cell.origin.value, cell.rule, cell.field_id in doubtful, cell.layout, cell.unit, cell.note,
                 span.line if span else None, span.column if span else None,
                 span.offset if span else None, span.page if span else None,
             ))
-    return _pandas().DataFrame(rows, columns=list(LONG_COLUMNS))
+    return _pandas().DataFrame(rows, columns=list(LONG_COLUMNS)).astype(_LONG_TYPES)
 
 
 def write_frame(frame: pd.DataFrame, path: str) -> None:
@@ -98,7 +94,7 @@ def write_frame(frame: pd.DataFrame, path: str) -> None:
         try:
             frame.to_parquet(path, index=False)
         except ImportError as exc:
-            msg = "Parquet needs pyarrow: pip install govinfo-parse[frames]"
+            msg = 'Parquet needs pyarrow, in the frames extra: pip install "govinfo-parse[frames]"'
             raise MissingDependencyError(msg) from exc
     else:
         frame.to_csv(path, index=False)

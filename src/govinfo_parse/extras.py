@@ -18,5 +18,6 @@ def require(module: str, *, extra: str, needed_for: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError as exc:
-        msg = f"{needed_for} needs {module.split('.', maxsplit=1)[0]}: pip install govinfo-parse[{extra}]"
+        msg = (f"{needed_for} needs {module.split('.', maxsplit=1)[0]}, in the {extra} extra: "
+               f'pip install "govinfo-parse[{extra}]" (from a checkout: pip install ".[{extra}]")')
         raise MissingDependencyError(msg) from exc

@@ -8,6 +8,7 @@ equality so that the same values read from two layouts compare equal.
 
 from __future__ import annotations
 
+import difflib
 import enum
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, Union
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 import attrs
 from attrs import field, frozen
 
-from govinfo_parse.fields import META_KEYS, Template, table_of
+from govinfo_parse.fields import META_KEYS, Template, all_field_ids, is_field_id, table_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -237,15 +238,24 @@ class Report:
             yield from table.cells
 
     def cell(self, field_id: str) -> Cell | None:
-        """The cell of ``field_id``, or None (also for ``meta.*`` and unknown ids)."""
+        """The cell of ``field_id``, or None when the report has none (always for ``meta.*``).
+
+        :raises KeyError: ``field_id`` is no field id of either format (the message names the closest).
+        """
+        _check_field_id(field_id)
         name = table_of(field_id)
         if name not in ("active", "requests", "appeals"):
             return None
         table: Table = getattr(self, name)
         return table.get(field_id)
 
-    def value(self, field_id: str) -> Number | None:
-        """The value of ``field_id``, or None when the report does not state it."""
+    def value(self, field_id: str) -> Number | str | None:
+        """The value of ``field_id`` (``meta.year`` … too), or None when the report does not state it.
+
+        :raises KeyError: ``field_id`` is no field id of either format (the message names the closest).
+        """
+        if field_id in META_KEYS:
+            return self.to_flat().get(field_id)  # type: ignore[no-any-return]
         found = self.cell(field_id)
         return found.value if found else None
 
@@ -296,3 +306,13 @@ class Report:
     def warnings(self) -> tuple[Diagnostic, ...]:
         """Diagnostics of severity warning or error."""
         return tuple(d for d in self.diagnostics if d.severity is not Severity.INFO)
+
+
+def _check_field_id(field_id: str) -> None:
+    """Raise ``KeyError`` naming the closest known id when ``field_id`` is none of them."""
+    if is_field_id(field_id) or field_id in META_KEYS:
+        return
+    close = difflib.get_close_matches(field_id, [*META_KEYS, *all_field_ids()], n=1, cutoff=0.5)
+    hint = f"; did you mean {close[0]!r}?" if close else " (see docs/reference/fields.md)"
+    msg = f"{field_id!r} is not a field id{hint}"
+    raise KeyError(msg)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import os
 from functools import cache
-from importlib.metadata import entry_points
+from importlib.metadata import PackageNotFoundError, entry_points, version
 from typing import Final
 
 import attrs
@@ -69,9 +69,11 @@ def get_plugin_manager(
     for name in (*blocked, *env_blocked):
         pm.set_blocked(name)
     failures: list[LoadFailure] = []
+    versions: dict[str, str] = {}
     for name, module in DEFAULT_PLUGINS:
         if not pm.is_blocked(name):
             pm.register(importlib.import_module(module), name=name)
+            versions[name] = _own_version()
     if load_entrypoints:
         for ep in entry_points(group=ENTRY_POINT_GROUP):
             if pm.get_plugin(ep.name) is not None or pm.is_blocked(ep.name):
@@ -80,9 +82,20 @@ def get_plugin_manager(
                 pm.register(ep.load(), name=ep.name)
             except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the others
                 failures.append(LoadFailure(ep.name, ep.value, f"{type(exc).__name__}: {exc}"))
+            else:
+                versions[ep.name] = f"{ep.dist.name} {ep.dist.version}" if ep.dist else "unknown version"
     pm.check_pending()
     pm.load_failures = tuple(failures)  # type: ignore[attr-defined]
+    #: The distribution and version each plugin came from, by registration name.
+    pm.plugin_versions = versions  # type: ignore[attr-defined]
     return pm
+
+
+def _own_version() -> str:
+    try:
+        return f"govinfo-parse {version('govinfo-parse')}"
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "govinfo-parse (source tree)"
 
 
 @cache

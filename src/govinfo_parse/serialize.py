@@ -15,7 +15,7 @@ import types
 import typing
 from decimal import Decimal
 from functools import cache
-from typing import Any, Union
+from typing import Any, Final, Union
 
 import attrs
 import cattrs
@@ -153,16 +153,32 @@ def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN40
     raise TypeError(msg)
 
 
+#: What ``govinfo-parse parse -f json`` writes for an input that could not be read.
+_PARSE_ERROR: Final = {
+    "type": "object",
+    "description": "An input that could not be read: its path, and the error (error_kind: the exception).",
+    "properties": {"path": {"type": "string"}, "status": {"const": "failed"},
+                   "error_kind": {"type": "string"}, "error": {"type": "string"}},
+    "required": ["path", "status", "error_kind", "error"],
+    "additionalProperties": False,
+}
+
+
 def json_schema() -> dict[str, Any]:
-    """JSON Schema (2020-12) of ``Report.to_dict()`` output."""
+    """JSON Schema (2020-12) of ``Report.to_dict()`` output, and of ``govinfo-parse parse -f json``.
+
+    That is one report, one ``ParseError`` (an input that could not be read),
+    or a list of them.
+    """
     defs: dict[str, Any] = {}
-    root = _schema_for(Report, defs)
-    report_def = defs["Report"]
-    report_def["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
+    report = _schema_for(Report, defs)
+    defs["Report"]["properties"]["schema_version"] = {"const": SCHEMA_VERSION}
+    defs["ParseError"] = _PARSE_ERROR
+    either = [report, {"$ref": "#/$defs/ParseError"}]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://govinfo-parse.invalid/schema/report.json",
         "title": "govinfo_parse report",
-        **root,
+        "oneOf": [*either, {"type": "array", "items": {"oneOf": either}}],
         "$defs": defs,
     }

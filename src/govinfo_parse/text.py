@@ -24,7 +24,20 @@ from govinfo_parse.model import SourceSpan
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["SourceText", "decode", "normalize", "normalize_str"]
+__all__ = ["SourceText", "decode", "image_format", "normalize", "normalize_str"]
+
+# Signatures of the image formats scans come in: such bytes are a picture, not a report.
+_IMAGE_SIGNATURES: Final = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"),
+    (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"), (b"BM", "BMP"),
+)
+
+
+def image_format(data: bytes) -> str | None:
+    """The image format ``data`` is in (PNG, JPEG, GIF, TIFF, BMP, WebP), whatever its file name; else None."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP"
+    return next((name for signature, name in _IMAGE_SIGNATURES if data.startswith(signature)), None)
 
 _BOMS: Final = (
     (codecs.BOM_UTF32_LE, "utf-32"),

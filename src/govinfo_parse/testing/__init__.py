@@ -1,7 +1,7 @@
 """Helpers for testing layouts: renderers, hypothesis strategies and a pytest plugin.
 
 ``render`` needs nothing beyond govinfo_parse; ``strategies`` needs the
-``testing`` extra (``pip install govinfo-parse[testing]``).
+``testing`` extra (``pip install "govinfo-parse[testing]"``).
 """
 
 from govinfo_parse.testing.render import (
