@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import re
+import shutil
+import types
 from pathlib import Path
 
-from govinfo_parse import fields, hookspecs
+import pytest
+
+import govinfo_parse
+from govinfo_parse import api, fields, hookspecs
+from govinfo_parse.plugins import get_plugin_manager
+from govinfo_parse.testing import SampleReport, render_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -50,3 +58,63 @@ def test_cli_exit_codes_are_documented() -> None:
     for name in ("EXIT_OK", "EXIT_USAGE", "EXIT_RULES", "EXIT_NO_TABLES", "EXIT_UNREADABLE", "EXIT_LIMIT",
                  "EXIT_INTERNAL", "EXIT_INTERRUPTED"):
         assert f"| {getattr(cli, name)} |" in doc, name
+
+
+# --- the snippets of the README and the docs run ---------------------------------------------
+
+# Snippets that cannot run here, and why: everything else in README.md and docs/ is run.
+NOT_RUN = {
+    'Client("tcp://': "needs a Dask scheduler",
+    "mapInPandas": "needs a Spark session",
+    "my_render(": "a placeholder for the reader's own renderer",
+    "import my_layout": "a placeholder for the reader's own module",
+}
+_SNIPPET = re.compile(r"```python\n(.*?)```", re.DOTALL)
+
+
+def _snippets(path: Path) -> list[str]:
+    return [s for s in _SNIPPET.findall(path.read_text(encoding="utf-8"))
+            if not any(marker in s for marker in NOT_RUN)]
+
+
+def _documents() -> list[Path]:
+    return [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]
+
+
+@pytest.mark.parametrize("path", [p for p in _documents() if _snippets(p)], ids=lambda p: p.name)
+def test_the_snippets_of_a_document_run(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each document's snippets run in order, in one namespace, beside a copy of the example report."""
+    if "export" in path.read_text(encoding="utf-8"):
+        pytest.importorskip("pyarrow")
+    example = ROOT / "examples" / "example-report-2020.txt"
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "reports").mkdir()
+    for target in ("report.txt", "examples/example-report-2020.txt", "reports/report.txt"):
+        shutil.copy(example, tmp_path / target)
+    monkeypatch.chdir(tmp_path)
+    # The plugin how-tos speak to an author whose plugin is installed: here, the example plugin.
+    monkeypatch.syspath_prepend(str(ROOT / "plugins" / "govinfo-parse-example-layout" / "src"))
+    with_example = get_plugin_manager()
+    if with_example.get_plugin("pipe_rows") is None:
+        with_example.register(importlib.import_module("govinfo_parse_example_layout"), name="pipe_rows")
+    monkeypatch.setattr(api, "default_plugin_manager", lambda: with_example)
+    namespace: dict[str, object] = {"__name__": "snippet"}
+    for snippet in _snippets(path):
+        exec(compile(snippet, str(path), "exec"), namespace)  # noqa: S102 - our own documentation
+    for name, value in list(namespace.items()):
+        if name.startswith("test_") and callable(value):
+            value()  # the documented tests pass (hypothesis runs them on its examples)
+    if "govinfo_parse_block" in namespace:  # a documented layout plugin reads what it says it reads
+        plugin = types.SimpleNamespace(**{k: v for k, v in namespace.items() if k.startswith("govinfo_")})
+        pm = get_plugin_manager(load_entrypoints=False)
+        pm.register(plugin, name="documented")
+        sample = SampleReport(template="2019", values={"requests.new_received.total": 7})
+        report = govinfo_parse.parse(render_rows(sample, " | "), plugin_manager=pm)
+        assert report.value("requests.new_received.total") == 7
+        assert {c.layout for c in report.cells()} == {"pipe_rows"}
+
+
+def test_every_snippet_not_run_is_named() -> None:
+    counted = sum(len(_SNIPPET.findall(p.read_text(encoding="utf-8"))) for p in _documents())
+    run = sum(len(_snippets(p)) for p in _documents())
+    assert counted - run == len(NOT_RUN)

@@ -61,6 +61,7 @@ def test_facts_in_problem_sections_are_not_read() -> None:
 
 @pytest.mark.parametrize(("text", "value"), [
     ("十三", 13), ("一百二十", 120), ("两千零五", 2005), ("十", 10), ("零", 0), ("三万五千", 35000), ("abc", None),
+    ("百一十九", None), ("千", None), ("一万零十", 10010),  # a numeral cut at a line break gives none
 ])
 def test_chinese_integer(text: str, value: int | None) -> None:
     assert chinese_integer(text) == value

@@ -136,11 +136,13 @@ def _parse_path(  # noqa: PLR0913
     limits = limits or current_limits()
     # Reading is inside the time limit too: a file on a hung mount, or a pipe, blocks there.
     with using(limits), deadline(limits.timeout):
+        name: str | None
         if isinstance(path, (str, os.PathLike)):
             data, name = read_input(path, limits), os.fspath(path)
         else:
-            data, name = _read_stream(path, limits), getattr(path, "name", None)
-        return _parse(data, path=name if isinstance(name, str) else None, layout=layout, strict=strict,
+            data, given = _read_stream(path, limits), getattr(path, "name", None)
+            name = given if isinstance(given, str) else None
+        return _parse(data, path=name, layout=layout, strict=strict,
                       pm=pm or default_plugin_manager(), limits=limits, every=every)
 
 

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     from govinfo_parse.model import Report
 
 __all__ = [
-    "DEFAULT_PATTERNS", "NARRATIVE_PREFIX", "RECORD_LEADING", "BatchSummary", "RecordWriter", "failure_record",
-    "iter_inputs", "parse_record", "record_columns", "record_of", "run_batch",
+    "DEFAULT_PATTERNS", "NARRATIVE_PREFIX", "RECORD_LEADING", "BatchSummary", "RecordWriter",
+    "failure_record", "iter_inputs", "parse_record", "record_columns", "record_of", "run_batch",
 ]
 
 STREAM_FORMATS: Final = ("jsonl", "csv")
@@ -66,7 +66,7 @@ def iter_inputs(paths: Iterable[str], patterns: Iterable[str] = DEFAULT_PATTERNS
 
 
 def record_columns(*, include_narrative: bool = False) -> tuple[str, ...]:
-    """The columns of a record, in order: ``RECORD_LEADING``, meta keys, field ids (and their prose values)."""
+    """A record's columns in order: ``RECORD_LEADING``, meta keys, field ids (and values from prose)."""
     columns = (*RECORD_LEADING, *serialize.flat_columns())
     if include_narrative:
         columns += tuple(NARRATIVE_PREFIX + f for f in fields.all_field_ids())
@@ -176,6 +176,7 @@ class RecordWriter:
                 self.csv.writeheader()
 
     def write(self, record: dict[str, Any]) -> None:
+        """Write one record and flush it, so that an interrupted run leaves whole records."""
         if self.csv is not None:
             self.csv.writerow(record)
         else:

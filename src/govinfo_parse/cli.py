@@ -205,8 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     commands: dict[str, Callable[[], int]] = {
         "parse": lambda: _parse(args),
-        "validate": lambda: _check_layout(args.layout) or _validate(
-            _inputs(args), args.layout, sys.stdout, _limits(args)),
+        "validate": lambda: _validate(_inputs(args), args.layout, sys.stdout, _limits(args)),
         "compare": lambda: _compare(args, sys.stdout),
         "plugins": lambda: _plugins(sys.stdout),
         "schema": lambda: _schema(sys.stdout),
@@ -225,32 +224,31 @@ def _schema(out: TextIO) -> int:
     return EXIT_OK
 
 
-def _say(path: str, message: str) -> str:
+def _say(path: str, message: str) -> None:
     """``message`` as one line on stderr, naming the file once."""
     line = message if message.startswith(path) else f"{path}: {message}"
     print(f"govinfo-parse: {line}", file=sys.stderr)
-    return line
 
 
-def _read_all(
-    paths: Sequence[str], layout: str | None, limits: Limits | None = None,
-) -> list[tuple[str, Report | None, str | None, int]]:
-    """(path, report or None, error message, exit code) per input, never raising on bad input."""
-    out: list[tuple[str, Report | None, str | None, int]] = []
+#: One input's outcome: its path, its report or its failure record, and its exit code.
+Outcome = tuple[str, "Report | None", "dict[str, Any] | None", int]
+
+
+def _read_all(paths: Sequence[str], layout: str | None, limits: Limits | None = None) -> list[Outcome]:
+    """Each input's outcome, never raising on bad input; each failure told once, on stderr."""
+    out: list[Outcome] = []
     for path in paths:
         try:
             report = api.parse_file(path, layout=layout, limits=limits)
-        except ResourceLimitError as exc:
-            out.append((path, None, _say(path, str(exc)), EXIT_LIMIT))
-            continue
-        except (InputError, DecodingError, UnreadableDocumentError, MissingDependencyError) as exc:
-            out.append((path, None, _say(path, str(exc)), EXIT_UNREADABLE))
-            continue
         except LayoutNotFoundError:
             raise
-        except Exception as exc:  # noqa: BLE001 - a bug must not stop the other inputs
-            message = f"internal error, please report it: {type(exc).__name__}: {exc}"
-            out.append((path, None, _say(path, message), EXIT_INTERNAL))
+        except Exception as exc:  # noqa: BLE001 - a bad input or a bug must not stop the other inputs
+            failure = batch.failure_record(path, exc)
+            code = _exit_code_of(exc)
+            if code == EXIT_INTERNAL:
+                failure["error"] = f"{path}: internal error, please report it: {type(exc).__name__}: {exc}"
+            _say(path, failure["error"])
+            out.append((path, None, failure, code))
             continue
         code = EXIT_NO_TABLES if any(d.code == "no-tables" for d in report.diagnostics) else EXIT_OK
         if code:
@@ -260,16 +258,28 @@ def _read_all(
     return out
 
 
+def _exit_code_of(exc: BaseException) -> int:
+    if isinstance(exc, ResourceLimitError):
+        return EXIT_LIMIT
+    if isinstance(exc, (InputError, DecodingError, UnreadableDocumentError, MissingDependencyError)):
+        return EXIT_UNREADABLE
+    return EXIT_INTERNAL
+
+
+def _check_output_path(output: str) -> None:
+    target = Path(output)
+    if target.is_dir():
+        msg = f"-o {output}: is a folder; name a file to write"
+        raise _UsageError(msg)
+    if not target.parent.is_dir():
+        msg = f"-o {output}: the folder {target.parent} does not exist"
+        raise _UsageError(msg)
+
+
 def _output_format(args: argparse.Namespace) -> str:
     """The format to write, checked against -o and the extras installed, before any input is read."""
     if args.output:
-        target = Path(args.output)
-        if target.is_dir():
-            msg = f"-o {args.output}: is a folder; name a file to write"
-            raise _UsageError(msg)
-        if not target.parent.is_dir():
-            msg = f"-o {args.output}: the folder {target.parent} does not exist"
-            raise _UsageError(msg)
+        _check_output_path(args.output)
     fmt = args.format
     if fmt is None and args.output:
         fmt = _EXTENSIONS.get(Path(args.output).suffix.lower())
@@ -389,32 +399,23 @@ def _parse_batch(args: argparse.Namespace, fmt: str) -> int:
     return EXIT_NO_TABLES if summary.by_status["no_tables"] else EXIT_OK
 
 
-def _render(results: list[tuple[str, Report | None, str | None, int]], fmt: str, *,
-            include_narrative: bool = False) -> str:
+def _render(results: list[Outcome], fmt: str, *, include_narrative: bool = False) -> str:
+    """Summaries, or JSON: a failed input is its failure record (``ParseError`` in the schema)."""
     if fmt == "summary":
-        return "\n".join(_summary(p, r, e) for p, r, e, _ in results)
+        return "\n".join(_summary(p, r, f) for p, r, f, _ in results)
     if fmt == "flat":
         items: list[Any] = [
-            serialize.flat_to_jsonable(r.to_flat(include_narrative=include_narrative)) if r
-            else _error_object(p, e) for p, r, e, _ in results
+            serialize.flat_to_jsonable(r.to_flat(include_narrative=include_narrative)) if r else f
+            for _, r, f, _ in results
         ]
     else:
-        items = [r.to_dict() if r else _error_object(p, e) for p, r, e, _ in results]
+        items = [r.to_dict() if r else f for _, r, f, _ in results]
     return serialize.dumps_json(items[0] if len(items) == 1 else items) + "\n"
 
 
-def _error_object(path: str, error: str | None) -> dict[str, Any]:
-    """What the json output holds for an input that could not be read (``ParseError`` in the schema)."""
-    return batch.failure_record(path, _Failed(error or "cannot be read"))
-
-
-class _Failed(GovinfoParseError):
-    """An input that failed, carried into an error object."""
-
-
-def _summary(path: str, report: Report | None, error: str | None) -> str:
-    if report is None:
-        return f"{path}\n  cannot be read: {error}\n"
+def _summary(path: str, report: Report | None, failure: dict[str, Any] | None) -> str:
+    if report is None:  # its message went to standard error: once is enough
+        return f"{path}\n  not read ({(failure or {}).get('error_kind')})\n"
     meta = report.meta
     lines = [
         path,
@@ -441,11 +442,12 @@ def _summary(path: str, report: Report | None, error: str | None) -> str:
 
 
 def _validate(paths: Sequence[str], layout: str | None, out: TextIO, limits: Limits | None = None) -> int:
+    _check_layout(layout)
     if not paths:
         print("govinfo-parse: no input files", file=sys.stderr)
         return EXIT_UNREADABLE
     worst = EXIT_OK
-    for path, report, _error, code in _read_all(paths, layout, limits):
+    for path, report, _failure, code in _read_all(paths, layout, limits):
         if report is None:
             worst = max(worst, code)
             continue
@@ -478,8 +480,9 @@ def _plugins(out: TextIO) -> int:
         f"  {failure.name:<12} FAILED to load {failure.target}: {failure.error}\n"
         for failure in getattr(pm, "load_failures", ())
     )
-    out.write("\nwhat a plugin may import: govinfo_parse (hookimpl, Block, RawCell, LayoutInfo, LayoutScore, "
-              "LayoutResult, ConvertedDocument, the model) and govinfo_parse.labels; see docs/reference/hooks.md\n")
+    out.write("\nwhat a plugin may import: govinfo_parse (hookimpl, Block, RawCell, LayoutInfo, "
+              "LayoutScore, LayoutResult, ConvertedDocument, the model) and govinfo_parse.labels; "
+              "see docs/reference/hooks.md\n")
     return EXIT_OK
 
 
@@ -502,15 +505,18 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
     reports = [r for _, r, _, _ in results if r is not None]
     worst = max((code for *_, code in results if code in (EXIT_UNREADABLE, EXIT_LIMIT)), default=EXIT_OK)
     if two_files and len(reports) == 2:
-        groups = {reports[0].meta.organ or reports[1].meta.organ: sorted(reports, key=lambda r: r.meta.year or 0)}
+        organ = reports[0].meta.organ or reports[1].meta.organ
+        groups = {organ: sorted(reports, key=lambda r: r.meta.year or 0)}
     else:
         groups = compare.group_by_organ(reports)
     for organ, members in groups.items():
         if organ is None and not two_files:
-            out.writelines(f"{r.source.path}: the issuing body is not named; not compared\n" for r in members)
+            out.writelines(f"{r.source.path}: the issuing body is not named; not compared\n"
+                           for r in members)
             continue
         if len(members) < 2:
-            out.writelines(f"{r.source.path}: the only report of {organ}; nothing to compare\n" for r in members)
+            out.writelines(f"{r.source.path}: the only report of {organ}; nothing to compare\n"
+                           for r in members)
             continue
         for earlier, later in itertools.pairwise(members):
             _write_pair(out, organ, earlier, later)
@@ -524,7 +530,7 @@ def _write_pair(out: TextIO, organ: str | None, earlier: Report, later: Report) 
     for label, key in _CHANGES:
         before, after = earlier.value(key), later.value(key)
         if before is not None and after is not None:
-            out.write(f"  {label:<16}{before} → {after} ({after - before:+})\n")  # type: ignore[operator]
+            out.write(f"  {label:<16}{before} → {after} ({after - before:+})\n")
     for reuse in pair.reuse:
         flag = "  COPIED" if reuse.copied else ""
         out.write(f"  text repeated from the year before, {reuse.section.value}: {reuse.share:.0%}{flag}\n")

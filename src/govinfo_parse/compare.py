@@ -179,7 +179,7 @@ _PLACE: Final = re.compile(r"[\u4e00-\u9fff]{2,}(?:[省市县区旗镇乡]|街�
 
 
 def _same_body(names: Iterable[str]) -> dict[str, str]:
-    """Each name, mapped to the longest name among ``names`` that it ends (淮安市洪泽区人民政府 ← 洪泽区人民政府).
+    """Each name, mapped to the longest of ``names`` ending with it (洪泽区人民政府 → 淮安市洪泽区人民政府).
 
     A name counts only if it names a place (区, 县 …) before its office, so
     that 人民政府 alone joins nothing.

@@ -249,13 +249,13 @@ class Report:
         table: Table = getattr(self, name)
         return table.get(field_id)
 
-    def value(self, field_id: str) -> Number | str | None:
-        """The value of ``field_id`` (``meta.year`` … too), or None when the report does not state it.
+    def value(self, field_id: str) -> Number | None:
+        """The value of table field ``field_id``, or None when the report does not state it.
+
+        ``meta.*`` keys give None: what the report is about is in ``Report.meta``.
 
         :raises KeyError: ``field_id`` is no field id of either format (the message names the closest).
         """
-        if field_id in META_KEYS:
-            return self.to_flat().get(field_id)  # type: ignore[no-any-return]
         found = self.cell(field_id)
         return found.value if found else None
 

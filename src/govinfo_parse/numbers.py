@@ -135,7 +135,10 @@ def chinese_integer(text: str) -> int | None:
         if char in _CN_DIGITS:
             digit = _CN_DIGITS[char]
         elif char in _CN_UNITS:
-            section += (1 if digit is None else digit) * _CN_UNITS[char]
+            if digit is None and (char != "十" or section or total):
+                return None  # 百一十九 is the tail of a numeral (五百一十九) cut off; only 十 may stand alone
+            # 十 after 零 is one ten (一万零十 = 10010), as 十 alone is.
+            section += (1 if digit is None or (digit == 0 and char == "十") else digit) * _CN_UNITS[char]
             digit = None
         elif char == "万":
             total += (section + (digit or 0)) * 10000

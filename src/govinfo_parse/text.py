@@ -34,7 +34,7 @@ _IMAGE_SIGNATURES: Final = (
 
 
 def image_format(data: bytes) -> str | None:
-    """The image format ``data`` is in (PNG, JPEG, GIF, TIFF, BMP, WebP), whatever its file name; else None."""
+    """The image format of ``data`` (PNG, JPEG, GIF, TIFF, BMP, WebP), whatever its file name; else None."""
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "WebP"
     return next((name for signature, name in _IMAGE_SIGNATURES if data.startswith(signature)), None)
