@@ -42,6 +42,9 @@ class UnevenRow:
 
     row: str
     values: tuple[int, ...]  # the numbers found, in order
+    #: Blank cells beside the numbers were set aside as what merged cells leave behind: a
+    #: missing number may be one of them, a blank value (as where blanks leave no trace).
+    blanks_set_aside: bool = False
 
 
 @attrs.frozen
@@ -176,8 +179,9 @@ def resolve_rows(
         for item in list(pending):
             fits = [r for r in readings(item.values)
                     if not _breaks_a_rule(item.row, r.values, known, template)]
-            distinct = {(r.values, r.holes if blanks_vanish else ()) for r in fits}
-            unchecked = blanks_vanish and any(r.holes for r in fits) and not _every_column_checked(
+            blank_may_hide = blanks_vanish or item.blanks_set_aside
+            distinct = {(r.values, r.holes if blank_may_hide else ()) for r in fits}
+            unchecked = blank_may_hide and any(r.holes for r in fits) and not _every_column_checked(
                 item.row, known, template)
             if len(distinct) == 1 and not unchecked:
                 rule = (f"{len(fits)} of the readings of {len(item.values)} numbers as 7 columns fit "

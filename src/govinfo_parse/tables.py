@@ -489,7 +489,8 @@ class TableAssembler:
         if cells is None:
             return
         if len(cells) != _REQUESTS_WIDTH:
-            self._uneven_requests_row(row, label_cells, cells)
+            set_aside = self.remnants and len(cells) < len(values)
+            self._uneven_requests_row(row, label_cells, cells, blanks_set_aside=set_aside)
             return
         for column, cell in zip(self._requests_columns(label_cells[0]), cells, strict=True):
             self._store(f"requests.{row}.{column}", cell)
@@ -522,14 +523,17 @@ class TableAssembler:
                 "it is one of them whose label was lost; its values are left out",
             ))
 
-    def _uneven_requests_row(self, row: str, label_cells: list[RawCell], cells: list[RawCell]) -> None:
+    def _uneven_requests_row(
+        self, row: str, label_cells: list[RawCell], cells: list[RawCell], *, blanks_set_aside: bool = False,
+    ) -> None:
         """Keep a row with one cell too few or too many for arithmetic recovery."""
         read = [c.read() for c in cells]
         if not any(c.text.strip() for c in cells):
             return
         counts = [v.value for v in read]
         if all(isinstance(v, int) for v in counts) and abs(len(counts) - _REQUESTS_WIDTH) == 1:
-            self._uneven[row] = (UnevenRow(row, tuple(counts)), cells, label_cells[0])  # type: ignore[arg-type]
+            self._uneven[row] = (UnevenRow(row, tuple(counts), blanks_set_aside),  # type: ignore[arg-type]
+                                 cells, label_cells[0])
             return
         self._diag(
             "cell-count", Severity.WARNING,
