@@ -77,23 +77,46 @@ def _check_inflated_size(data: bytes, name: str, most: int) -> None:
             continue  # not deflated (or damaged): pdfium judges it
 
 
-def _page_texts(document: Any, name: str) -> list[str]:  # noqa: ANN401 - a pypdfium2.PdfDocument
-    """The text of each page, within the page and text limits (a bomb stops before it is read)."""
+# The characters whose place on the page a layout needs: digits (values) and the words of
+# the tables' column headers, also where a narrow cell wrapped them (商业企 / 业).
+_PLACED: Final = re.compile(
+    r"\d+|自然人?|商业企?业?|科研机?构?|社会公?益?组?织?|法律服?务?机?构?|其他(?:结果)?|总计|合计"
+    r"|结果[维纠]?[持正]?|尚未审?结?|维持|纠正|审结")
+
+
+# A section-二 header and the lines next to it (its cells wrap above and below it).
+_ACTIVE_HEADER: Final = re.compile(r"[^\n]*\n?[^\n]*信息内容[^\n]*\n?[^\n]*")
+Boxes = dict[int, tuple[float, float, float, float]]
+
+
+def _page_texts(document: Any, name: str) -> tuple[list[str], list[Boxes]]:  # noqa: ANN401
+    """The text of each page, and the boxes of its values and header words, within the limits.
+
+    A bomb stops before it is read.  Boxes are asked of pdfium only for the
+    characters that need them (``_PLACED``): asking for every one would cost
+    several times the text itself.
+    """
     limits = current_limits()
     if limits.max_pages is not None and len(document) > limits.max_pages:
         msg = (f"{name}: the PDF has {len(document):,} pages, more than the {limits.max_pages:,}-page "
                "limit (max_pages)")
         raise ResourceLimitError(msg)
-    pages, chars = [], 0
+    pages, boxes, chars = [], [], 0
     for page in document:
         textpage = page.get_textpage()
-        chars += textpage.count_chars()
+        count = textpage.count_chars()
+        chars += count
         if limits.max_decompressed_bytes is not None and chars > limits.max_decompressed_bytes:
             msg = (f"{name}: the PDF's text runs past the {limits.max_decompressed_bytes:,}-character limit "
                    "(max_decompressed_bytes)")
             raise ResourceLimitError(msg)
-        pages.append(textpage.get_text_range())
-    return pages
+        text = textpage.get_text_range()
+        pages.append(text)
+        # Character i of the text is pdfium's character i (not so beyond the Basic Multilingual Plane).
+        wanted = [*_PLACED.finditer(text), *_ACTIVE_HEADER.finditer(text)]
+        boxes.append({i: textpage.get_charbox(i) for m in wanted for i in range(*m.span())
+                      if not text[i].isspace()} if len(text) == count else {})
+    return pages, boxes
 
 
 @hookimpl
@@ -104,7 +127,7 @@ def govinfo_convert_document(data: bytes | str, path: str | None) -> ConvertedDo
     if most is not None:
         _check_inflated_size(data, path or "input", most)
     document = _open(data, path)
-    pages = _page_texts(document, path or "input")
+    pages, page_boxes = _page_texts(document, path or "input")
     if not pages:
         msg = f"{path or 'input'}: the PDF has no pages"
         raise CorruptDocumentError(msg)
@@ -113,12 +136,14 @@ def govinfo_convert_document(data: bytes | str, path: str | None) -> ConvertedDo
         raise NoTextLayerError(msg)
     text = ""
     starts = []
-    for i, page in enumerate(pages):
+    boxes: dict[int, tuple[float, float, float, float]] = {}
+    for i, (page, on_page) in enumerate(zip(pages, page_boxes, strict=True)):
         if i:
             text += "\f"
             starts.append(len(text))
+        boxes.update((len(text) + offset, box) for offset, box in on_page.items())
         text += page
-    return ConvertedDocument(text=text, format=NAME, page_starts=tuple(starts))
+    return ConvertedDocument(text=text, format=NAME, page_starts=tuple(starts), boxes=boxes)
 
 
 __all__ = ["NAME"]

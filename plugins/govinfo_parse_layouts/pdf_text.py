@@ -35,15 +35,16 @@ reading the document shows is kept (``_read_oriented``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
 from govinfo_parse import hookimpl, labels
-from govinfo_parse.checks import check_report
+from govinfo_parse.checks import rule_tally
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
-from govinfo_parse.model import Diagnostic, Meta, Report, Severity, Table
+from govinfo_parse.model import Diagnostic, Meta, Report, SectionKind, Severity, Table
 from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN
 
 if TYPE_CHECKING:
@@ -207,6 +208,118 @@ def _line_cell(block: Block, line: list[Token]) -> RawCell:
     return block.cell(line[0][0], line[-1][1], text="".join(t[2] for t in line))
 
 
+# The requests table's value columns, known by how their header words begin (a narrow cell
+# wraps 商业企业 as 商业企 / 业).  法人或其他组织 spans five of them and places none.
+_COLUMN_PREFIXES: Final = (("自然", "natural_person"), ("商业", "commercial"), ("科研", "research"),
+                           ("社会", "nonprofit"), ("法律", "legal_service"), ("其他", "other_org"),
+                           ("总计", "total"), ("合计", "total"))
+_REQUESTS_COLUMNS: Final = 7
+# Table 四's fifteen columns: 结果维持 结果纠正 其他结果 尚未审结 总计, three times.
+_APPEALS_WORD: Final = re.compile(r"^(?:结果|其他|尚未|总计|维持|纠正|审结)")
+_SAME_PLACE: Final = 4.0  # points: header words closer than this stand in one column
+
+
+class _Columns:
+    """Where a table's columns stand across the page, where the source knows (PDF).
+
+    Learnt from the header's words (the requests table's seven columns, table
+    四's fifteen, a section-二 header's cells) or from the first requests row
+    that prints all seven numbers; then a row that printed fewer numbers (its
+    other cells blank) has each placed under its column, so a blank stays blank.
+    """
+
+    def __init__(self, block: Block) -> None:
+        self.block = block
+        self.requests: dict[str, float] = {}
+        self.appeals: list[float] = []
+        self.from_row: list[float] | None = None
+        self.active: list[float] | None = None  # the section-二 header in force
+        self.learning = True  # until the first row of numbers
+
+    def learn_words(self, start: int, text: str) -> None:
+        """Take the columns' places from the header words of a line without numbers."""
+        if not self.learning:
+            return
+        for word in _TOKEN.finditer(text):
+            x = self.block.x_center(start + word.start(), start + word.end())
+            column = next((c for p, c in _COLUMN_PREFIXES if word.group().startswith(p)), None)
+            if x is not None and column is not None:
+                self.requests.setdefault(column, x)
+            if x is not None and _APPEALS_WORD.match(word.group()) and all(
+                    abs(x - seen) > _SAME_PLACE for seen in self.appeals):
+                self.appeals.append(x)
+
+    def learn_row(self, values: list[RawCell]) -> None:
+        """A row of seven numbers shows the requests columns' places (the header's words must agree)."""
+        self.learning = False
+        if self.from_row is not None or len(values) != _REQUESTS_COLUMNS:
+            return
+        xs = _known([self.block.source.x_center(v.start, v.end) for v in values])
+        header = self._requests_from_header()
+        if xs is None or not _in_order(xs):
+            self.from_row = []
+        elif header and not all(abs(a - b) < _gap(header) / 2 for a, b in zip(header, xs, strict=True)):
+            self.from_row = []  # the header and the numbers disagree: place nothing
+        else:
+            self.from_row = xs
+
+    def set_active(self, header: list[RawCell] | None) -> None:
+        """The places of a section-二 header's cells (after 信息内容), for the rows below it."""
+        xs = _known([self.block.source.x_center(max(c.start, c.end - 2), c.end) for c in (header or [])[1:]])
+        self.active = xs if xs and _in_order(xs) else None
+
+    def place(self, values: list[RawCell]) -> list[RawCell] | None:
+        """The row's cells with blanks where it printed nothing; None when the places do not tell."""
+        for columns in (self.active, self.from_row or self._requests_from_header(), self._appeals()):
+            if columns and 0 < len(values) < len(columns):
+                return _placed(values, columns, self.block)
+        return None
+
+    def _requests_from_header(self) -> list[float] | None:
+        xs = _known([self.requests.get(c) for c in dict.fromkeys(c for _, c in _COLUMN_PREFIXES)])
+        return xs if xs and _in_order(xs) else None
+
+    def _appeals(self) -> list[float] | None:
+        return sorted(self.appeals) if len(self.appeals) == _APPEALS_VALUES else None
+
+
+def _placed(values: list[RawCell], columns: list[float], block: Block) -> list[RawCell] | None:
+    """Each value in the column whose bounds hold it, in order, blanks between; None if any stands off.
+
+    A column reaches half way to its neighbours' places (cells align their text
+    left, centred or right), the outer ones as far out again.
+    """
+    bounds = [(a + b) / 2 for a, b in itertools.pairwise(columns)]
+    edges = [2 * columns[0] - bounds[0], *bounds, 2 * columns[-1] - bounds[-1]]
+    placed: list[RawCell | None] = [None] * len(columns)
+    last = -1
+    for value in values:
+        x = block.source.x_center(value.start, value.end)
+        column = next((i for i in range(len(columns))
+                       if x is not None and edges[i] <= x < edges[i + 1]), None)
+        if column is None or column <= last:
+            return None
+        placed[column], last = value, column
+    cells, at = [], values[0].start
+    for cell in placed:
+        at = cell.end if cell is not None else at
+        cells.append(cell if cell is not None else RawCell("", at, at))
+    return cells
+
+
+def _known(xs: list[float | None]) -> list[float] | None:
+    """``xs`` when every place is known."""
+    return None if any(x is None for x in xs) else [x for x in xs if x is not None]
+
+
+def _in_order(xs: list[float]) -> bool:
+    return all(a < b for a, b in itertools.pairwise(xs))
+
+
+def _gap(xs: list[float]) -> float:
+    return min(b - a for a, b in itertools.pairwise(xs))
+
+
 class _RowReader:
     """Reads a block line by line into rows of label-plus-numbers (see the module docstring).
 
@@ -233,10 +346,13 @@ class _RowReader:
         # Per stretch of table: ("label", text) for a line of words, ("numbers", "") for a line
         # of numbers alone, ("row", "") for words and numbers on one line.
         self.shapes: list[list[tuple[str, str]]] = [[]]
+        self.columns = _Columns(block)
 
     def feed(self, start: int, text: str) -> None:
         stripped = text.strip()
         m = _split_row(text)
+        if m is None and self.block.source.boxes:
+            self.columns.learn_words(start, text)
         if self.header and m is None and len(stripped) <= _LONGEST_LABEL and not _starts_anything(stripped):
             # A wrapped header cell continues: the header keeps the pieces that make columns.
             self.header.append(_words(start, text))
@@ -253,6 +369,7 @@ class _RowReader:
             self.shapes.append([])
             if labels.is_caption_line(stripped):
                 self.fragments.clear()
+                self.columns.set_active(None)
                 self.rows.append([self.block.cell(start, start + len(text), text=stripped)])
             elif header_words:  # a header line of section 三 or 四: its words are its cells
                 self.fragments.clear()
@@ -319,6 +436,7 @@ class _RowReader:
         self.header = [words]
         self.rows.append(cells or [self.block.cell(start, start + len(text), text=text.strip())])
         self.header_row = len(self.rows) - 1
+        self.columns.set_active(cells)
 
     def _stacked(self, above: RawCell, below: list[Token]) -> list[Token]:
         """``below``'s words, each preceded by the words of ``above`` that stand over it.
@@ -353,18 +471,22 @@ class _RowReader:
             cells = _header_cells(self.block, [t for line in lines[:count] for t in line])
             if cells is not None:
                 self.rows[self.header_row], keep = cells, count
+                self.columns.set_active(cells)
                 break
         self.fragments = [_line_cell(self.block, line) for line in lines[keep:] if line]
 
     def _values_row(self, start: int, m: _Row) -> None:
         values = [self.block.cell(start + a, start + b) for a, b in m.values]
+        if self.block.source.boxes:
+            self.columns.learn_row(values)
+            values = self.columns.place(values) or values
         label_text = m.label
         if len(values) == 1 and not label_text and not self.fragments and self.one_per_line is not None:
             self.one_per_line.append(values[0])
             return
         self._settle_waiting()
         self.shapes[-1].append(("row" if label_text else "numbers", ""))
-        if not label_text and len(values) >= _APPEALS_VALUES:
+        if not label_text and len(values) >= _APPEALS_VALUES:  # (blanks placed: always fifteen cells)
             self.fragments.clear()  # table 四's bare numbers: the fragments above are its broken header
         elif not label_text and self.values_first:
             self.rows.append(values)
@@ -445,29 +567,36 @@ def _label_run(lines: list[tuple[str, str]], at: int, step: int) -> str:
     return "".join(run[::step])
 
 
-def _broken_rules(result: LayoutResult) -> int:
-    """How many of the format's rules the values of ``result`` break."""
+def _rules_tally(result: LayoutResult) -> tuple[int, int]:
+    """(rules the values of ``result`` allow checking, rules they break)."""
     template: Template = "2021" if result.template_votes["2021"] > result.template_votes["2019"] else "2019"
     tables = {name: tuple(c for c in result.cells if c.field_id.startswith(f"{name}."))
               for name in ("requests", "appeals")}
     report = Report(meta=Meta(template=template), requests=Table(name="requests", cells=tables["requests"]),
                     appeals=Table(name="appeals", cells=tables["appeals"]))
-    return len(check_report(report))
+    return rule_tally(report)
 
 
-def _chosen_reading(shown: Orientation | None, broken_first: int, broken_second: int) -> Orientation | None:
-    """The reading to keep, from what the table shows and how many rules each reading breaks.
+def _chosen_reading(
+    shown: Orientation | None, first: tuple[int, int], second: tuple[int, int],
+) -> Orientation | None:
+    """The reading to keep, from what the table shows and the (checked, broken) rules of each reading.
 
-    What the table shows is kept unless its reading breaks more rules; where it
-    shows nothing, a reading is kept only when it breaks none and the other some.
+    What the table shows is kept unless the other reading, checked by as many
+    rules, breaks none where it breaks some; where the table shows nothing, a
+    reading is kept only on those terms.  (A reading that reads less breaks
+    fewer rules: breaking none counts only beside as many rules checked.)
     """
-    if shown == "labels first" and broken_first <= broken_second:
+    def cleaner(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return a[1] == 0 < b[1] and a[0] >= b[0]
+
+    if shown == "labels first" and not cleaner(second, first):
         return shown
-    if shown == "values first" and broken_second <= broken_first:
+    if shown == "values first" and not cleaner(first, second):
         return shown
-    if shown is None and broken_first == 0 < broken_second:
+    if shown is None and cleaner(first, second):
         return "labels first"
-    if shown is None and broken_second == 0 < broken_first:
+    if shown is None and cleaner(second, first):
         return "values first"
     return None
 
@@ -491,7 +620,7 @@ def _read_oriented(block: Block) -> LayoutResult:
     read_second = {(c.field_id, c.value) for c in second.cells}
     if read_first == read_second:
         return first
-    chosen = _chosen_reading(_orientation(labels_first.shapes), _broken_rules(first), _broken_rules(second))
+    chosen = _chosen_reading(_orientation(labels_first.shapes), _rules_tally(first), _rules_tally(second))
     if chosen is not None:
         return first if chosen == "labels first" else second
     shown = _orientation(labels_first.shapes)
@@ -520,9 +649,11 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:
         return None
     lines = [line for line in block.text.split("\n") if line.strip()]
     rows = [_split_row(_strip_footer(line)) for line in lines]
-    numeric = sum(1 for m in rows if m is not None and len(m.values) >= 2)
-    bare_appeals = any(m is not None and len(m.values) >= _APPEALS_VALUES and not m.label
-                       for m in rows)
+    # Rows of numbers, or of one number after a label that names its row (a sparse or 2021 table).
+    numeric = sum(1 for m in rows if m is not None and (len(m.values) >= 2 or _names_a_row(m.label)))
+    # Table 四's bare numbers: fifteen, or fewer where blank cells left nothing (PDF text).
+    least = 1 if block.section.kind is SectionKind.APPEALS and "尚未" in block.text else _APPEALS_VALUES
+    bare_appeals = any(m is not None and len(m.values) >= least and not m.label for m in rows)
     if numeric < 2 and not bare_appeals:
         return None
     if not labels.table_words(block.text) and not bare_appeals:

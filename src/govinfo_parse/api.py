@@ -265,6 +265,8 @@ def _source_text(
     source.format = source_format
     if converted is not None and converted.page_starts:
         source.pages = list(converted.page_starts)  # the converted text is the raw text
+    if converted is not None and converted.boxes:
+        source.boxes = converted.boxes
     return source, encoding
 
 

@@ -15,21 +15,48 @@ from govinfo_parse.model import Diagnostic, Report, Severity
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
-__all__ = ["check_report"]
+__all__ = ["check_report", "rule_tally"]
 
 
-def _rule(  # noqa: PLR0913, PLR0917 - one rule is exactly these six things
-    report: Report, code: str, severity: Severity, message: str,
-    left: Sequence[str], right: Sequence[str],
-) -> Iterator[Diagnostic]:
-    """One ``sum(left) == sum(right)`` rule; a diagnostic when it fails."""
-    ids = (*left, *right)
-    values = [report.value(k) for k in ids]
-    if any(v is None for v in values):
-        return
-    lhs = sum(values[: len(left)])  # type: ignore[arg-type]
-    rhs = sum(values[len(left) :])  # type: ignore[arg-type]
-    if lhs != rhs:
+Rule = tuple[str, Severity, str, "Sequence[str]", "Sequence[str]"]  # code, severity, message, left, right
+
+
+def _rules(report: Report) -> Iterator[Rule]:
+    """Every ``sum(left) == sum(right)`` rule of fields.md for the report's format."""
+    template = report.meta.template or "2019"
+    req = "requests"
+    for col in fields.REQUESTS_COLUMNS:
+        yield ("rule-balance", Severity.ERROR,
+               f"{col}: new + carried over must equal total + carried forward",
+               [f"{req}.new_received.{col}", f"{req}.carried_over.{col}"],
+               [f"{req}.total.{col}", f"{req}.carried_forward.{col}"])
+        results = fields.REQUESTS_RESULT_ROWS[template]
+        if template == "2021" and report.value(f"{req}.other.no_correction.{col}") is None:
+            results = fields.REQUESTS_RESULT_ROWS["2019"]  # a 2021 report printing the single (六) row
+        yield ("rule-result-rows", Severity.WARNING, f"{col}: the result rows must add up to the total row",
+               [f"{req}.{row}.{col}" for row in results], [f"{req}.total.{col}"])
+    for row in fields.REQUESTS_ROWS[template]:
+        yield ("rule-applicant-columns", Severity.WARNING,
+               f"{row}: the six applicant columns must add up to the total column",
+               [f"{req}.{row}.{col}" for col in fields.REQUESTS_APPLICANT_COLUMNS], [f"{req}.{row}.total"])
+    for group in fields.APPEALS_GROUPS:
+        yield ("rule-appeals-total", Severity.WARNING,
+               f"{group}: upheld + corrected + other + pending must equal the total",
+               [f"appeals.{group}.{c}" for c in fields.APPEALS_COLUMNS[:-1]], [f"appeals.{group}.total"])
+
+
+def _evaluate(report: Report) -> Iterator[Diagnostic | None]:
+    """For each rule that every value it involves is stated for: None when it holds, else a diagnostic."""
+    for code, severity, message, left, right in _rules(report):
+        ids = (*left, *right)
+        values = [report.value(k) for k in ids]
+        if any(v is None for v in values):
+            continue
+        lhs = sum(values[: len(left)])  # type: ignore[arg-type]
+        rhs = sum(values[len(left) :])  # type: ignore[arg-type]
+        if lhs == rhs:
+            yield None
+            continue
         anchor = report.cell(right[0] if len(right) == 1 else left[0])
         yield Diagnostic(
             code=code, severity=severity, message=f"{message}: {lhs} ≠ {rhs}",
@@ -39,37 +66,13 @@ def _rule(  # noqa: PLR0913, PLR0917 - one rule is exactly these six things
 
 def check_report(report: Report) -> list[Diagnostic]:
     """Every rule of fields.md that the report's stated values allow checking."""
-    out: list[Diagnostic] = []
-    template = report.meta.template or "2019"
-    req = "requests"
-    for col in fields.REQUESTS_COLUMNS:
-        out += _rule(
-            report, "rule-balance", Severity.ERROR,
-            f"{col}: new + carried over must equal total + carried forward",
-            [f"{req}.new_received.{col}", f"{req}.carried_over.{col}"],
-            [f"{req}.total.{col}", f"{req}.carried_forward.{col}"],
-        )
-        results = fields.REQUESTS_RESULT_ROWS[template]
-        if template == "2021" and report.value(f"{req}.other.no_correction.{col}") is None:
-            results = fields.REQUESTS_RESULT_ROWS["2019"]  # a 2021 report printing the single (六) row
-        out += _rule(
-            report, "rule-result-rows", Severity.WARNING,
-            f"{col}: the result rows must add up to the total row",
-            [f"{req}.{row}.{col}" for row in results], [f"{req}.total.{col}"],
-        )
-    for row in fields.REQUESTS_ROWS[template]:
-        out += _rule(
-            report, "rule-applicant-columns", Severity.WARNING,
-            f"{row}: the six applicant columns must add up to the total column",
-            [f"{req}.{row}.{col}" for col in fields.REQUESTS_APPLICANT_COLUMNS], [f"{req}.{row}.total"],
-        )
-    for group in fields.APPEALS_GROUPS:
-        out += _rule(
-            report, "rule-appeals-total", Severity.WARNING,
-            f"{group}: upheld + corrected + other + pending must equal the total",
-            [f"appeals.{group}.{c}" for c in fields.APPEALS_COLUMNS[:-1]], [f"appeals.{group}.total"],
-        )
-    return out
+    return [d for d in _evaluate(report) if d is not None]
+
+
+def rule_tally(report: Report) -> tuple[int, int]:
+    """(rules the stated values allow checking, rules broken)."""
+    outcomes = list(_evaluate(report))
+    return len(outcomes), sum(1 for d in outcomes if d is not None)
 
 
 @hookimpl

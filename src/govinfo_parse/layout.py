@@ -17,7 +17,7 @@ from govinfo_parse.numbers import unit_in_note
 from govinfo_parse.tables import RawCell, assemble
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
     from govinfo_parse.model import Cell, Diagnostic, Section, SourceSpan
     from govinfo_parse.text import SourceText
@@ -38,6 +38,9 @@ class ConvertedDocument:
     encoding: str | None = None
     #: Offsets in ``text`` where pages 2, 3, … start, for formats with pages.
     page_starts: tuple[int, ...] = ()
+    #: Where characters stand on their page, for formats that know (PDF): ``text`` offset →
+    #: (left, bottom, right, top) in points.  Layouts use it to place a value under its column.
+    boxes: Mapping[int, tuple[float, float, float, float]] = attrs.field(factory=dict)
 
 
 @attrs.frozen(kw_only=True)
@@ -84,6 +87,10 @@ class Block:
     def span(self, start: int, end: int) -> SourceSpan:
         """Source span of block-relative ``text[start:end]``."""
         return self.source.span(self.start + start, self.start + end)
+
+    def x_center(self, start: int, end: int) -> float | None:
+        """Where block-relative ``text[start:end]`` stands across its page, if the source knows."""
+        return self.source.x_center(self.start + start, self.start + end)
 
     def cell(self, start: int, end: int, text: str | None = None) -> RawCell:
         """A ``RawCell`` for block-relative ``text[start:end]`` (``text`` overrides its content)."""

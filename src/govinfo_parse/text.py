@@ -22,7 +22,7 @@ from govinfo_parse.errors import DecodingError
 from govinfo_parse.model import SourceSpan
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
 __all__ = ["SourceText", "decode", "image_format", "normalize", "normalize_str"]
 
@@ -156,6 +156,8 @@ class SourceText:
         self._line_starts = [0, *(m.end() for m in re.finditer("\n", raw))]
         self.pages: list[int] = []  # raw offsets where pages 2, 3, ... start; set by paged inputs
         self.format = "text"  # or the format a converter read ("html"), for layouts to consult
+        # raw offset -> (left, bottom, right, top) of the character on its page, where known (PDF)
+        self.boxes: Mapping[int, tuple[float, float, float, float]] = {}
 
     def to_raw(self, offset: int) -> int:
         """The decoded-text offset that normalised ``offset`` came from."""
@@ -175,6 +177,13 @@ class SourceText:
         column = raw_start - self._line_starts[line - 1] + 1
         page = bisect.bisect_right(self.pages, raw_start) + 1 if self.pages else None
         return SourceSpan(offset=raw_start, end=raw_end, line=line, column=column, page=page)
+
+    def x_center(self, start: int, end: int) -> float | None:
+        """The horizontal middle of normalised ``text[start:end]`` on its page, if characters have boxes."""
+        if not self.boxes:
+            return None
+        found = [box for i in range(self.to_raw(start), self.to_raw(end)) if (box := self.boxes.get(i))]
+        return (min(b[0] for b in found) + max(b[2] for b in found)) / 2 if found else None
 
     def raw_slice(self, start: int, end: int) -> str:
         """The decoded source text behind normalised ``text[start:end]``."""

@@ -21,7 +21,7 @@ import subprocess
 import tempfile
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -79,7 +79,7 @@ def _inner_text(html: str) -> str:
 
 
 @cache
-def _browser_page() -> object:
+def _browser_page() -> Any:  # noqa: ANN401 - a playwright Page
     """One headless Chromium page for the whole process (Debian's chromium, driven by Playwright)."""
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
