@@ -336,6 +336,8 @@ class _RowReader:
         self.rows: list[list[RawCell]] = []
         self.fragments: list[RawCell] = []  # label pieces waiting for their numbers
         self.one_per_line: list[RawCell] | None = None  # the row that single-number lines extend
+        self.stacked: list[list[RawCell]] = []  # rows gathered from numbers one per line
+        self.unchecked: list[RawCell] = []  # the labels of such rows left out: their total disagrees
         self.header: list[list[Token]] = []  # lines of a section-二 header still open
         self.header_row = 0
         # values_first: a row of numbers waiting for its label lines, the pieces met so far
@@ -482,6 +484,8 @@ class _RowReader:
             values = self.columns.place(values) or values
         label_text = m.label
         if len(values) == 1 and not label_text and not self.fragments and self.one_per_line is not None:
+            if len(self.one_per_line) == 2:  # a second number under the label: gathered one per line
+                self.stacked.append(self.one_per_line)
             self.one_per_line.append(values[0])
             return
         self._settle_waiting()
@@ -508,7 +512,23 @@ class _RowReader:
         if self.header:
             self._close_header()
         self._settle_waiting()
+        self._check_stacked()
         return self.rows
+
+    def _check_stacked(self) -> None:
+        """Leave out requests rows gathered one number per line whose numbers break the row's total.
+
+        Gathering lines into a row is an inference: some extractors (pdftotext
+        without -layout) print a table column by column, and lines of another
+        row slip in.  A row printed on one line is kept as printed, typo and all;
+        one gathered must add up.
+        """
+        for row in self.stacked:
+            numbers = [c.read().value for c in row[1:]]
+            if len(numbers) == _REQUESTS_COLUMNS and all(isinstance(n, int) for n in numbers) and (
+                    sum(numbers[:-1]) != numbers[-1]):  # type: ignore[arg-type]
+                self.unchecked.append(row[0])
+                del row[1:]
 
 
 def _reader(block: Block, *, values_first: bool = False) -> _RowReader:
@@ -601,6 +621,16 @@ def _chosen_reading(
     return None
 
 
+def _with_unchecked(result: LayoutResult, reader: _RowReader) -> LayoutResult:
+    """``result`` with a diagnostic for each row gathered one number per line that did not add up."""
+    found = [Diagnostic(code="cell-count", severity=Severity.WARNING, layout=NAME,
+                        span=reader.block.source.span(label.start, label.end),
+                        message=f"row {label.text!r}: its numbers, printed one per line, do not add up to "
+                        "its total (lines of another row may have slipped in); its values are left out")
+             for label in reader.unchecked]
+    return attrs.evolve(result, diagnostics=(*result.diagnostics, *found)) if found else result
+
+
 def _read_oriented(block: Block) -> LayoutResult:
     """The block read in the orientation the document shows, or only what both orientations agree on.
 
@@ -612,7 +642,7 @@ def _read_oriented(block: Block) -> LayoutResult:
     two readings give differently are left out.
     """
     labels_first = _reader(block)
-    first = block.assemble(labels_first.rows, layout=NAME, blanks_vanish=True)
+    first = _with_unchecked(block.assemble(labels_first.rows, layout=NAME, blanks_vanish=True), labels_first)
     if not any(kind == "numbers" for stretch in labels_first.shapes for kind, _ in stretch):
         return first
     second = block.assemble(read_rows(block, values_first=True), layout=NAME, blanks_vanish=True)
@@ -654,7 +684,9 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:
     # Table 四's bare numbers: fifteen, or fewer where blank cells left nothing (PDF text).
     least = 1 if block.section.kind is SectionKind.APPEALS and "尚未" in block.text else _APPEALS_VALUES
     bare_appeals = any(m is not None and len(m.values) >= least and not m.label for m in rows)
-    if numeric < 2 and not bare_appeals:
+    # Or one cell per line, as PyMuPDF, pypdf and pdftotext without -layout print a table.
+    lone = sum(1 for m in rows if m is not None and len(m.values) == 1 and not m.label)
+    if numeric < 2 and not bare_appeals and lone < _REQUESTS_COLUMNS:
         return None
     if not labels.table_words(block.text) and not bare_appeals:
         return None
