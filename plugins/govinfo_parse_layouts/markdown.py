@@ -33,6 +33,8 @@ INFO = LayoutInfo(
 )
 
 _PIPE_ROW: Final = re.compile(r"^[ ]*\|.*\|?[ ]*$", re.MULTILINE)
+# html2text writes a table's rows without outer pipes (after its ---|--- line), merged cells left out.
+_UNFRAMED_ROW: Final = re.compile(r"^[^|\n]+\|[^\n]*$", re.MULTILINE)
 _SEPARATOR: Final = re.compile(r"^[ ]*\|?(?:[ ]*:?-{2,}:?[ ]*\|)+[ ]*(?::?-{2,}:?[ ]*)?$")
 _MARKUP: Final = re.compile(r"<br\s*/?>|\*\*|__", re.IGNORECASE)
 _LINE: Final = re.compile(r"[^\n]+")
@@ -51,17 +53,54 @@ def _cells(block: Block, start: int, line: str) -> list[RawCell]:
 
 
 def read_rows(block: Block) -> list[list[RawCell]]:
-    """Each pipe row as cells; captions outside the table (第二十条第(一)项) as one-cell rows."""
+    """Each pipe row as cells; captions outside the table (第二十条第(一)项) as one-cell rows.
+
+    Rows without outer pipes (html2text: ``一、本年新收… | 1 | 1 …``) may have
+    their first cell wrapped over the lines above them: those lines join it.
+    """
     rows = []
+    unframed = _has_separator(block)
+    wrapped: list[tuple[int, str]] = []  # lines without a pipe just above an unframed row
     for m in _LINE.finditer(block.text):
         line = m.group()
         if _SEPARATOR.match(line):
+            wrapped.clear()
             continue
         if _PIPE_ROW.match(line) and "|" in line:
             rows.append(_cells(block, m.start(), line))
+            wrapped.clear()
+        elif unframed and "|" in line:  # an unframed row
+            cells = _unframed_cells(block, m.start(), line)
+            if wrapped:
+                first = block.cell(wrapped[0][0] - block.start, cells[0].end - block.start,
+                                   text="".join(t for _, t in wrapped) + cells[0].text)
+                cells[0] = first
+            rows.append(cells)
+            wrapped.clear()
         elif labels.is_caption_line(line):
             rows.append([block.cell(m.start(), m.end(), text=_MARKUP.sub("", line).strip())])
+            wrapped.clear()
+        else:
+            wrapped.append((block.start + m.start(), _MARKUP.sub("", line).strip()))
+            del wrapped[:-_WRAPPED_LINES]
     return rows
+
+
+_WRAPPED_LINES: Final = 3  # lines of a first cell wrapped above its row, at most
+
+
+def _has_separator(block: Block) -> bool:
+    """True when a ``---|---`` line marks the rows as a Markdown table's, outer pipes or not."""
+    return any(_SEPARATOR.match(line) for line in block.text.split("\n"))
+
+
+def _unframed_cells(block: Block, start: int, line: str) -> list[RawCell]:
+    """The cells of a row written without outer pipes (``a| b| c``)."""
+    cells, at = [], 0
+    for piece in line.split("|"):
+        cells.append(block.cell(start + at, start + at + len(piece), text=_MARKUP.sub("", piece).strip()))
+        at += len(piece) + 1
+    return cells
 
 
 @hookimpl
@@ -72,6 +111,8 @@ def govinfo_layout_info() -> LayoutInfo:
 @hookimpl
 def govinfo_sniff_block(block: Block) -> LayoutScore | None:
     pipe_rows = len(_PIPE_ROW.findall(block.text))
+    if _has_separator(block):
+        pipe_rows += len(_UNFRAMED_ROW.findall(block.text))
     if pipe_rows < 1:
         return None
     if not labels.table_words(block.text) and block.section.kind is not SectionKind.APPEALS:
@@ -84,6 +125,8 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:
 def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     if layout != NAME:
         return None
+    # Merged cells may be left blank (OCR's framed tables, rows joined by " | ") or out
+    # (html2text): a blank at a row's end is not taken on trust.
     return block.assemble(read_rows(block), layout=NAME, remnants=True)
 
 

@@ -44,7 +44,7 @@ import attrs
 from govinfo_parse import hookimpl, labels
 from govinfo_parse.checks import rule_tally
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
-from govinfo_parse.model import Diagnostic, Meta, Report, SectionKind, Severity, Table
+from govinfo_parse.model import CellKind, Diagnostic, Meta, Report, SectionKind, Severity, Table
 from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ _DEBRIS: Final = re.compile(r"^[\s|*#>_-]*$")
 _VALUE: Final = re.compile(
     rf"[+-]?\d[\d,]*(?:\.\d+)?(?:{MONEY_UNIT_PATTERN})?|/|--?|无|不适用|暂无|{GARBLED_NUMBER}")
 _LONE_LETTER: Final = re.compile(r"[A-Za-z]")  # a misread digit only among other values
+_NUMBER_PIECE: Final = re.compile(r"^[\d.,]*[.,][\d.,]*$")  # a piece of a number split over lines (0. | 01)
 # The item number that opens a row label: 一、 (三) 2. (2)
 _ITEM_MARK: Final = re.compile(
     r"\s*(?:[一二三四五六七八九十]{1,2}\s*、|\(\s*[一二三四五六七八九十\d]{1,2}\s*\)|\d{1,2}\s*[.、])")
@@ -397,6 +398,9 @@ class _RowReader:
         around them (a tall label cell), and join that instead.
         """
         self.shapes[-1].append(("label", piece.text))
+        if _NUMBER_PIECE.match(piece.text):
+            self._number_split(piece)
+            return
         starts_a_label = _names_a_row(piece.text)
         if self.waiting is not None:
             if not ((starts_a_label or _ITEM_MARK.match(piece.text)) and self.below):
@@ -408,6 +412,39 @@ class _RowReader:
             self.fragments.clear()
         self.fragments.append(piece)
         del self.fragments[:-_KEEP_FRAGMENTS]
+
+    def blank_line(self, start: int) -> None:
+        """A line of spaces alone: among cells printed one per line, a blank cell in its place.
+
+        Right under a label it is the row's first cell: blank, but a cell.
+        """
+        blank = self.block.cell(start, start, text="")
+        if self.one_per_line is not None:
+            self.one_per_line.append(blank)
+        elif self.fragments and self.waiting is None:
+            label = self.fragments
+            joined = self.block.cell(label[0].start - self.block.start, label[-1].end - self.block.start,
+                                     text="".join(p.text for p in label))
+            self.rows.append([joined, blank])
+            self.fragments = []
+            self.one_per_line = self.rows[-1]
+            self.stacked.append(self.one_per_line)
+
+    def _number_split(self, piece: RawCell) -> None:
+        """A piece of a number on a line of its own (0. | 1, an HTML cell's spans): nothing near it holds.
+
+        The row gathered so far, or waiting for its label, loses its numbers;
+        the label pieces above lose their row; the numbers below get this piece
+        for a label, which names no row.
+        """
+        for row in (self.one_per_line, self.waiting):
+            if row is not None and len(row) > 1:
+                self.unchecked.append(row[0])
+                del row[1 if row[0].read().kind is CellKind.TEXT else 0:]
+        if self.fragments:
+            self.unchecked.append(self.fragments[0])
+        self.one_per_line = None
+        self.fragments = [piece]
 
     def _settle_waiting(self) -> None:
         """Give the row of numbers waiting (values_first) the label lines found below it."""
@@ -484,8 +521,6 @@ class _RowReader:
             values = self.columns.place(values) or values
         label_text = m.label
         if len(values) == 1 and not label_text and not self.fragments and self.one_per_line is not None:
-            if len(self.one_per_line) == 2:  # a second number under the label: gathered one per line
-                self.stacked.append(self.one_per_line)
             self.one_per_line.append(values[0])
             return
         self._settle_waiting()
@@ -506,6 +541,8 @@ class _RowReader:
         label = [self.block.cell(parts[0].start, parts[-1].end, text=joined)] if parts else []
         self.rows.append([*label, *values])
         self.one_per_line = self.rows[-1] if len(values) == 1 else None
+        if self.one_per_line is not None:
+            self.stacked.append(self.one_per_line)  # more numbers may follow, one per line
         self.fragments.clear()
 
     def finish(self) -> list[list[RawCell]]:
@@ -516,17 +553,21 @@ class _RowReader:
         return self.rows
 
     def _check_stacked(self) -> None:
-        """Leave out requests rows gathered one number per line whose numbers break the row's total.
+        """Leave out requests rows gathered one number per line that do not add up to their total.
 
         Gathering lines into a row is an inference: some extractors (pdftotext
         without -layout) print a table column by column, and lines of another
         row slip in.  A row printed on one line is kept as printed, typo and all;
-        one gathered must add up.
+        one gathered must add up, and must have exactly seven numbers.
         """
         for row in self.stacked:
             numbers = [c.read().value for c in row[1:]]
-            if len(numbers) == _REQUESTS_COLUMNS and all(isinstance(n, int) for n in numbers) and (
-                    sum(numbers[:-1]) != numbers[-1]):  # type: ignore[arg-type]
+            whole = len(numbers) == _REQUESTS_COLUMNS and all(isinstance(n, int) for n in numbers)
+            breaks_total = whole and sum(numbers[:-1]) != numbers[-1]  # type: ignore[arg-type]
+            # One number too few or too many: not settled by arithmetic, since the lines gathered may
+            # hold a number split over two of them (an HTML cell's spans) beside a total printed wrong.
+            off_by_one = abs(len(numbers) - _REQUESTS_COLUMNS) == 1
+            if breaks_total or off_by_one:
                 self.unchecked.append(row[0])
                 del row[1:]
 
@@ -534,9 +575,14 @@ class _RowReader:
 def _reader(block: Block, *, values_first: bool = False) -> _RowReader:
     reader = _RowReader(block, values_first=values_first)
     for line in _LINE.finditer(block.text):
-        text = _strip_footer(line.group())
-        if "\t" not in text and not _DEBRIS.match(text):
+        # Pipes of a Markdown table are cell borders, as spaces are (same length: offsets hold).
+        text = _strip_footer(line.group()).replace("|", " ")
+        if "\t" in text:
+            continue
+        if not _DEBRIS.match(text):
             reader.feed(line.start(), text)
+        elif not line.group().strip(" "):  # spaces alone (an HTML cell's no-break space): a blank cell
+            reader.blank_line(line.start())
     reader.finish()
     return reader
 

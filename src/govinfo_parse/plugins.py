@@ -39,6 +39,7 @@ DEFAULT_PLUGINS: Final = (
     ("pdf_text", "govinfo_parse_layouts.pdf_text"),
     ("html", "govinfo_parse_layouts.html"),
     ("markdown", "govinfo_parse_layouts.markdown"),
+    ("browser_text", "govinfo_parse_layouts.browser_text"),
     ("pdf", "govinfo_parse_layouts.pdf_file"),
     ("docx", "govinfo_parse_layouts.docx"),
     ("narrative", "govinfo_parse_layouts.narrative"),

@@ -504,8 +504,10 @@ class TableAssembler:
                 return None
             return self._cells_among_remnants(row, label_cells, values)
         cells = list(values)
-        while len(cells) > _REQUESTS_WIDTH and not cells[0].text.strip():
-            cells.pop(0)  # the blank remains of a merged label cell
+        # The blank remains of a merged label cell; where blanks leave no trace (PDF text),
+        # a blank cell that is there stands for a blank value.
+        while len(cells) > _REQUESTS_WIDTH and not cells[0].text.strip() and not self.blanks_vanish:
+            cells.pop(0)
         return _trim_trailing_empty(cells, _REQUESTS_WIDTH)
 
     def _drop_single_other_beside_subrows(self) -> None:

@@ -1,0 +1,41 @@
+"""What the tools people use make of generated reports: no value is ever wrong.
+
+Each tool installed here (``govinfo_parse.testing.tools``: BeautifulSoup,
+html2text, markdownify, trafilatura, Chromium's innerText; pdftotext in each
+mode, pypdfium2, pdfplumber, pypdf, PyMuPDF, pymupdf4llm, markitdown) turns a
+generated report, published as a Word-export page or a printed PDF, into text.
+Whatever it reads, a value that comes back is the report's; a cell the report
+left blank gives no value.  Recall per tool is measured by bench/bench_tools.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import govinfo_parse
+from govinfo_parse.testing import SampleReport
+from govinfo_parse.testing.strategies import rule_breaking_reports, sample_reports
+from govinfo_parse.testing.tools import TOOLS, available_tools, convert
+
+pytest.importorskip("reportlab")
+INSTALLED = available_tools()
+
+reports = st.one_of(
+    sample_reports(), sample_reports(sparse=True), sample_reports(blanks=True),
+    rule_breaking_reports().map(lambda case: case[0]),
+)
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sample=reports)
+def test_a_tool_never_gives_a_wrong_value(tool: str, sample: SampleReport) -> None:
+    if tool not in INSTALLED:
+        pytest.skip(f"{tool} is not installed here (pip install \".[tools]\"; chromium for innerText)")
+    report = govinfo_parse.parse(convert(tool, sample))
+    assert sample.wrong_values(report) == []
+    unstated = [c.field_id for c in report.cells()
+                if c.value is not None and c.origin.value != "narrative" and c.field_id not in sample.values]
+    assert unstated == []  # a cell the report left blank gives no value, derived or not
