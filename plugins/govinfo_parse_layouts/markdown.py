@@ -35,7 +35,8 @@ INFO = LayoutInfo(
 _PIPE_ROW: Final = re.compile(r"^[ ]*\|.*\|?[ ]*$", re.MULTILINE)
 # html2text writes a table's rows without outer pipes (after its ---|--- line), merged cells left out.
 _UNFRAMED_ROW: Final = re.compile(r"^[^|\n]+\|[^\n]*$", re.MULTILINE)
-_SEPARATOR: Final = re.compile(r"^[ ]*\|?(?:[ ]*:?-{2,}:?[ ]*\|)+[ ]*(?::?-{2,}:?[ ]*)?$")
+# Written so that no run of spaces can be split two ways (nested ``[ ]*`` backtracks quadratically).
+_SEPARATOR: Final = re.compile(r"^[ ]*(?:\|[ ]*)?(?::?-{2,}:?[ ]*\|[ ]*)+(?::?-{2,}:?[ ]*)?$")
 _MARKUP: Final = re.compile(r"<br\s*/?>|\*\*|__", re.IGNORECASE)
 _LINE: Final = re.compile(r"[^\n]+")
 

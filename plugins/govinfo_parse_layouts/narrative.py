@@ -82,6 +82,19 @@ def _count(text: str) -> int | None:
     return int(text.replace(",", "")) if text[0].isdigit() else chinese_integer(text)
 
 
+_NUMERAL_CHAR: Final = re.compile(r"[\d零〇一二两三四五六七八九十百千万][\s]*$")
+
+
+def _count_in(sentence: str, m: re.Match[str], group: int) -> int | None:
+    """The count of group ``group`` of ``m``; None when a numeral stands just before it.
+
+    三百 / 五十五件: a line break cut the numeral, and 五十五 alone is not the figure.
+    """
+    if _NUMERAL_CHAR.search(sentence, 0, m.start(group)):
+        return None
+    return _count(m[group])
+
+
 Fact = tuple[str, "Number", int, int]  # (field id, value, start, end) within a sentence
 
 
@@ -93,7 +106,7 @@ def _received(sentence: str, *, in_breakdown: bool) -> Iterator[Fact]:  # noqa: 
     2020年收到申请20件) gives none.
     """
     found = [(m, n) for m in _RECEIVED.finditer(sentence)
-             if not _NOT_REQUESTS.search(m["what"]) and (n := _count(m[2])) is not None
+             if not _NOT_REQUESTS.search(m["what"]) and (n := _count_in(sentence, m, 2)) is not None
              and not _OTHER_PERIOD.search(_clause_before(sentence, m.start()))]
     if len({n for _, n in found}) == 1:
         m, n = found[0]
@@ -112,7 +125,7 @@ def _by_applicant(sentence: str, *, in_breakdown: bool) -> Iterator[Fact]:
     found = list(_BY_APPLICANT.finditer(sentence))
     if in_breakdown or any(m[1] != "其他" for m in found):
         for m in found:
-            if (n := _count(m[2])) is not None:
+            if (n := _count_in(sentence, m, 2)) is not None:
                 yield f"requests.new_received.{_APPLICANT_COLUMN[m[1]]}", n, m.start(), m.end()
 
 
@@ -121,14 +134,14 @@ def _decisions(sentence: str, *, in_breakdown: bool) -> Iterator[Fact]:  # noqa:
     start = sentence.find("决定")
     if start >= 0:
         for m in _DECISIONS.finditer(sentence, start):
-            if (n := _count(m[2])) is not None:
+            if (n := _count_in(sentence, m, 2)) is not None:
                 yield f"active.{_DECISION_ROW[m[1]]}.decisions", n, m.start(), m.end()
 
 
 def _procurement(sentence: str, *, in_breakdown: bool) -> Iterator[Fact]:  # noqa: ARG001
     """政府集中采购1项,共225万元."""
     for m in _PROCUREMENT.finditer(sentence):
-        if (n := _count(m[1])) is not None:
+        if (n := _count_in(sentence, m, 1)) is not None:
             yield "active.government_procurement.items", n, m.start(), m.end()
         if m[2]:
             amount = to_wan_yuan(Decimal(m[2].replace(",", "")), m[3])

@@ -70,6 +70,7 @@ _DEBRIS: Final = re.compile(r"^[\s|*#>_-]*$")
 _VALUE: Final = re.compile(
     rf"[+-]?\d[\d,]*(?:\.\d+)?(?:{MONEY_UNIT_PATTERN})?|/|--?|无|不适用|暂无|{GARBLED_NUMBER}")
 _LONE_LETTER: Final = re.compile(r"[A-Za-z]")  # a misread digit only among other values
+_PARAGRAPH_CELLS: Final = 0.35  # blank lines per line above which every cell is a paragraph
 _NUMBER_PIECE: Final = re.compile(r"^[\d.,]*[.,][\d.,]*$")  # a piece of a number split over lines (0. | 01)
 # The item number that opens a row label: 一、 (三) 2. (2)
 _ITEM_MARK: Final = re.compile(
@@ -338,6 +339,7 @@ class _RowReader:
         self.fragments: list[RawCell] = []  # label pieces waiting for their numbers
         self.one_per_line: list[RawCell] | None = None  # the row that single-number lines extend
         self.stacked: list[list[RawCell]] = []  # rows gathered from numbers one per line
+        self.gather = True  # gather numbers printed one per line into their row
         self.unchecked: list[RawCell] = []  # the labels of such rows left out: their total disagrees
         self.header: list[list[Token]] = []  # lines of a section-二 header still open
         self.header_row = 0
@@ -540,7 +542,7 @@ class _RowReader:
         joined = "".join(p.text for p in parts)
         label = [self.block.cell(parts[0].start, parts[-1].end, text=joined)] if parts else []
         self.rows.append([*label, *values])
-        self.one_per_line = self.rows[-1] if len(values) == 1 else None
+        self.one_per_line = self.rows[-1] if len(values) == 1 and self.gather else None
         if self.one_per_line is not None:
             self.stacked.append(self.one_per_line)  # more numbers may follow, one per line
         self.fragments.clear()
@@ -574,6 +576,9 @@ class _RowReader:
 
 def _reader(block: Block, *, values_first: bool = False) -> _RowReader:
     reader = _RowReader(block, values_first=values_first)
+    # pdftotext without -layout prints each cell as a paragraph, in the order of the page's columns
+    # rather than its rows: numbers on lines of their own are then not gathered into rows.
+    reader.gather = block.text.count("\n\n") < _PARAGRAPH_CELLS * max(1, block.text.count("\n"))
     for line in _LINE.finditer(block.text):
         # Pipes of a Markdown table are cell borders, as spaces are (same length: offsets hold).
         text = _strip_footer(line.group()).replace("|", " ")

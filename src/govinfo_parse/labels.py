@@ -275,9 +275,9 @@ def match_requests_row(  # noqa: PLR0911 - one return per way a row is named
     row = _first(_REQUESTS_ROWS, text)
     if row is not None:
         return row
-    if group == "other" and _OTHER_SUBROW.search(text):
-        return "other.other"
     tail = text.rpartition("其他处理")[2]
+    if (group == "other" or "其他处理" in text) and _OTHER_SUBROW.search(tail):
+        return "other.other"  # 3.其他 in the (六) group, named before it or in the label: (六)其他处理3.其他
     if "其他处理" in text and not _CJK.search(tail) and not _ITEM_NUMBER.search(text):
         return "other"  # the single 2019-style (六) row: nothing follows the group label
     named_group = match_requests_group(text)

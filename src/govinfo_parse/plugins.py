@@ -40,6 +40,7 @@ DEFAULT_PLUGINS: Final = (
     ("html", "govinfo_parse_layouts.html"),
     ("markdown", "govinfo_parse_layouts.markdown"),
     ("browser_text", "govinfo_parse_layouts.browser_text"),
+    ("glued_text", "govinfo_parse_layouts.glued_text"),
     ("pdf", "govinfo_parse_layouts.pdf_file"),
     ("docx", "govinfo_parse_layouts.docx"),
     ("narrative", "govinfo_parse_layouts.narrative"),

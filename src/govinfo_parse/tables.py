@@ -90,6 +90,14 @@ def _split_run_on_rows(row: list[RawCell]) -> list[list[RawCell]]:
     return parts
 
 
+def _adds_up(numbers: Sequence[object]) -> bool:
+    """True when a requests row's six applicant numbers (blanks as nothing) add up to its stated total."""
+    *parts, total = numbers
+    if not isinstance(total, int | float) or not all(p is None or isinstance(p, int | float) for p in parts):
+        return False
+    return sum(p for p in parts if isinstance(p, int | float)) == total
+
+
 def _trim_trailing_empty(cells: Sequence[RawCell], keep: int) -> list[RawCell]:
     """Drop blank cells from the end, but never below ``keep`` cells."""
     out = list(cells)
@@ -434,7 +442,18 @@ class TableAssembler:
         core = values[lead : len(values) - trail]
         numbers = [c.read().value for c in core]
         six_numbers = len(core) == _REQUESTS_WIDTH - 1 and all(isinstance(n, int) for n in numbers)
-        if not six_numbers or not (lead or trail):
+        if not (lead or trail):
+            return core
+        if not six_numbers:
+            # Blanks set aside: they may be the row's own blank cells beside a number split in two
+            # (100 copied as 10 and 0), so the seven left must keep the row's total.
+            if len(core) == _REQUESTS_WIDTH and not _adds_up(numbers):
+                self._diag("cell-count", Severity.WARNING,
+                           f"section 三 row {row!r}: {len(values)} cells, blank ones at its ends; the seven "
+                           "between them do not add up to their total, so the blanks may be values and a "
+                           "number split; its values are left out",
+                           at=label_cells[0], field_ids=(f"requests.{row}.total",))
+                return None
             return core
         counts = tuple(int(n or 0) for n in numbers)
         blank_first_fits = bool(lead) and counts[-1] >= sum(counts[:-1])

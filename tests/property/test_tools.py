@@ -22,20 +22,28 @@ from govinfo_parse.testing.tools import TOOLS, available_tools, convert
 pytest.importorskip("reportlab")
 INSTALLED = available_tools()
 
+# (report, whether its printed arithmetic holds)
 reports = st.one_of(
-    sample_reports(), sample_reports(sparse=True), sample_reports(blanks=True),
-    rule_breaking_reports().map(lambda case: case[0]),
+    st.one_of(sample_reports(), sample_reports(sparse=True), sample_reports(blanks=True)).map(
+        lambda sample: (sample, True)),
+    rule_breaking_reports().map(lambda case: (case[0], False)),
 )
 
 
 @pytest.mark.parametrize("tool", TOOLS)
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(sample=reports)
-def test_a_tool_never_gives_a_wrong_value(tool: str, sample: SampleReport) -> None:
+@given(case=reports)
+def test_a_tool_never_gives_a_wrong_value(tool: str, case: tuple[SampleReport, bool]) -> None:
     if tool not in INSTALLED:
         pytest.skip(f"{tool} is not installed here (pip install \".[tools]\"; chromium for innerText)")
+    sample, arithmetic_holds = case
     report = govinfo_parse.parse(convert(tool, sample))
-    assert sample.wrong_values(report) == []
+    wrong = sample.wrong_values(report)
+    if not arithmetic_holds:
+        # A row both misprinted and damaged in extraction is recovered to what the arithmetic
+        # holds: derived, with its rule, never passed off as read (docs/explanation/architecture.md).
+        wrong = [w for w in wrong if "(derived, " not in w]
+    assert wrong == []
     unstated = [c.field_id for c in report.cells()
                 if c.value is not None and c.origin.value != "narrative" and c.field_id not in sample.values]
     assert unstated == []  # a cell the report left blank gives no value, derived or not

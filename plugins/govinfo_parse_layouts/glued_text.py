@@ -1,0 +1,447 @@
+"""Table cells glued together: a page's text with nothing between its cells.
+
+What BeautifulSoup's ``get_text()`` and many crawlers save of a report page::
+
+    规章000行政规范性文件77132470第二十条第（五）项…
+    一、本年新收政府信息公开申请数量801000081二、上年结转…
+    （三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开…
+    （一）予以公开  34203616106            <- a space: an empty cell (&nbsp;)
+
+A run of digits after a row's label holds that row's cells.  How it splits
+into them is decided, never guessed: a number is written without leading
+zeros (a lone 0 aside), with thousands groups of three, with a sign only
+where a change is counted and a decimal point only where money is; a
+requests row's six applicant columns add up to its total, each column of the
+table to its totals, each group of table 四 to its own total.  A split is
+taken only when exactly one satisfies every rule that applies; a row whose
+run splits several ways is left out with a diagnostic.  A value whose cell
+boundary was decided so is marked derived, with the rule.  The item number of
+the next row (``…0000000`` + ``2.其他…``) belongs to that row's label.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from govinfo_parse import fields, hookimpl, labels
+from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
+from govinfo_parse.model import Diagnostic, Origin, SectionKind, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from govinfo_parse.fields import Template
+
+NAME = "glued_text"
+INFO = LayoutInfo(
+    name=NAME,
+    aliases=("get-text", "crawler"),
+    version_added="0.2",
+    description="A page's text with its table cells glued together (BeautifulSoup get_text(), crawlers); "
+    "runs of digits split into cells by the table's own arithmetic.",
+)
+
+# A cell that holds no number: a placeholder (无 not the first word of 无法提供 or 无正当理由…).
+_PLACEHOLDER: Final = r"不适用|暂无|无(?![法正])|[/／*]|[-—－]{2,}|—"
+# Values stand between labels: digits with their signs, separators, placeholders and empty
+# cells (spaces).  A run of empty cells alone (spaces: &nbsp;) is a row that printed no number.
+_VALUE: Final = rf"(?:[\d ,.+\-]|{_PLACEHOLDER})"
+_REGION: Final = re.compile(rf"{_VALUE}*\d{_VALUE}*| {{2,}}")
+_ITEM: Final = re.compile(rf" |{_PLACEHOLDER}|-|[^ \-/／*—－无不暂]+")
+# 2.其他… : the next row's item number, glued after a row's digits; it is the label's.
+_ITEM_AFTER: Final = re.compile(r"[1-9][.、]$")
+_GLUED: Final = re.compile(r"[\u4e00-\u9fff)）]\d{5,}")  # a label, then five digits or more at once
+_PROSE_AFTER: Final = re.compile(r"[件条个项次年月日%％元人家余多个]")
+_LEAST_GLUED: Final = 3
+_MOST_READINGS: Final = 20_000  # splits of one row tried at most; beyond, the row is left out
+_LONGEST_LABEL: Final = 60
+_NUMBER: Final = re.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)")
+_APPEALS_CELLS: Final = len(fields.APPEALS_GROUPS) * len(fields.APPEALS_COLUMNS)
+_REQUESTS_CELLS: Final = len(fields.REQUESTS_COLUMNS)
+# A header word for each section-二 column, so the assembler places the values it is given.
+_ACTIVE_HEADER: Final = {
+    "made": "本年新制作数量", "published": "本年新公开数量", "total_published": "对外公开总数量",
+    "prev_items": "上一年项目数量", "change": "本年增/减", "items": "采购项目数量", "amount": "采购总金额",
+    "issued": "本年制发件数", "repealed": "本年废止件数", "in_force": "现行有效件数",
+    "fee_amount": "本年收费金额",
+}
+
+
+@attrs.frozen
+class _Piece:
+    """One number of a run, as written, with its place in the block text."""
+
+    text: str
+    start: int
+    end: int
+
+
+Reading = tuple[_Piece | None, ...]  # a row's cells: a number, or None for an empty cell
+_DASH: Final = "-"  # a lone hyphen: a placeholder cell, or the sign of the number glued after it
+Item = _Piece | None | str
+
+
+def _valid(text: str, column: str) -> bool:
+    """True when ``text`` is a number as a report writes one in ``column``."""
+    sign, body = (text[0], text[1:]) if text[:1] in "+-" else ("", text)
+    if sign and column not in fields.SIGNED_COLUMNS:
+        return False
+    whole, _, fraction = body.partition(".")
+    if fraction and (column not in fields.AMOUNT_COLUMNS or not fraction.isdigit()):
+        return False
+    return bool(_NUMBER.fullmatch(whole)) and (not sign or whole != "0")
+
+
+def _items(region: str, start: int) -> list[Item]:
+    """A region as empty cells (a space or a placeholder each), lone hyphens and runs of glued digits."""
+    items: list[Item] = []
+    for m in _ITEM.finditer(region):
+        piece = m.group()
+        if piece == _DASH:
+            items.append(_DASH)
+        elif piece == " " or re.fullmatch(_PLACEHOLDER, piece):
+            items.append(None)
+        else:
+            items.append(_Piece(piece, start + m.start(), start + m.end()))
+    return items
+
+
+_MOST_DASHES: Final = 6  # lone hyphens in one row read both ways at most; beyond, the row is left out
+
+
+def _dash_readings(items: Sequence[Item]) -> Iterator[list[_Piece | None]]:
+    """The row's items with each lone hyphen read as a placeholder cell, and as the next number's sign."""
+    dashes = [i for i, item in enumerate(items) if item == _DASH]
+    if len(dashes) > _MOST_DASHES:
+        return
+    for signs in itertools.product((False, True), repeat=len(dashes)):
+        as_sign = {i for i, sign in zip(dashes, signs, strict=True) if sign}
+        out: list[_Piece | None] = []
+        skip = False
+        for i, item in enumerate(items):
+            if skip:
+                skip = False
+                continue
+            if item == _DASH:
+                after = items[i + 1] if i + 1 < len(items) else None
+                if i not in as_sign:
+                    out.append(None)
+                    continue
+                if not isinstance(after, _Piece) or after.text[:1] in "+-":
+                    break  # a sign with no number after it: not this reading
+                out.append(_Piece("-" + after.text, after.start - 1, after.end))
+                skip = True
+            else:
+                out.append(item)  # type: ignore[arg-type]
+        else:
+            yield out
+
+
+def _splits(run: _Piece, columns: Sequence[str]) -> Iterator[tuple[_Piece, ...]]:
+    """Every way ``run`` is written as ``len(columns)`` numbers of those columns, in order."""
+    text = run.text
+    # A sign starts a number: cuts can only be where a number may end.
+    for cuts in itertools.combinations(range(1, len(text)), len(columns) - 1):
+        bounds = (0, *cuts, len(text))
+        parts = [text[a:b] for a, b in itertools.pairwise(bounds)]
+        if all(_valid(p, c) for p, c in zip(parts, columns, strict=True)):
+            yield tuple(_Piece(p, run.start + a, run.start + b)
+                        for p, (a, b) in zip(parts, itertools.pairwise(bounds), strict=True))
+
+
+def readings(items: Sequence[Item], columns: Sequence[str]) -> list[Reading]:
+    """Every reading of a row's items as one cell per column, a lone hyphen read both ways."""
+    found: list[Reading] = []
+    for variant in _dash_readings(items):
+        found.extend(_cell_readings(variant, columns))
+    return list({_texts(r): r for r in found}.values())
+
+
+def _cell_readings(items: Sequence[_Piece | None], columns: Sequence[str]) -> list[Reading]:
+    """Every reading of a row's items as one cell per column (cut short past ``_MOST_READINGS``)."""
+    found: list[Reading] = []
+
+    def place(i: int, column: int, sofar: tuple[_Piece | None, ...]) -> None:
+        if len(found) > _MOST_READINGS:
+            return
+        if i == len(items):
+            if column == len(columns):
+                found.append(sofar)
+            return
+        item = items[i]
+        if item is None:
+            if column < len(columns):
+                place(i + 1, column + 1, (*sofar, None))
+            return
+        for k in range(1, min(len(item.text), len(columns) - column) + 1):
+            for parts in _splits(item, columns[column:column + k]):
+                place(i + 1, column + k, (*sofar, *parts))
+
+    place(0, 0, ())
+    return found
+
+
+def _number(piece: _Piece | None) -> float | None:
+    return None if piece is None else float(piece.text.replace(",", ""))
+
+
+def _row_total_holds(reading: Reading) -> bool:
+    values = [_number(p) for p in reading]
+    if any(v is None for v in values):
+        return True  # an empty cell: nothing to check
+    return sum(values[:-1]) == values[-1]  # type: ignore[arg-type]
+
+
+def _groups_hold(reading: Reading) -> bool:
+    width = len(fields.APPEALS_COLUMNS)
+    for g in range(len(fields.APPEALS_GROUPS)):
+        values = [_number(p) for p in reading[g * width:(g + 1) * width]]
+        if None not in values and sum(values[:-1]) != values[-1]:  # type: ignore[arg-type]
+            return False
+    return True
+
+
+@attrs.define
+class _Row:
+    """A row found in the glued text: what it is, its label, and its possible readings."""
+
+    key: str  # "requests.<row>", "active.<row>" or "appeals"
+    label: RawCell
+    readings: list[Reading]
+    runs: frozenset[tuple[int, int]]  # where each run of glued characters stands, as written
+
+
+_GROUP_LABELS: Final = {"denied": "(三)不予公开", "unable": "(四)无法提供", "not_processed": "(五)不予处理",
+                        "other": "(六)其他处理"}
+
+
+def _named(row: _Row) -> RawCell:
+    """The row's label, with its group's where it is a sub-row, so it names the row it was read as."""
+    key = row.key.removeprefix("requests.")
+    group = key.partition(".")[0] if "." in key and row.key.startswith("requests.") else None
+    if group is None or labels.match_requests_group(row.label.text):
+        return row.label
+    return RawCell(_GROUP_LABELS[group] + row.label.text, row.label.start, row.label.end)
+
+
+def _template(text: str) -> Template:
+    return "2021" if re.search(r"制发|现行有效|本年处理决定", text) else "2019"
+
+
+def _active_row_at_end(label: str) -> tuple[str, int] | None:
+    """The section-二 row a label ends with, and where its name starts (the header's words precede it)."""
+    text = label.rstrip()
+    best: tuple[int, int, str] | None = None
+    for pattern, row in labels.ACTIVE_ROW_LABELS:
+        for m in re.finditer(pattern.pattern.lstrip("^"), text):
+            if len(text) - m.end() <= 2 and (best is None or m.end() > best[0]):
+                best = (m.end(), m.start(), row)
+    return (best[2], best[1]) if best else None
+
+
+def _find_rows(block: Block, template: Template) -> list[_Row]:
+    """Label, then values, over and over: each row with every reading its values allow."""
+    text, rows = block.text, []
+    group: labels.RequestsGroup | None = None
+    previous: str | None = None
+    label_start = 0
+    for m in _REGION.finditer(text):
+        start, end = m.start(), m.end()
+        if _PROSE_AFTER.match(text, end):  # 393件, 2023年: a figure of a sentence, not of a table
+            continue
+        if (item := _ITEM_AFTER.search(text, start, end)) and re.match(r"[\u4e00-\u9fff]", text[end:end + 1]):
+            end = item.start()  # the next row's item number
+        if not text[start:end].strip():
+            continue  # an item number alone: part of the label being read
+        label_text = text[label_start:start]
+        # The label proper: the header's words may stand before it.
+        tail = max(label_start, start - _LONGEST_LABEL)
+        label = block.cell(tail, start, text=text[tail:start].strip())
+        label_start = end
+        region = text[start:end]
+        if not region.strip() or not label_text.strip():
+            continue
+        items = _items(region, block.start + start)
+        found = _row_for(label_text, template, group, previous, block)
+        if found is None:
+            continue
+        key, columns, name_at = found
+        if name_at is not None:  # the row's own name, without the header's words before it
+            label = block.cell(start - len(label_text.rstrip()) + name_at, start,
+                               text=label_text.rstrip()[name_at:])
+        if key.startswith("requests."):
+            group = labels.match_requests_group(label_text) or group
+            previous = key.removeprefix("requests.")
+        runs = frozenset((i.start, i.end) for i in items if isinstance(i, _Piece))
+        rows.append(_Row(key, label, readings(items, columns), runs=runs))
+    return rows
+
+
+def _row_for(
+    label: str, template: Template, group: labels.RequestsGroup | None, previous: str | None, block: Block,
+) -> tuple[str, tuple[str, ...], int | None] | None:
+    """The row a label names, the columns its values fill, and where a section-二 row's name starts."""
+    if "审结" in label[-_LONGEST_LABEL:] and "总计" in label[-_LONGEST_LABEL:]:  # table 四's header
+        return "appeals", tuple(c for _ in fields.APPEALS_GROUPS for c in fields.APPEALS_COLUMNS), None
+    tail = label.strip()[-_LONGEST_LABEL:]
+    if len(labels.rows_named(tail)) > 1:
+        return None  # two rows' words: a row between them printed nothing the text kept
+    requests_row = labels.match_requests_row(tail, labels.match_requests_group(tail) or group, previous)
+    if requests_row is not None and block.section.kind is not SectionKind.ACTIVE:
+        return f"requests.{requests_row}", fields.REQUESTS_COLUMNS, None
+    found = _active_row_at_end(label)
+    columns = fields.ACTIVE_ROWS[template].get(found[0]) if found else None
+    if found and columns:
+        return f"active.{found[0]}", columns, found[1]
+    return None
+
+
+def _settle_requests(rows: list[_Row], template: Template) -> dict[int, Reading]:
+    """The one reading of each requests row that its form, its total and the column totals leave.
+
+    A row whose digits can be written as its cells one way only is read so,
+    whatever its arithmetic (a report's own typo stays as printed).  The other
+    rows' readings must keep their row total, and are then tried together
+    against the column rules, with the rows read one way only: a row is taken
+    when every combination that keeps every rule agrees on it, and each of its
+    columns was checked by a complete rule.  No reading is decided on the
+    strength of another decided one: a coincidence cannot cascade.
+    """
+    requests = [i for i, r in enumerate(rows) if r.key.startswith("requests.")]
+    settled = {i: rows[i].readings[0] for i in requests if len({_texts(r) for r in rows[i].readings}) == 1}
+    known = {k: v for i, reading in settled.items() for k, v in _values(_name(rows[i]), reading)}
+    undecided = [i for i in requests if i not in settled]
+    for i in undecided:
+        rows[i].readings = [r for r in rows[i].readings if _row_total_holds(r)
+                            and not _breaks_a_column_rule(_name(rows[i]), r, known, template)]
+    undecided = [i for i in undecided if rows[i].readings]
+    size = 1
+    for i in undecided:
+        size *= len(rows[i].readings)
+    if not undecided or size > _MOST_TOGETHER:
+        return settled
+    fitting: list[tuple[Reading, ...]] = []
+    checked: dict[int, set[str]] = {i: set() for i in undecided}
+    for combo in itertools.product(*(rows[i].readings for i in undecided)):
+        trial = dict(known)
+        for i, reading in zip(undecided, combo, strict=True):
+            trial.update(_values(_name(rows[i]), reading))
+        chosen = zip(undecided, combo, strict=True)
+        if any(_breaks_a_column_rule(_name(rows[i]), r, trial, template) for i, r in chosen):
+            continue
+        fitting.append(combo)
+        for i in undecided:
+            checked[i] |= _checked_columns(_name(rows[i]), trial, template)
+    for n, i in enumerate(undecided):
+        if len({_texts(combo[n]) for combo in fitting}) == 1 and checked[i] >= set(fields.REQUESTS_COLUMNS):
+            settled[i] = fitting[0][n]
+    return settled
+
+
+def _name(row: _Row) -> str:
+    return row.key.removeprefix("requests.")
+
+
+def _texts(reading: Reading) -> tuple[str | None, ...]:
+    return tuple(p.text if p else None for p in reading)
+
+
+def _values(row: str, reading: Reading) -> Iterator[tuple[str, float]]:
+    for column, piece in zip(fields.REQUESTS_COLUMNS, reading, strict=True):
+        if (value := _number(piece)) is not None:
+            yield f"requests.{row}.{column}", value
+
+
+_MOST_TOGETHER: Final = 50_000  # combinations of undecided rows tried at most
+
+
+def _rules(template: Template) -> list[tuple[Sequence[str], Sequence[str]]]:
+    return [(fields.REQUESTS_RESULT_ROWS[template], ("total",)),
+            (("new_received", "carried_over"), ("total", "carried_forward"))]
+
+
+def _checked_columns(row: str, known: dict[str, float], template: Template) -> set[str]:
+    """The columns of ``row`` that a rule with every value known checks."""
+    return {column for column in fields.REQUESTS_COLUMNS for left, right in _rules(template)
+            if row in (*left, *right) and all(f"requests.{r}.{column}" in known for r in (*left, *right))}
+
+
+def _breaks_a_column_rule(row: str, reading: Reading, known: dict[str, float], template: Template) -> bool:
+    """True when the reading breaks a column rule whose every other value is known."""
+    for column, piece in zip(fields.REQUESTS_COLUMNS, reading, strict=True):
+        value = _number(piece)
+        if value is None:
+            continue
+        for left, right in _rules(template):
+            if row not in left and row not in right:
+                continue
+            sides = [[value if r == row else known.get(f"requests.{r}.{column}") for r in side]
+                     for side in (left, right)]
+            if all(v is not None for side in sides for v in side) and sum(sides[0]) != sum(sides[1]):  # type: ignore[arg-type]
+                return True
+    return False
+
+
+@hookimpl
+def govinfo_layout_info() -> LayoutInfo:
+    return INFO
+
+
+@hookimpl
+def govinfo_sniff_block(block: Block) -> LayoutScore | None:
+    glued = len(_GLUED.findall(block.text))
+    if glued < _LEAST_GLUED or not labels.table_words(block.text):
+        return None
+    return LayoutScore(layout=NAME, score=0.95)
+
+
+@hookimpl
+def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
+    if layout != NAME:
+        return None
+    template = _template(block.text)
+    rows = _find_rows(block, template)
+    settled = _settle_requests(rows, template)
+    table_rows: list[list[RawCell]] = []
+    derived: dict[int, str] = {}
+    problems: list[Diagnostic] = []
+    for i, row in enumerate(rows):
+        options = [settled[i]] if i in settled else [] if row.key.startswith("requests.") else row.readings
+        if row.key == "appeals":
+            options = [r for r in options if _groups_hold(r)]
+        if len({_texts(r) for r in options}) != 1:
+            ways = len({_texts(r) for r in row.readings}) if row.key.startswith("requests.") else len(options)
+            problems.append(Diagnostic(
+                code="glued-cells", severity=Severity.WARNING, layout=NAME, span=block.source.span(
+                    row.label.start, row.label.end),
+                message=f"{row.key}: its digits run together and split into cells in {ways or 'no'} "
+                "ways the table's rules allow; its values are left out",
+            ))
+            continue
+        reading = options[0]
+        cells = [RawCell("", row.label.end, row.label.end) if p is None else RawCell(p.text, p.start, p.end)
+                 for p in reading]
+        if any(p is not None and (p.start, p.end) not in row.runs for p in reading):  # a run was cut
+            rule = (f"the cells of {''.join(p.text if p else ' ' for p in reading)!r} as written without "
+                    "separators, split the one way the numbers' form and the table's rules allow")
+            derived.update((block.source.to_raw(p.start), rule) for p in reading if p is not None)
+        if row.key.startswith("active."):
+            columns = fields.ACTIVE_ROWS[template][row.key.removeprefix("active.")]
+            table_rows.append([RawCell("信息内容", row.label.start, row.label.start),
+                               *(RawCell(_ACTIVE_HEADER.get(c, "处理决定数量" if template == "2019"
+                                                           else "本年处理决定数量"),
+                                         row.label.start, row.label.start) for c in columns)])
+        if row.key == "appeals":  # its header, so the values are read as table 四's, in its order
+            table_rows.append([RawCell(t, row.label.end, row.label.end) for t in ("结果维持", "结果纠正")])
+        table_rows.append(cells if row.key == "appeals" else [_named(row), *cells])
+    result = block.assemble(table_rows, layout=NAME)
+    marked = tuple(attrs.evolve(c, origin=Origin.DERIVED, rule=derived[c.span.offset])
+                   if c.span is not None and c.span.offset in derived else c for c in result.cells)
+    return attrs.evolve(result, cells=marked, diagnostics=(*result.diagnostics, *problems))
+
+
+__all__ = ["INFO", "NAME", "readings"]
