@@ -72,6 +72,8 @@ _VALUE: Final = re.compile(
 _LONE_LETTER: Final = re.compile(r"[A-Za-z]")  # a misread digit only among other values
 _PARAGRAPH_CELLS: Final = 0.35  # blank lines per line above which every cell is a paragraph
 _NUMBER_PIECE: Final = re.compile(r"^[\d.,]*[.,][\d.,]*$")  # a piece of a number split over lines (0. | 01)
+# 2. alone on its line: a row's item number when words follow it, a number's piece when digits do.
+_ITEM_ALONE: Final = re.compile(r"^[1-9][.、]$")
 # The item number that opens a row label: 一、 (三) 2. (2)
 _ITEM_MARK: Final = re.compile(
     r"\s*(?:[一二三四五六七八九十]{1,2}\s*、|\(\s*[一二三四五六七八九十\d]{1,2}\s*\)|\d{1,2}\s*[.、])")
@@ -352,10 +354,12 @@ class _RowReader:
         # of numbers alone, ("row", "") for words and numbers on one line.
         self.shapes: list[list[tuple[str, str]]] = [[]]
         self.columns = _Columns(block)
+        self.item_alone: RawCell | None = None  # 2. on its own line, until the next line tells what it is
 
     def feed(self, start: int, text: str) -> None:
         stripped = text.strip()
         m = _split_row(text)
+        self._settle_item_alone(words_follow=m is None)
         if m is None and self.block.source.boxes:
             self.columns.learn_words(start, text)
         if self.header and m is None and len(stripped) <= _LONGEST_LABEL and not _starts_anything(stripped):
@@ -368,7 +372,8 @@ class _RowReader:
             self._values_row(start, m)
             return
         header_words = _header_words(stripped)
-        active_header = labels.is_active_header_start(stripped.split(" ")[0])
+        pieces = [] if m is not None else self._header_in_pieces(stripped)
+        active_header = labels.is_active_header_start(stripped.split(" ")[0]) or bool(pieces)
         if labels.is_caption_line(stripped) or header_words or active_header:
             self._settle_waiting()
             self.shapes.append([])
@@ -381,6 +386,12 @@ class _RowReader:
                 self.rows.append([self.block.cell(start + a, start + b) for a, b in header_words])
             else:
                 self._open_header(start, text)  # pieces of the header above may stand in the fragments
+                if pieces:  # 信息内容 as one word, from its first piece to this line
+                    first = self.header[0][0]
+                    self.header[0][0] = (pieces[0].start - self.block.start, first[1],
+                                         "".join(p.text for p in pieces) + first[2])
+                    self.rows[self.header_row][0] = self.block.cell(
+                        pieces[0].start - self.block.start, first[1], text=self.header[0][0][2])
         elif len(stripped) > _LONGEST_LABEL:  # prose, not a wrapped label
             self._settle_waiting()
             self.fragments.clear()
@@ -388,7 +399,33 @@ class _RowReader:
             self._label_line(self.block.cell(start, start + len(text), text=stripped))
         self.one_per_line = None
 
-    def _label_line(self, piece: RawCell) -> None:
+    def _header_in_pieces(self, line: str) -> list[RawCell]:
+        """The pieces above when this line ends 信息内容 printed a character or two per line (a narrow cell).
+
+        They are then the header's, not a row label's, and leave the fragments.
+        """
+        if labels.is_active_header_start(line):
+            return []
+        for count in range(1, min(len(self.fragments), 3) + 1):
+            pieces = self.fragments[-count:]
+            if all(len(p.text) <= 2 for p in pieces) and labels.is_active_header_start(
+                    "".join(p.text for p in pieces) + line):
+                del self.fragments[-count:]
+                return pieces
+        return []
+
+    def _settle_item_alone(self, *, words_follow: bool) -> None:
+        """``2.`` on the line above: an item number opening the label that follows, or a number's piece."""
+        piece, self.item_alone = self.item_alone, None
+        if piece is None:
+            return
+        if words_follow:
+            self._label_line(piece, item=True)
+        else:
+            self.shapes[-1].append(("label", piece.text))
+            self._number_split(piece)
+
+    def _label_line(self, piece: RawCell, *, item: bool = False) -> None:
         """A line of words alone: a piece of the label of the row above (values_first) or below.
 
         A line that names a row by itself after pieces that already name one
@@ -399,8 +436,11 @@ class _RowReader:
         name nothing: those are the tail of the label above the numbers, printed
         around them (a tall label cell), and join that instead.
         """
+        if not item and _ITEM_ALONE.match(piece.text) and self.item_alone is None:
+            self.item_alone = piece
+            return
         self.shapes[-1].append(("label", piece.text))
-        if _NUMBER_PIECE.match(piece.text):
+        if _NUMBER_PIECE.match(piece.text) and not item:
             self._number_split(piece)
             return
         starts_a_label = _names_a_row(piece.text)
@@ -413,13 +453,19 @@ class _RowReader:
         if starts_a_label and _names_a_row("".join(p.text for p in self.fragments)):
             self.fragments.clear()
         self.fragments.append(piece)
-        del self.fragments[:-_KEEP_FRAGMENTS]
+        # A label printed a word or two per line (a narrow cell) comes in many pieces: keep as
+        # many as a label's length allows, and at least the last few.
+        while len(self.fragments) > _KEEP_FRAGMENTS and sum(len(f.text) for f in self.fragments) > _LONGEST_LABEL:
+            del self.fragments[0]
 
     def blank_line(self, start: int) -> None:
         """A line of spaces alone: among cells printed one per line, a blank cell in its place.
 
         Right under a label it is the row's first cell: blank, but a cell.
         """
+        self._settle_item_alone(words_follow=False)
+        if self.header:  # a blank cell ends the header: the lines still open in it are the row's label
+            self._close_header()
         blank = self.block.cell(start, start, text="")
         if self.one_per_line is not None:
             self.one_per_line.append(blank)
@@ -507,14 +553,18 @@ class _RowReader:
         Lines left over become label fragments of the row below.
         """
         lines, self.header = self.header, []
-        keep = 1
-        for count in range(len(lines), 1, -1):
+        keep, best = 1, None
+        # The fewest lines that name the most columns: a row label printed a character per
+        # line (规 | 章) below the header names none and must not be taken into it.
+        for count in range(2, len(lines) + 1):
             cells = _header_cells(self.block, [t for line in lines[:count] for t in line])
-            if cells is not None:
-                self.rows[self.header_row], keep = cells, count
-                self.columns.set_active(cells)
-                break
+            if cells is not None and (best is None or _named_columns(cells) > _named_columns(best)):
+                best, keep = cells, count
+        if best is not None:
+            self.rows[self.header_row] = best
+            self.columns.set_active(best)
         self.fragments = [_line_cell(self.block, line) for line in lines[keep:] if line]
+        self.shapes[-1].extend(("label", f.text) for f in self.fragments)
 
     def _values_row(self, start: int, m: _Row) -> None:
         values = [self.block.cell(start + a, start + b) for a, b in m.values]
@@ -548,6 +598,7 @@ class _RowReader:
         self.fragments.clear()
 
     def finish(self) -> list[list[RawCell]]:
+        self._settle_item_alone(words_follow=False)
         if self.header:
             self._close_header()
         self._settle_waiting()
@@ -564,6 +615,14 @@ class _RowReader:
         """
         for row in self.stacked:
             numbers = [c.read().value for c in row[1:]]
+            if self.block.section.kind is SectionKind.APPEALS and len(numbers) == _APPEALS_VALUES:
+                # Table 四's fifteen numbers under its header's pieces: each group must add up.
+                if _groups_add_up(numbers):
+                    del row[0]  # the header's pieces, not a row label: bare numbers, as printed
+                else:
+                    self.unchecked.append(row[0])
+                    del row[1:]
+                continue
             whole = len(numbers) == _REQUESTS_COLUMNS and all(isinstance(n, int) for n in numbers)
             breaks_total = whole and sum(numbers[:-1]) != numbers[-1]  # type: ignore[arg-type]
             # One number too few or too many: not settled by arithmetic, since the lines gathered may
@@ -572,6 +631,18 @@ class _RowReader:
             if breaks_total or off_by_one:
                 self.unchecked.append(row[0])
                 del row[1:]
+
+
+def _named_columns(cells: list[RawCell]) -> int:
+    return sum(1 for c in cells if labels.match_active_column(c.text) is not None)
+
+
+def _groups_add_up(numbers: list[object]) -> bool:
+    """True when each of table 四's three groups of five numbers ends with the sum of the other four."""
+    if not all(isinstance(n, int) for n in numbers):
+        return False
+    groups = [numbers[i:i + 5] for i in range(0, _APPEALS_VALUES, 5)]
+    return all(sum(g[:4]) == g[4] for g in groups)  # type: ignore[arg-type, misc]
 
 
 def _reader(block: Block, *, values_first: bool = False) -> _RowReader:
