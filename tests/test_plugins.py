@@ -24,7 +24,7 @@ def test_built_in_plugins_are_registered_by_name() -> None:
     pm = get_plugin_manager(load_entrypoints=False)
     assert {name for name, _ in pm.list_name_plugin()} >= {"canonical", "tabular", "checks"}
     layouts = sorted(info.name for _, info in govinfo_parse.available_layouts(pm))
-    assert layouts == ["browser_text", "canonical", "docx", "glued_text", "html", "markdown", "pdf_text", "tabular"]
+    assert layouts == ["browser_text", "canonical", "cell_stream", "docx", "glued_text", "html", "markdown", "pdf_text", "tabular"]
 
 
 def test_built_in_layout_is_also_an_entry_point() -> None:
@@ -154,7 +154,7 @@ def test_hook_govinfo_layout_info_lists_layouts_and_survives_a_broken_one() -> N
     pm.register(Described(), name="described")
     pm.register(Raising(), name="raising")
     names = sorted(info.name for _, info in govinfo_parse.available_layouts(pm))
-    assert names == ["browser_text", "canonical", "described", "docx", "glued_text", "html", "markdown", "pdf_text",
+    assert names == ["browser_text", "canonical", "cell_stream", "described", "docx", "glued_text", "html", "markdown", "pdf_text",
                      "tabular"]
     with pytest.raises(govinfo_parse.LayoutNotFoundError):
         govinfo_parse.parse("text", layout="raising", plugin_manager=pm)

@@ -355,6 +355,7 @@ class _RowReader:
         self.shapes: list[list[tuple[str, str]]] = [[]]
         self.columns = _Columns(block)
         self.item_alone: RawCell | None = None  # 2. on its own line, until the next line tells what it is
+        self.item_after: list[RawCell] | None = None  # the row gathered one per line above it
 
     def feed(self, start: int, text: str) -> None:
         stripped = text.strip()
@@ -423,6 +424,7 @@ class _RowReader:
             self._label_line(piece, item=True)
         else:
             self.shapes[-1].append(("label", piece.text))
+            self.one_per_line = self.item_after  # the row it may be a piece of a number of
             self._number_split(piece)
 
     def _label_line(self, piece: RawCell, *, item: bool = False) -> None:
@@ -437,7 +439,7 @@ class _RowReader:
         around them (a tall label cell), and join that instead.
         """
         if not item and _ITEM_ALONE.match(piece.text) and self.item_alone is None:
-            self.item_alone = piece
+            self.item_alone, self.item_after = piece, self.one_per_line
             return
         self.shapes[-1].append(("label", piece.text))
         if _NUMBER_PIECE.match(piece.text) and not item:
@@ -455,7 +457,7 @@ class _RowReader:
         self.fragments.append(piece)
         # A label printed a word or two per line (a narrow cell) comes in many pieces: keep as
         # many as a label's length allows, and at least the last few.
-        while len(self.fragments) > _KEEP_FRAGMENTS and sum(len(f.text) for f in self.fragments) > _LONGEST_LABEL:
+        while len(self.fragments) > _KEEP_FRAGMENTS and _length(self.fragments) > _LONGEST_LABEL:
             del self.fragments[0]
 
     def blank_line(self, start: int) -> None:
@@ -633,6 +635,15 @@ class _RowReader:
                 del row[1:]
 
 
+def _is_debris(line: str) -> bool:
+    """True for a line of rules and borders; a lone - or -- is a cell's placeholder, not a border."""
+    return bool(_DEBRIS.match(line)) and line.strip() not in ("-", "--")
+
+
+def _length(pieces: list[RawCell]) -> int:
+    return sum(len(p.text) for p in pieces)
+
+
 def _named_columns(cells: list[RawCell]) -> int:
     return sum(1 for c in cells if labels.match_active_column(c.text) is not None)
 
@@ -655,12 +666,32 @@ def _reader(block: Block, *, values_first: bool = False) -> _RowReader:
         text = _strip_footer(line.group()).replace("|", " ")
         if "\t" in text:
             continue
-        if not _DEBRIS.match(text):
+        if not _is_debris(text):
             reader.feed(line.start(), text)
         elif not line.group().strip(" "):  # spaces alone (an HTML cell's no-break space): a blank cell
             reader.blank_line(line.start())
     reader.finish()
     return reader
+
+
+_STREAM_PIECE: Final = re.compile(r"[^\t\n]+")
+
+
+def read_cell_stream(block: Block, *, layout: str) -> LayoutResult:
+    """A table's cells one after another in document order, parted by tabs or line breaks.
+
+    Each piece is read as a line of one-cell-per-line text: label pieces join
+    the label of the numbers after them, a piece of spaces is a blank cell.
+    """
+    reader = _RowReader(block)
+    for piece in _STREAM_PIECE.finditer(block.text):
+        text = piece.group()
+        if not text.strip(" "):
+            reader.blank_line(piece.start())
+        elif not _is_debris(text):
+            reader.feed(piece.start(), text)
+    reader.finish()
+    return _with_unchecked(block.assemble(reader.rows, layout=layout, blanks_vanish=True), reader, layout)
 
 
 def read_rows(block: Block, *, values_first: bool = False) -> list[list[RawCell]]:
@@ -743,9 +774,9 @@ def _chosen_reading(
     return None
 
 
-def _with_unchecked(result: LayoutResult, reader: _RowReader) -> LayoutResult:
+def _with_unchecked(result: LayoutResult, reader: _RowReader, layout: str = NAME) -> LayoutResult:
     """``result`` with a diagnostic for each row gathered one number per line that did not add up."""
-    found = [Diagnostic(code="cell-count", severity=Severity.WARNING, layout=NAME,
+    found = [Diagnostic(code="cell-count", severity=Severity.WARNING, layout=layout,
                         span=reader.block.source.span(label.start, label.end),
                         message=f"row {label.text!r}: its numbers, printed one per line, do not add up to "
                         "its total (lines of another row may have slipped in); its values are left out")
@@ -822,4 +853,4 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     return _read_oriented(block)
 
 
-__all__ = ["INFO", "NAME", "read_rows"]
+__all__ = ["INFO", "NAME", "read_cell_stream", "read_rows"]

@@ -24,6 +24,8 @@ from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, R
 from govinfo_parse.model import SectionKind
 from govinfo_parse.numbers import looks_numeric
 
+from .cell_stream import is_stream_of_cells
+
 NAME = "tabular"
 INFO = LayoutInfo(
     name=NAME,
@@ -63,6 +65,8 @@ def govinfo_layout_info() -> LayoutInfo:
 @hookimpl
 def govinfo_sniff_block(block: Block) -> LayoutScore | None:
     if block.source.format != "text":  # tab rows made by a converter belong to that format's layout
+        return None
+    if is_stream_of_cells(block.text):  # the whole table on a line or two: cell_stream's
         return None
     row_lines = _ROW_LINE.findall(block.text)
     # Table 四 may come as a bare row of numbers, with no label at all.

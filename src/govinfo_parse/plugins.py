@@ -41,6 +41,7 @@ DEFAULT_PLUGINS: Final = (
     ("markdown", "govinfo_parse_layouts.markdown"),
     ("browser_text", "govinfo_parse_layouts.browser_text"),
     ("glued_text", "govinfo_parse_layouts.glued_text"),
+    ("cell_stream", "govinfo_parse_layouts.cell_stream"),
     ("pdf", "govinfo_parse_layouts.pdf_file"),
     ("docx", "govinfo_parse_layouts.docx"),
     ("narrative", "govinfo_parse_layouts.narrative"),

@@ -22,9 +22,10 @@ if TYPE_CHECKING:
 __all__ = ["HeadingMatch", "classify_heading", "find_headings", "split_reports", "split_sections"]
 
 _NUMERALS: Final = "一二三四五六七八九十"
-# A heading line: a Chinese ordinal with 、 (or a dot/comma), then a short title.
+# A heading line: a Chinese ordinal with 、 (or a dot/comma), then a short title (a page's
+# text taken with a tab separator puts tabs around it).
 _HEADING_LINE: Final = re.compile(
-    rf"^[ ]*([{_NUMERALS}]{{1,2}})[ ]*[、.,．][ ]*([^\t\n]{{2,40}}?)[ ]*$", re.MULTILINE
+    rf"^[ \t]*([{_NUMERALS}]{{1,2}})[ ]*[、.,．][ ]*([^\t\n]{{2,40}}?)[ \t]*$", re.MULTILINE
 )
 # Keyword rules, tried in order; the first that matches the title decides its kind.
 _KEYWORDS: Final[tuple[tuple[re.Pattern[str], SectionKind], ...]] = (
