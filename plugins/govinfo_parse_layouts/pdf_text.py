@@ -48,6 +48,8 @@ from govinfo_parse.model import CellKind, Diagnostic, Meta, Report, SectionKind,
 from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from govinfo_parse.fields import Template
 
 NAME = "pdf_text"
@@ -648,12 +650,13 @@ def _named_columns(cells: list[RawCell]) -> int:
     return sum(1 for c in cells if labels.match_active_column(c.text) is not None)
 
 
-def _groups_add_up(numbers: list[object]) -> bool:
+def _groups_add_up(numbers: Sequence[object]) -> bool:
     """True when each of table 四's three groups of five numbers ends with the sum of the other four."""
-    if not all(isinstance(n, int) for n in numbers):
+    counts = [n for n in numbers if isinstance(n, int)]
+    if len(counts) != _APPEALS_VALUES:
         return False
-    groups = [numbers[i:i + 5] for i in range(0, _APPEALS_VALUES, 5)]
-    return all(sum(g[:4]) == g[4] for g in groups)  # type: ignore[arg-type, misc]
+    groups = [counts[i:i + 5] for i in range(0, _APPEALS_VALUES, 5)]
+    return all(sum(g[:4]) == g[4] for g in groups)
 
 
 def _reader(block: Block, *, values_first: bool = False) -> _RowReader:
