@@ -37,6 +37,7 @@ _PIPE_ROW: Final = re.compile(r"^[ ]*\|.*\|?[ ]*$", re.MULTILINE)
 _UNFRAMED_ROW: Final = re.compile(r"^[^|\n]+\|[^\n]*$", re.MULTILINE)
 # Written so that no run of spaces can be split two ways (nested ``[ ]*`` backtracks quadratically).
 _SEPARATOR: Final = re.compile(r"^[ ]*(?:\|[ ]*)?(?::?-{2,}:?[ ]*\|[ ]*)+(?::?-{2,}:?[ ]*)?$")
+_LONE_RULE: Final = re.compile(r"^[ ]*-{3,}[ ]*$")
 _MARKUP: Final = re.compile(r"<br\s*/?>|\*\*|__", re.IGNORECASE)
 _LINE: Final = re.compile(r"[^\n]+")
 
@@ -64,7 +65,7 @@ def read_rows(block: Block) -> list[list[RawCell]]:
     wrapped: list[tuple[int, str]] = []  # lines without a pipe just above an unframed row
     for m in _LINE.finditer(block.text):
         line = m.group()
-        if _SEPARATOR.match(line):
+        if _SEPARATOR.match(line) or (unframed and _LONE_RULE.match(line)):
             wrapped.clear()
             continue
         if _PIPE_ROW.match(line) and "|" in line:
@@ -91,8 +92,13 @@ _WRAPPED_LINES: Final = 3  # lines of a first cell wrapped above its row, at mos
 
 
 def _has_separator(block: Block) -> bool:
-    """True when a ``---|---`` line marks the rows as a Markdown table's, outer pipes or not."""
-    return any(_SEPARATOR.match(line) for line in block.text.split("\n"))
+    """True when a ``---|---`` line marks the rows as a Markdown table's, outer pipes or not.
+
+    html2text writes a one-cell first row's separator as ``---`` alone, under a line with a pipe.
+    """
+    lines = block.text.split("\n")
+    return any(_SEPARATOR.match(line) or (_LONE_RULE.match(line) and i and "|" in lines[i - 1])
+               for i, line in enumerate(lines))
 
 
 def _unframed_cells(block: Block, start: int, line: str) -> list[RawCell]:
@@ -126,9 +132,11 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:
 def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     if layout != NAME:
         return None
-    # Merged cells may be left blank (OCR's framed tables, rows joined by " | ") or out
-    # (html2text): a blank at a row's end is not taken on trust.
-    return block.assemble(read_rows(block), layout=NAME, remnants=True)
+    # Merged cells may be left blank (OCR's framed tables, rows joined by " | "): a blank at a
+    # row's end is not taken on trust.  html2text's unframed rows leave merged cells out, so
+    # there every blank cell is a blank value, where it stands.
+    unframed = _has_separator(block) and not _PIPE_ROW.search(block.text)
+    return block.assemble(read_rows(block), layout=NAME, remnants=not unframed)
 
 
 __all__ = ["INFO", "NAME", "read_rows"]

@@ -343,7 +343,10 @@ class _RowReader:
         self.fragments: list[RawCell] = []  # label pieces waiting for their numbers
         self.one_per_line: list[RawCell] | None = None  # the row that single-number lines extend
         self.stacked: list[list[RawCell]] = []  # rows gathered from numbers one per line
+        self.grown: set[int] = set()  # (ids of) those that took a line of numbers after their first
         self.gather = True  # gather numbers printed one per line into their row
+        # Each cell a paragraph (pdftotext without -layout): the cells may come column by column.
+        self.paragraphs = False
         self.unchecked: list[RawCell] = []  # the labels of such rows left out: their total disagrees
         self.header: list[list[Token]] = []  # lines of a section-二 header still open
         self.header_row = 0
@@ -473,6 +476,7 @@ class _RowReader:
         blank = self.block.cell(start, start, text="")
         if self.one_per_line is not None:
             self.one_per_line.append(blank)
+            self.grown.add(id(self.one_per_line))
         elif self.fragments and self.waiting is None:
             label = self.fragments
             joined = self.block.cell(label[0].start - self.block.start, label[-1].end - self.block.start,
@@ -578,6 +582,7 @@ class _RowReader:
         label_text = m.label
         if len(values) == 1 and not label_text and not self.fragments and self.one_per_line is not None:
             self.one_per_line.append(values[0])
+            self.grown.add(id(self.one_per_line))
             return
         self._settle_waiting()
         self.shapes[-1].append(("row" if label_text else "numbers", ""))
@@ -615,7 +620,8 @@ class _RowReader:
         Gathering lines into a row is an inference: some extractors (pdftotext
         without -layout) print a table column by column, and lines of another
         row slip in.  A row printed on one line is kept as printed, typo and all;
-        one gathered must add up, and must have exactly seven numbers.
+        one gathered must add up, and must have exactly seven numbers.  Where each
+        cell is a paragraph, a gathered row that no arithmetic checks is left out.
         """
         for row in self.stacked:
             numbers = [c.read().value for c in row[1:]]
@@ -632,7 +638,11 @@ class _RowReader:
             # One number too few or too many: not settled by arithmetic, since the lines gathered may
             # hold a number split over two of them (an HTML cell's spans) beside a total printed wrong.
             off_by_one = abs(len(numbers) - _REQUESTS_COLUMNS) == 1
-            if breaks_total or off_by_one:
+            # Cells printed as paragraphs may come column by column: only a row whose arithmetic
+            # checks it is kept (seven numbers of section 三 that add up).
+            unchecked = self.paragraphs and id(row) in self.grown and not (
+                self.block.section.kind is SectionKind.REQUESTS and whole)
+            if breaks_total or off_by_one or unchecked:
                 self.unchecked.append(row[0])
                 del row[1:]
 
@@ -662,8 +672,8 @@ def _groups_add_up(numbers: Sequence[object]) -> bool:
 def _reader(block: Block, *, values_first: bool = False) -> _RowReader:
     reader = _RowReader(block, values_first=values_first)
     # pdftotext without -layout prints each cell as a paragraph, in the order of the page's columns
-    # rather than its rows: numbers on lines of their own are then not gathered into rows.
-    reader.gather = block.text.count("\n\n") < _PARAGRAPH_CELLS * max(1, block.text.count("\n"))
+    # rather than its rows: rows gathered from numbers on lines of their own must then be checked.
+    reader.paragraphs = block.text.count("\n\n") >= _PARAGRAPH_CELLS * max(1, block.text.count("\n"))
     for line in _LINE.finditer(block.text):
         # Pipes of a Markdown table are cell borders, as spaces are (same length: offsets hold).
         text = _strip_footer(line.group()).replace("|", " ")
@@ -781,8 +791,9 @@ def _with_unchecked(result: LayoutResult, reader: _RowReader, layout: str = NAME
     """``result`` with a diagnostic for each row gathered one number per line that did not add up."""
     found = [Diagnostic(code="cell-count", severity=Severity.WARNING, layout=layout,
                         span=reader.block.source.span(label.start, label.end),
-                        message=f"row {label.text!r}: its numbers, printed one per line, do not add up to "
-                        "its total (lines of another row may have slipped in); its values are left out")
+                        message=f"row {label.text!r}: its numbers, printed one per line, are not checked "
+                        "by its total or do not add up to it (lines of another row may have slipped in); "
+                        "its values are left out")
              for label in reader.unchecked]
     return attrs.evolve(result, diagnostics=(*result.diagnostics, *found)) if found else result
 
@@ -801,6 +812,9 @@ def _read_oriented(block: Block) -> LayoutResult:
     first = _with_unchecked(block.assemble(labels_first.rows, layout=NAME, blanks_vanish=True), labels_first)
     if not any(kind == "numbers" for stretch in labels_first.shapes for kind, _ in stretch):
         return first
+    gathered = sum(1 for row in labels_first.stacked if len(row) > 2)
+    if gathered * 2 >= sum(1 for row in labels_first.rows if len(row) > 1):
+        return first  # numbers one per line under their label: read in order, nothing stands before its label
     second = block.assemble(read_rows(block, values_first=True), layout=NAME, blanks_vanish=True)
     read_first = {(c.field_id, c.value) for c in first.cells}
     read_second = {(c.field_id, c.value) for c in second.cells}
@@ -846,7 +860,13 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:
         return None
     if not labels.table_words(block.text) and not bare_appeals:
         return None
-    return LayoutScore(layout=NAME, score=min(1.0, 0.2 + numeric / max(len(lines), 1)))
+    score = min(1.0, 0.2 + numeric / max(len(lines), 1))
+    if sum(1 for line in lines if "|" in line) * 2 > len(lines):
+        score = min(score, _UNDER_MARKDOWN)  # pipes parting cells: markdown's to read, blanks and all
+    return LayoutScore(layout=NAME, score=score)
+
+
+_UNDER_MARKDOWN: Final = 0.9
 
 
 @hookimpl
