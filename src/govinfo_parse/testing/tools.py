@@ -129,6 +129,29 @@ def _pdfplumber(pdf: bytes) -> str:
         return "\f".join(page.extract_text() or "" for page in document.pages)
 
 
+def _pdfplumber_tables(pdf: bytes) -> str:
+    """Each page's tables by ``extract_tables()`` (a row per line, cells parted by tabs), the text
+    around them by ``extract_text_lines()``, in their order down the page."""
+    import pdfplumber  # noqa: PLC0415
+
+    pages = []
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        for page in document.pages:
+            tables = page.find_tables()
+            boxes = [t.bbox for t in tables]
+
+            def outside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]] = boxes) -> bool:
+                x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+                return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+            items = [(line["top"], line["text"]) for line in page.filter(outside).extract_text_lines()]
+            for table in tables:
+                rows = ["\t".join((cell or "").replace("\n", "") for cell in row) for row in table.extract()]
+                items.append((table.bbox[1], "\n".join(rows)))
+            pages.append("\n".join(text for _, text in sorted(items, key=lambda item: item[0])))
+    return "\f".join(pages)
+
+
 def _pypdf(pdf: bytes) -> str:
     import pypdf  # noqa: PLC0415
 
@@ -166,6 +189,7 @@ PDF_TOOLS: Final[dict[str, Callable[[bytes], str]]] = {
     "pdftotext-raw": _pdftotext("-raw"),
     "pypdfium2": _pypdfium2,
     "pdfplumber": _pdfplumber,
+    "pdfplumber-tables": _pdfplumber_tables,
     "pypdf": _pypdf,
     "pymupdf": _pymupdf,
     "pymupdf4llm": _pymupdf4llm,
@@ -177,7 +201,8 @@ _NEEDS: Final[dict[str, tuple[str, ...]]] = {
     "bs4-glued": ("bs4",), "bs4-newline": ("bs4",), "bs4-tab": ("bs4",), "html2text": ("html2text",),
     "markdownify": ("markdownify",), "trafilatura": ("trafilatura",), "innerText": ("playwright", "chromium"),
     "pdftotext": ("pdftotext",), "pdftotext-layout": ("pdftotext",), "pdftotext-raw": ("pdftotext",),
-    "pypdfium2": ("pypdfium2",), "pdfplumber": ("pdfplumber",), "pypdf": ("pypdf",), "pymupdf": ("pymupdf",),
+    "pypdfium2": ("pypdfium2",), "pdfplumber": ("pdfplumber",),
+    "pdfplumber-tables": ("pdfplumber",), "pypdf": ("pypdf",), "pymupdf": ("pymupdf",),
     "pymupdf4llm": ("pymupdf4llm",), "markitdown": ("markitdown",),
 }
 _PROGRAMS: Final = {"pdftotext": lambda: shutil.which("pdftotext"), "chromium": _chromium}
