@@ -130,8 +130,11 @@ def _pdfplumber(pdf: bytes) -> str:
 
 
 def _pdfplumber_tables(pdf: bytes) -> str:
-    """Each page's tables by ``extract_tables()`` (a row per line, cells parted by tabs), the text
-    around them by ``extract_text_lines()``, in their order down the page."""
+    """Each page's tables and the text around them, in their order down the page.
+
+    Tables by ``find_tables()`` (a row per line, cells parted by tabs), the rest
+    by ``extract_text_lines()``.
+    """
     import pdfplumber  # noqa: PLC0415
 
     pages = []
