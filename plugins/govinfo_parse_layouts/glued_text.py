@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
@@ -71,8 +71,7 @@ _ACTIVE_HEADER: Final = {
 }
 
 
-@attrs.frozen
-class _Piece:
+class _Piece(NamedTuple):  # a tuple: rows are read tens of thousands of ways, each of pieces
     """One number of a run, as written, with its place in the block text."""
 
     text: str
@@ -143,14 +142,29 @@ def _dash_readings(items: Sequence[Item]) -> Iterator[list[_Piece | None]]:
 
 def _splits(run: _Piece, columns: Sequence[str]) -> Iterator[tuple[_Piece, ...]]:
     """Every way ``run`` is written as ``len(columns)`` numbers of those columns, in order."""
-    text = run.text
-    # A sign starts a number: cuts can only be where a number may end.
-    for cuts in itertools.combinations(range(1, len(text)), len(columns) - 1):
-        bounds = (0, *cuts, len(text))
-        parts = [text[a:b] for a, b in itertools.pairwise(bounds)]
-        if all(_valid(p, c) for p, c in zip(parts, columns, strict=True)):
-            yield tuple(_Piece(p, run.start + a, run.start + b)
-                        for p, (a, b) in zip(parts, itertools.pairwise(bounds), strict=True))
+    text, count = run.text, len(columns)
+    ways: dict[tuple[int, int], list[tuple[int, ...]]] = {}
+
+    def cuts(at: int, column: int) -> list[tuple[int, ...]]:
+        """The ends of the numbers from ``at`` on, for the columns from ``column`` on."""
+        if (at, column) not in ways:
+            found: list[tuple[int, ...]] = []
+            if column == count - 1:
+                found = [(len(text),)] if _valid(text[at:], columns[column]) else []
+            else:
+                for end in range(at + 1, len(text) - (count - column - 1) + 1):
+                    part = text[at:end]
+                    body = part.lstrip("+-")
+                    if body[:1] == "0" and len(body) > 1 and body[1] != ".":
+                        break  # a leading zero: no number this long or longer starts here
+                    if _valid(part, columns[column]):
+                        found += [(end, *rest) for rest in cuts(end, column + 1)]
+            ways[at, column] = found
+        return ways[at, column]
+
+    for ends in cuts(0, 0):
+        bounds = (0, *ends)
+        yield tuple(_Piece(text[a:b], run.start + a, run.start + b) for a, b in itertools.pairwise(bounds))
 
 
 def readings(items: Sequence[Item], columns: Sequence[str]) -> list[Reading]:
@@ -164,6 +178,10 @@ def readings(items: Sequence[Item], columns: Sequence[str]) -> list[Reading]:
 def _cell_readings(items: Sequence[_Piece | None], columns: Sequence[str]) -> list[Reading]:
     """Every reading of a row's items as one cell per column (cut short past ``_MOST_READINGS``)."""
     found: list[Reading] = []
+    # The fewest and the most cells the items from i on can fill: one each, or a character each.
+    least = [len(items) - i for i in range(len(items) + 1)]
+    most = [sum(1 if item is None else len(item.text) for item in items[i:]) for i in range(len(items) + 1)]
+    splits: dict[tuple[int, int, int], list[tuple[_Piece, ...]]] = {}
 
     def place(i: int, column: int, sofar: tuple[_Piece | None, ...]) -> None:
         if len(found) > _MOST_READINGS:
@@ -178,7 +196,12 @@ def _cell_readings(items: Sequence[_Piece | None], columns: Sequence[str]) -> li
                 place(i + 1, column + 1, (*sofar, None))
             return
         for k in range(1, min(len(item.text), len(columns) - column) + 1):
-            for parts in _splits(item, columns[column:column + k]):
+            left = len(columns) - column - k  # for the items after this one
+            if not least[i + 1] <= left <= most[i + 1]:
+                continue
+            if (i, column, k) not in splits:
+                splits[i, column, k] = list(_splits(item, columns[column:column + k]))
+            for parts in splits[i, column, k]:
                 place(i + 1, column + k, (*sofar, *parts))
 
     place(0, 0, ())
