@@ -197,12 +197,14 @@ def _cell_readings(items: Sequence[_Piece | None], columns: Sequence[str]) -> li
             return
         for k in range(1, min(len(item.text), len(columns) - column) + 1):
             left = len(columns) - column - k  # for the items after this one
-            if not least[i + 1] <= left <= most[i + 1]:
-                continue
-            if (i, column, k) not in splits:
-                splits[i, column, k] = list(_splits(item, columns[column:column + k]))
-            for parts in splits[i, column, k]:
-                place(i + 1, column + k, (*sofar, *parts))
+            if least[i + 1] <= left <= most[i + 1]:
+                for parts in split(i, item, column, k):
+                    place(i + 1, column + k, (*sofar, *parts))
+
+    def split(i: int, item: _Piece, column: int, k: int) -> list[tuple[_Piece, ...]]:
+        if (i, column, k) not in splits:
+            splits[i, column, k] = list(_splits(item, columns[column:column + k]))
+        return splits[i, column, k]
 
     place(0, 0, ())
     return found
