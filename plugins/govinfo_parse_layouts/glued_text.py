@@ -177,37 +177,45 @@ def readings(items: Sequence[Item], columns: Sequence[str]) -> list[Reading]:
 
 def _cell_readings(items: Sequence[_Piece | None], columns: Sequence[str]) -> list[Reading]:
     """Every reading of a row's items as one cell per column (cut short past ``_MOST_READINGS``)."""
-    found: list[Reading] = []
-    # The fewest and the most cells the items from i on can fill: one each, or a character each.
-    least = [len(items) - i for i in range(len(items) + 1)]
-    most = [sum(1 if item is None else len(item.text) for item in items[i:]) for i in range(len(items) + 1)]
-    splits: dict[tuple[int, int, int], list[tuple[_Piece, ...]]] = {}
+    placer = _Placer(items, columns)
+    placer.place(0, 0, ())
+    return placer.found
 
-    def place(i: int, column: int, sofar: tuple[_Piece | None, ...]) -> None:
-        if len(found) > _MOST_READINGS:
+
+class _Placer:
+    """Places a row's items in its columns, every way their numbers' form allows."""
+
+    def __init__(self, items: Sequence[_Piece | None], columns: Sequence[str]) -> None:
+        self.items, self.columns = items, columns
+        self.found: list[Reading] = []
+        # The fewest and the most cells the items from i on can fill: one each, or a character each.
+        self.least = [len(items) - i for i in range(len(items) + 1)]
+        self.most = [sum(1 if item is None else len(item.text) for item in items[i:])
+                     for i in range(len(items) + 1)]
+        self.splits: dict[tuple[int, int, int], list[tuple[_Piece, ...]]] = {}
+
+    def place(self, i: int, column: int, sofar: tuple[_Piece | None, ...]) -> None:
+        if len(self.found) > _MOST_READINGS:
             return
-        if i == len(items):
-            if column == len(columns):
-                found.append(sofar)
+        if i == len(self.items):
+            if column == len(self.columns):
+                self.found.append(sofar)
             return
-        item = items[i]
+        item = self.items[i]
         if item is None:
-            if column < len(columns):
-                place(i + 1, column + 1, (*sofar, None))
+            if column < len(self.columns):
+                self.place(i + 1, column + 1, (*sofar, None))
             return
-        for k in range(1, min(len(item.text), len(columns) - column) + 1):
-            left = len(columns) - column - k  # for the items after this one
-            if least[i + 1] <= left <= most[i + 1]:
-                for parts in split(i, item, column, k):
-                    place(i + 1, column + k, (*sofar, *parts))
+        for k in range(1, min(len(item.text), len(self.columns) - column) + 1):
+            left = len(self.columns) - column - k  # for the items after this one
+            if self.least[i + 1] <= left <= self.most[i + 1]:
+                for parts in self.split(i, item, column, k):
+                    self.place(i + 1, column + k, (*sofar, *parts))
 
-    def split(i: int, item: _Piece, column: int, k: int) -> list[tuple[_Piece, ...]]:
-        if (i, column, k) not in splits:
-            splits[i, column, k] = list(_splits(item, columns[column:column + k]))
-        return splits[i, column, k]
-
-    place(0, 0, ())
-    return found
+    def split(self, i: int, item: _Piece, column: int, k: int) -> list[tuple[_Piece, ...]]:
+        if (i, column, k) not in self.splits:
+            self.splits[i, column, k] = list(_splits(item, self.columns[column:column + k]))
+        return self.splits[i, column, k]
 
 
 def _number(piece: _Piece | None) -> float | None:
