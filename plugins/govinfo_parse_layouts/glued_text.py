@@ -32,7 +32,7 @@ from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, R
 from govinfo_parse.model import Diagnostic, Origin, SectionKind, Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from govinfo_parse.fields import Template
 
@@ -55,9 +55,10 @@ _ITEM: Final = re.compile(rf" |{_PLACEHOLDER}|-|[^ \-/／*—－无不暂]+")
 # 2.其他… : the next row's item number, glued after a row's digits; it is the label's.
 _ITEM_AFTER: Final = re.compile(r"[1-9][.、]$")
 _GLUED: Final = re.compile(r"[\u4e00-\u9fff)）]\d{5,}")  # a label, then five digits or more at once
+_GLUED_RUN: Final = re.compile(r"(?<=[\u4e00-\u9fff)）])\d[\d,.+\-]+")  # a label, then two digits or more
 _PROSE_AFTER: Final = re.compile(r"[件条个项次年月日%％元人家余多个]")
 _LEAST_GLUED: Final = 3
-_MOST_READINGS: Final = 20_000  # splits of one row tried at most; beyond, the row is left out
+_MOST_READINGS: Final = 200_000  # splits of one row tried at most; beyond, the row is left out
 _LONGEST_LABEL: Final = 60
 _NUMBER: Final = re.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)")
 _APPEALS_CELLS: Final = len(fields.APPEALS_GROUPS) * len(fields.APPEALS_COLUMNS)
@@ -169,25 +170,39 @@ def _splits(run: _Piece, columns: Sequence[str]) -> Iterator[tuple[_Piece, ...]]
 
 def readings(items: Sequence[Item], columns: Sequence[str]) -> list[Reading]:
     """Every reading of a row's items as one cell per column, a lone hyphen read both ways."""
-    found: list[Reading] = []
-    for variant in _dash_readings(items):
-        found.extend(_cell_readings(variant, columns))
-    return list({_texts(r): r for r in found}.values())
+    return _Readings.of(items, columns).kept
 
 
-def _cell_readings(items: Sequence[_Piece | None], columns: Sequence[str]) -> list[Reading]:
-    """Every reading of a row's items as one cell per column (cut short past ``_MOST_READINGS``)."""
-    placer = _Placer(items, columns)
-    placer.place(0, 0, ())
-    return placer.found
+@attrs.frozen
+class _Readings:
+    """A row's readings that a rule keeps, out of how many its numbers' form allows."""
+
+    kept: list[Reading]
+    count: int  # readings of any arithmetic (capped past _MOST_READINGS)
+    first: Reading | None  # the one reading, where there is exactly one
+
+    @classmethod
+    def of(cls, items: Sequence[Item], columns: Sequence[str],
+           keep: Callable[[Reading], bool] | None = None) -> _Readings:
+        kept: dict[tuple[str | None, ...], Reading] = {}
+        count, first = 0, None
+        for variant in _dash_readings(items):
+            placer = _Placer(variant, columns, keep)
+            placer.place(0, 0, ())
+            kept.update((_texts(r), r) for r in placer.found)
+            count, first = count + placer.count, first or placer.first
+        return cls(list(kept.values()), count, first if count == 1 else None)
 
 
 class _Placer:
     """Places a row's items in its columns, every way their numbers' form allows."""
 
-    def __init__(self, items: Sequence[_Piece | None], columns: Sequence[str]) -> None:
-        self.items, self.columns = items, columns
-        self.found: list[Reading] = []
+    def __init__(self, items: Sequence[_Piece | None], columns: Sequence[str],
+                 keep: Callable[[Reading], bool] | None = None) -> None:
+        self.items, self.columns, self.keep = items, columns, keep
+        self.found: list[Reading] = []  # the readings ``keep`` keeps
+        self.count = 0  # how many readings there are
+        self.first: Reading | None = None
         # The fewest and the most cells the items from i on can fill: one each, or a character each.
         self.least = [len(items) - i for i in range(len(items) + 1)]
         self.most = [sum(1 if item is None else len(item.text) for item in items[i:])
@@ -195,11 +210,14 @@ class _Placer:
         self.splits: dict[tuple[int, int, int], list[tuple[_Piece, ...]]] = {}
 
     def place(self, i: int, column: int, sofar: tuple[_Piece | None, ...]) -> None:
-        if len(self.found) > _MOST_READINGS:
+        if self.count > _MOST_READINGS:
             return
         if i == len(self.items):
             if column == len(self.columns):
-                self.found.append(sofar)
+                self.count += 1
+                self.first = self.first or sofar
+                if self.keep is None or self.keep(sofar):
+                    self.found.append(sofar)
             return
         item = self.items[i]
         if item is None:
@@ -244,8 +262,10 @@ class _Row:
 
     key: str  # "requests.<row>", "active.<row>" or "appeals"
     label: RawCell
-    readings: list[Reading]
+    readings: list[Reading]  # of a requests row, those that keep its total (all, where it is solid)
+    solid: bool  # its digits make its cells one way only
     runs: frozenset[tuple[int, int]]  # where each run of glued characters stands, as written
+    too_many: bool = False  # its digits make its cells in more ways than are tried
 
 
 _GROUP_LABELS: Final = {"denied": "(三)不予公开", "unable": "(四)无法提供", "not_processed": "(五)不予处理",
@@ -310,7 +330,12 @@ def _find_rows(block: Block, template: Template) -> list[_Row]:
             group = labels.match_requests_group(label_text) or group
             previous = key.removeprefix("requests.")
         runs = frozenset((i.start, i.end) for i in items if isinstance(i, _Piece))
-        rows.append(_Row(key, label, readings(items, columns), runs=runs))
+        keep = _row_total_holds if key.startswith("requests.") else _groups_hold if key == "appeals" else None
+        ways = _Readings.of(items, columns, keep)
+        solid = ways.first is not None
+        too_many = ways.count > _MOST_READINGS
+        kept = [] if too_many else [ways.first] if ways.first is not None else ways.kept
+        rows.append(_Row(key, label, kept, solid=solid, too_many=too_many, runs=runs))
     return rows
 
 
@@ -345,12 +370,12 @@ def _settle_requests(rows: list[_Row], template: Template) -> dict[int, Reading]
     strength of another decided one: a coincidence cannot cascade.
     """
     requests = [i for i, r in enumerate(rows) if r.key.startswith("requests.")]
-    settled = {i: rows[i].readings[0] for i in requests if len({_texts(r) for r in rows[i].readings}) == 1}
+    settled = {i: rows[i].readings[0] for i in requests if rows[i].solid}
     known = {k: v for i, reading in settled.items() for k, v in _values(_name(rows[i]), reading)}
     undecided = [i for i in requests if i not in settled]
-    for i in undecided:
-        rows[i].readings = [r for r in rows[i].readings if _row_total_holds(r)
-                            and not _breaks_a_column_rule(_name(rows[i]), r, known, template)]
+    for i in undecided:  # (their readings keep the row total already)
+        rows[i].readings = [r for r in rows[i].readings
+                            if not _breaks_a_column_rule(_name(rows[i]), r, known, template)]
     undecided = [i for i in undecided if rows[i].readings]
     size = 1
     for i in undecided:
@@ -426,8 +451,14 @@ def govinfo_layout_info() -> LayoutInfo:
 
 @hookimpl
 def govinfo_sniff_block(block: Block) -> LayoutScore | None:
+    if "\t" in block.text or not labels.table_words(block.text):
+        return None
     glued = len(_GLUED.findall(block.text))
-    if glued < _LEAST_GLUED or not labels.table_words(block.text):
+    # Table 二's rows print few digits each (规章000), table 四 one run of fifteen after its header.
+    runs = [m for m in _GLUED_RUN.finditer(block.text) if not _PROSE_AFTER.match(block.text, m.end())]
+    short = sum(1 for m in runs if block.section.kind is SectionKind.ACTIVE)
+    appeals = any(m.end() - m.start() > _APPEALS_CELLS for m in runs) and "审结" in block.text
+    if glued < _LEAST_GLUED and short < _LEAST_GLUED and not appeals:
         return None
     return LayoutScore(layout=NAME, score=0.95)
 
@@ -438,6 +469,8 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
         return None
     template = _template(block.text)
     rows = _find_rows(block, template)
+    if any(row.key.startswith("requests.other.") for row in rows):
+        template = "2021"  # (六)'s three sub-rows: the 2021 format's rules
     settled = _settle_requests(rows, template)
     table_rows: list[list[RawCell]] = []
     derived: dict[int, str] = {}
@@ -451,8 +484,9 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
             problems.append(Diagnostic(
                 code="glued-cells", severity=Severity.WARNING, layout=NAME, span=block.source.span(
                     row.label.start, row.label.end),
-                message=f"{row.key}: its digits run together and split into cells in {ways or 'no'} "
-                "ways the table's rules allow; its values are left out",
+                message=f"{row.key}: its digits run together and split into cells in "
+                f"{'more' if row.too_many else ways or 'no'} ways the table's rules allow; "
+                "its values are left out",
             ))
             continue
         reading = options[0]
