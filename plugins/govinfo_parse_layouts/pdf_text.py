@@ -44,7 +44,7 @@ import attrs
 from govinfo_parse import hookimpl, labels
 from govinfo_parse.checks import rule_tally
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
-from govinfo_parse.model import CellKind, Diagnostic, Meta, Report, SectionKind, Severity, Table
+from govinfo_parse.model import CellKind, Diagnostic, Meta, Origin, Report, SectionKind, Severity, Table
 from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN
 
 if TYPE_CHECKING:
@@ -344,6 +344,7 @@ class _RowReader:
         self.one_per_line: list[RawCell] | None = None  # the row that single-number lines extend
         self.stacked: list[list[RawCell]] = []  # rows gathered from numbers one per line
         self.grown: set[int] = set()  # (ids of) those that took a line of numbers after their first
+        self.joined: dict[int, str] = {}  # numbers joined from pieces: where each starts, and the rule
         self.gather = True  # gather numbers printed one per line into their row
         # Each cell a paragraph (pdftotext without -layout): the cells may come column by column.
         self.paragraphs = False
@@ -614,6 +615,22 @@ class _RowReader:
         self._check_stacked()
         return self.rows
 
+    def _joined(self, pieces: list[RawCell]) -> list[RawCell] | None:
+        """A requests row's numbers joined the one way that makes seven adding up to its total.
+
+        Printed one per line, some split over lines (an HTML cell's spans: 1,074 as ``1,`` and ``074``).
+        """
+        ways = _joinings(pieces)
+        if len(ways) != 1:
+            return None
+        cells = ways[0]
+        for cell in cells:
+            if not any(p.start == cell.start and p.end == cell.end for p in pieces):
+                self.joined[cell.start] = (
+                    f"{cell.text} printed in pieces over lines; joined the one way that gives seven "
+                    "numbers adding up to the row's total")
+        return cells
+
     def _check_stacked(self) -> None:
         """Leave out requests rows gathered one number per line that do not add up to their total.
 
@@ -633,6 +650,11 @@ class _RowReader:
                     self.unchecked.append(row[0])
                     del row[1:]
                 continue
+            if self.block.section.kind is SectionKind.REQUESTS and len(numbers) > _REQUESTS_COLUMNS:
+                joined = self._joined(row[1:])
+                if joined is not None:
+                    row[1:] = joined
+                    continue
             whole = len(numbers) == _REQUESTS_COLUMNS and all(isinstance(n, int) for n in numbers)
             breaks_total = whole and sum(numbers[:-1]) != numbers[-1]  # type: ignore[arg-type]
             # One number too few or too many: not settled by arithmetic, since the lines gathered may
@@ -645,6 +667,47 @@ class _RowReader:
             if breaks_total or off_by_one or unchecked:
                 self.unchecked.append(row[0])
                 del row[1:]
+
+
+def _joinings(pieces: list[RawCell]) -> list[list[RawCell]]:
+    """Every way of joining neighbouring pieces into seven numbers as reports write them, with its total.
+
+    A blank cell stays a cell of its own; the pieces joined into one number
+    become one cell reaching over them, its text their digits.
+    """
+    found: list[list[RawCell]] = []
+
+    def join(at: int, sofar: list[RawCell]) -> None:
+        if len(found) > _MOST_JOININGS:
+            return
+        left = _REQUESTS_COLUMNS - len(sofar)
+        if at == len(pieces) or left == 0:
+            if at == len(pieces) and left == 0 and _adds_up([c.read().value for c in sofar]):
+                found.append(sofar)
+            return
+        if not pieces[at].text:
+            join(at + 1, [*sofar, pieces[at]])
+            return
+        for end in range(at + 1, len(pieces) - left + 2):
+            if not pieces[end - 1].text:
+                break
+            text = "".join(p.text for p in pieces[at:end])
+            if _WHOLE_COUNT.fullmatch(text):
+                join(end, [*sofar, RawCell(text, pieces[at].start, pieces[end - 1].end)])
+
+    join(0, [])
+    return found
+
+
+_WHOLE_COUNT: Final = re.compile(r"0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*")
+_MOST_JOININGS: Final = 1000
+
+
+def _adds_up(numbers: Sequence[object]) -> bool:
+    *parts, total = numbers
+    if not isinstance(total, int) or not all(p is None or isinstance(p, int) for p in parts):
+        return False
+    return sum(p for p in parts if isinstance(p, int)) == total
 
 
 def _is_debris(line: str) -> bool:
@@ -795,7 +858,11 @@ def _with_unchecked(result: LayoutResult, reader: _RowReader, layout: str = NAME
                         "by its total or do not add up to it (lines of another row may have slipped in); "
                         "its values are left out")
              for label in reader.unchecked]
-    return attrs.evolve(result, diagnostics=(*result.diagnostics, *found)) if found else result
+    # Numbers joined from pieces are the arithmetic's choice: derived, with the rule.
+    rules = {reader.block.source.to_raw(start): rule for start, rule in reader.joined.items()}
+    cells = tuple(attrs.evolve(c, origin=Origin.DERIVED, rule=rules[c.span.offset])
+                  if c.span is not None and c.span.offset in rules else c for c in result.cells)
+    return attrs.evolve(result, cells=cells, diagnostics=(*result.diagnostics, *found))
 
 
 def _read_oriented(block: Block) -> LayoutResult:
