@@ -17,6 +17,7 @@ come out as blank cells, read the way text copied by rows is.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Final
 
@@ -60,13 +61,20 @@ def read_rows(block: Block) -> list[list[RawCell]]:
     Rows without outer pipes (html2text: ``一、本年新收… | 1 | 1 …``) may have
     their first cell wrapped over the lines above them: those lines join it.
     """
-    rows = []
+    return _read(block)[0]
+
+
+def _read(block: Block) -> tuple[list[list[RawCell]], list[int]]:
+    """The rows, and where each Markdown table starts among them (the row above its ``---`` line)."""
+    rows: list[list[RawCell]] = []
+    starts: list[int] = []
     unframed = _has_separator(block)
     wrapped: list[tuple[int, str]] = []  # lines without a pipe just above an unframed row
     for m in _LINE.finditer(block.text):
         line = m.group()
         if _SEPARATOR.match(line) or (unframed and _LONE_RULE.match(line)):
             wrapped.clear()
+            starts.append(max(len(rows) - 1, 0))
             continue
         if _PIPE_ROW.match(line) and "|" in line:
             rows.append(_cells(block, m.start(), line))
@@ -85,7 +93,40 @@ def read_rows(block: Block) -> list[list[RawCell]]:
         else:
             wrapped.append((block.start + m.start(), _MARKUP.sub("", line).strip()))
             del wrapped[:-_WRAPPED_LINES]
-    return rows
+    return rows, starts
+
+
+def _requests_rows(block: Block, rows: list[list[RawCell]], starts: list[int]) -> list[list[RawCell]]:
+    """Section 三's rows, where a table broken by a page goes on as a table of its own.
+
+    pymupdf4llm and marker write the rows after a page break as a new table with
+    no header of its own, often wider (a column per merged label cell).  Every
+    row of a Markdown table has its width, and the format's last seven columns
+    are the values: in such a table each row's label cells are joined into one,
+    before its seven values, so the rows line up with the header above.
+    """
+    bounds = [*starts, len(rows)]
+    out = [list(row) for row in rows]
+    for a, b in itertools.pairwise(bounds):
+        table = [row for row in rows[a:b] if len(row) > 1]
+        widths = {len(row) for row in table}
+        if len(widths) != 1 or min(widths) <= _REQUESTS_VALUES + 1:
+            continue
+        if any(labels.match_requests_column(c.text) for row in table for c in row):
+            continue  # a header of its own: its columns say where the values are
+        for i in range(a, b):
+            row = rows[i]
+            if len(row) <= 1:
+                continue
+            named = [c for c in row[:-_REQUESTS_VALUES] if c.text]
+            label = (block.cell(named[0].start - block.start, named[-1].end - block.start,
+                                text="".join(c.text for c in named)) if named
+                     else RawCell("", row[0].start, row[0].start))
+            out[i] = [label, *row[-_REQUESTS_VALUES:]]
+    return out
+
+
+_REQUESTS_VALUES: Final = 7
 
 
 _WRAPPED_LINES: Final = 3  # lines of a first cell wrapped above its row, at most
@@ -136,7 +177,10 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     # row's end is not taken on trust.  html2text's unframed rows leave merged cells out, so
     # there every blank cell is a blank value, where it stands.
     unframed = _has_separator(block) and not _PIPE_ROW.search(block.text)
-    return block.assemble(read_rows(block), layout=NAME, remnants=not unframed)
+    rows, starts = _read(block)
+    if block.section.kind is SectionKind.REQUESTS:
+        rows = _requests_rows(block, rows, starts)
+    return block.assemble(rows, layout=NAME, remnants=not unframed)
 
 
 __all__ = ["INFO", "NAME", "read_rows"]

@@ -23,9 +23,10 @@ __all__ = ["HeadingMatch", "classify_heading", "find_headings", "split_reports",
 
 _NUMERALS: Final = "一二三四五六七八九十"
 # A heading line: a Chinese ordinal with 、 (or a dot/comma), then a short title (a page's
-# text taken with a tab separator puts tabs around it).
+# text taken with a tab separator puts tabs around it; Markdown converters mark it up: ``# <u>…</u>``).
 _HEADING_LINE: Final = re.compile(
-    rf"^[ \t]*([{_NUMERALS}]{{1,2}})[ ]*[、.,．][ ]*([^\t\n]{{2,40}}?)[ \t]*$", re.MULTILINE
+    rf"^[ \t]*(?:#{{1,6}}[ ]+)?(?:<u>|\*\*)?([{_NUMERALS}]{{1,2}})[ ]*[、.,．][ ]*([^\t\n]{{2,40}}?)"
+    rf"(?:</u>|\*\*)?[ \t]*$", re.MULTILINE
 )
 # Keyword rules, tried in order; the first that matches the title decides its kind.
 _KEYWORDS: Final[tuple[tuple[re.Pattern[str], SectionKind], ...]] = (
