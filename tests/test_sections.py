@@ -59,3 +59,14 @@ def test_section_text_and_span_point_at_the_raw_source() -> None:
 
 def test_no_headings_gives_one_preamble() -> None:
     assert _kinds("只有一段文字。\n") == [("preamble", None)]
+
+
+@pytest.mark.parametrize("heading", [
+    "三、收到和处理政府信息公开申请情况",
+    "\t三、收到和处理政府信息公开申请情况\t",  # a page's text taken with a tab separator
+    "# <u>三、收到和处理政府信息公开申请情况</u> ",  # pymupdf4llm
+    "## **三、收到和处理政府信息公开申请情况**",
+])
+def test_a_heading_as_tools_write_it(heading: str) -> None:
+    text = f"某县2020年政府信息公开工作年度报告\n{heading}\n本年收到申请10件，均已答复完毕，无逾期。\n"
+    assert ("requests", 3) in _kinds(text)

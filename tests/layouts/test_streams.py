@@ -1,0 +1,71 @@
+"""Text in which a table's cells come one after another: tab-parted pieces, one per line, glued."""
+
+from __future__ import annotations
+
+import govinfo_parse
+from govinfo_parse import Origin
+
+_HEAD = "三、收到和处理政府信息公开申请情况"
+_ROWS = [  # label pieces, then the row's seven numbers
+    (["一、本年新收政府", "信息公开申请数量"], ["2", "0", "0", "0", "0", "1", "3"]),
+    (["二、上年结转政府", "信息公开申请数量"], ["0", "0", "0", "0", "0", "0", "0"]),
+    (["三、本年度办理结果", "（一）予以公开"], ["2", "0", "0", "0", "0", "1", "3"]),
+    (["（三）不予公开", "1.", "属于", "国家", "秘密"], ["0", "0", "0", "0", "0", "0", "0"]),
+    (["2.", "其他", "法律", "行政", "法规", "禁止", "公开"], ["0", "0", "0", "0", "0", "0", "0"]),
+]
+
+
+def _stream(separator: str) -> str:
+    pieces = [p for labels, numbers in _ROWS for p in (*labels, *numbers)]
+    return f"某县2020年政府信息公开工作年度报告\n{_HEAD}\n" + separator.join(pieces) + "\n"
+
+
+def test_cells_one_per_line_with_item_numbers_alone() -> None:
+    report = govinfo_parse.parse(_stream("\n"))
+    assert report.value("requests.new_received.total") == 3
+    assert report.value("requests.granted.other_org") == 1
+    assert report.value("requests.denied.state_secret.total") == 0
+    assert report.value("requests.denied.prohibited_by_law.total") == 0
+
+
+def test_cells_parted_by_tabs_on_one_line() -> None:
+    rows = _ROWS * 2  # more pieces on the line than any row has cells: the table itself
+    pieces = [p for labels, numbers in rows for p in (*labels, *numbers)]
+    report = govinfo_parse.parse(f"某县2020年政府信息公开工作年度报告\n\t{_HEAD}\t\n" + "\t".join(pieces) + "\n")
+    assert report.value("requests.granted.total") == 3
+    assert report.value("requests.denied.state_secret.total") == 0
+    assert {c.layout for c in report.cells()} == {"cell_stream"}
+
+
+def _pieces_row(*numbers: str) -> govinfo_parse.Report:
+    rows = "\n".join(["一、本年新收政府信息公开申请数量", *numbers])
+    return govinfo_parse.parse(f"某县2020年政府信息公开工作年度报告\n{_HEAD}\n{rows}\n")
+
+
+def test_a_number_in_pieces_is_joined_the_one_way_the_row_adds_up() -> None:
+    # 120 0 0 0 0 3 123, a page's spans printing 120 as 12 | 0 and 123 as 12 | 3.
+    report = _pieces_row("12", "0", "0", "0", "0", "0", "3", "12", "3")
+    cell = report.cell("requests.new_received.natural_person")
+    assert cell is not None
+    assert (cell.value, cell.origin) == (120, Origin.DERIVED)
+    assert cell.rule
+    assert report.value("requests.new_received.commercial") == 0
+    assert report.value("requests.new_received.total") == 123
+
+
+def test_pieces_that_join_two_ways_leave_the_row_out() -> None:
+    # 11 0 0 0 0 0 11 and 1 10 0 0 0 0 11 both add up.
+    report = _pieces_row("1", "1", "0", "0", "0", "0", "0", "1", "1")
+    assert report.value("requests.new_received.total") is None
+    assert report.value("requests.new_received.natural_person") is None
+
+
+def test_glued_digits_beside_a_placeholder_are_never_split_into_its_cell() -> None:
+    # 信访举报投诉类申请: 0 0 0 0 28 0 and a total printed "/"; seven digits, six numbers.
+    body = ("一、本年新收政府信息公开申请数量2000002二、上年结转政府信息公开申请数量0000000"
+            "三、本年度办理结果（一）予以公开1000001（二）部分公开1000001"
+            "（五）不予处理1.信访举报投诉类申请0000280/2.重复申请0000000")
+    report = govinfo_parse.parse(f"某县2020年政府信息公开工作年度报告\n{_HEAD}\n{body}\n")
+    assert report.value("requests.new_received.total") == 2
+    assert report.value("requests.not_processed.complaint.legal_service") in (28, None)
+    assert report.value("requests.not_processed.complaint.total") is None
