@@ -31,7 +31,8 @@ def test_cells_one_per_line_with_item_numbers_alone() -> None:
 def test_cells_parted_by_tabs_on_one_line() -> None:
     rows = _ROWS * 2  # more pieces on the line than any row has cells: the table itself
     pieces = [p for labels, numbers in rows for p in (*labels, *numbers)]
-    report = govinfo_parse.parse(f"某县2020年政府信息公开工作年度报告\n\t{_HEAD}\t\n" + "\t".join(pieces) + "\n")
+    title = "某县2020年政府信息公开工作年度报告"
+    report = govinfo_parse.parse(f"{title}\n\t{_HEAD}\t\n" + "\t".join(pieces) + "\n")
     assert report.value("requests.granted.total") == 3
     assert report.value("requests.denied.state_secret.total") == 0
     assert {c.layout for c in report.cells()} == {"cell_stream"}
