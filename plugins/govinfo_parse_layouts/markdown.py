@@ -17,13 +17,14 @@ come out as blank cells, read the way text copied by rows is.
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import Final
 
 from govinfo_parse import hookimpl, labels
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
 from govinfo_parse.model import SectionKind
+
+from .broken_tables import rejoined
 
 NAME = "markdown"
 INFO = LayoutInfo(
@@ -96,37 +97,6 @@ def _read(block: Block) -> tuple[list[list[RawCell]], list[int]]:
     return rows, starts
 
 
-def _requests_rows(block: Block, rows: list[list[RawCell]], starts: list[int]) -> list[list[RawCell]]:
-    """Section 三's rows, where a table broken by a page goes on as a table of its own.
-
-    pymupdf4llm and marker write the rows after a page break as a new table with
-    no header of its own, often wider (a column per merged label cell).  Every
-    row of a Markdown table has its width, and the format's last seven columns
-    are the values: in such a table each row's label cells are joined into one,
-    before its seven values, so the rows line up with the header above.
-    """
-    bounds = [*starts, len(rows)]
-    out = [list(row) for row in rows]
-    for a, b in itertools.pairwise(bounds):
-        table = [row for row in rows[a:b] if len(row) > 1]
-        widths = {len(row) for row in table}
-        if len(widths) != 1 or min(widths) <= _REQUESTS_VALUES + 1:
-            continue
-        if any(labels.match_requests_column(c.text) for row in table for c in row):
-            continue  # a header of its own: its columns say where the values are
-        for i in range(a, b):
-            row = rows[i]
-            if len(row) <= 1:
-                continue
-            named = [c for c in row[:-_REQUESTS_VALUES] if c.text]
-            label = (block.cell(named[0].start - block.start, named[-1].end - block.start,
-                                text="".join(c.text for c in named)) if named
-                     else RawCell("", row[0].start, row[0].start))
-            out[i] = [label, *row[-_REQUESTS_VALUES:]]
-    return out
-
-
-_REQUESTS_VALUES: Final = 7
 
 
 _WRAPPED_LINES: Final = 3  # lines of a first cell wrapped above its row, at most
@@ -179,7 +149,7 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     unframed = _has_separator(block) and not _PIPE_ROW.search(block.text)
     rows, starts = _read(block)
     if block.section.kind is SectionKind.REQUESTS:
-        rows = _requests_rows(block, rows, starts)
+        rows = rejoined(block, rows, starts, must_add_up=False)  # every row has its table's width
     return block.assemble(rows, layout=NAME, remnants=not unframed)
 
 

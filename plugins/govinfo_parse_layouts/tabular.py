@@ -24,6 +24,7 @@ from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, R
 from govinfo_parse.model import SectionKind
 from govinfo_parse.numbers import looks_numeric
 
+from .broken_tables import rejoined, same_width_runs
 from .cell_stream import is_stream_of_cells
 
 NAME = "tabular"
@@ -85,7 +86,10 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:
 def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     if layout != NAME:
         return None
-    return block.assemble(read_rows(block), layout=NAME, remnants=True)
+    rows = read_rows(block)
+    if block.section.kind is SectionKind.REQUESTS:  # a table broken by a page (pdfplumber's tables)
+        rows = rejoined(block, rows, same_width_runs(rows), must_add_up=True)
+    return block.assemble(rows, layout=NAME, remnants=True)
 
 
 __all__ = ["INFO", "NAME", "read_rows"]

@@ -106,3 +106,30 @@ def test_a_header_repeated_after_a_page_break_is_read_afresh() -> None:
 def test_markdown_emphasis_around_labels() -> None:
     text = "二、主动公开政府信息情况\n**第二十条第(一)项**\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n**规章**\t1\t2\t3\n"
     assert govinfo_parse.parse(text).value("active.regulations.total_published") == 3
+
+
+def _broken_table(total: str) -> str:
+    """Section 三 as pdfplumber's tables give it: a page break, then the rows go on wider, headerless."""
+    header = "\t".join(["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"])
+    return (
+        "某县2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        f"{header}\n一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t1\t6\n"
+        "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+        "\f\t（一）予以公开\t\t4\t0\t0\t0\t0\t1\t5\n"
+        f"\t（二）部分公开\t\t1\t0\t0\t0\t0\t0\t{total}\n"
+    )
+
+
+def test_a_table_broken_by_a_page_goes_on_by_its_last_seven_columns() -> None:
+    report = govinfo_parse.parse(_broken_table("1"))
+    assert report.value("requests.granted.natural_person") == 4
+    assert report.value("requests.granted.total") == 5
+    assert report.value("requests.partially_granted.total") == 1
+
+
+def test_a_broken_table_whose_rows_do_not_add_up_is_not_read_by_position() -> None:
+    # Where nothing marks a table's width, a row wider than its header may hold a number split
+    # in two: the last seven columns are taken only where every row adds up.
+    report = govinfo_parse.parse(_broken_table("2"))
+    assert report.value("requests.granted.total") is None
+    assert report.value("requests.partially_granted.total") is None
