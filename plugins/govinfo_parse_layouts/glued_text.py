@@ -59,6 +59,8 @@ _GLUED_RUN: Final = re.compile(r"(?<=[\u4e00-\u9fff)）])\d[\d,.+\-]+")  # a lab
 _PROSE_AFTER: Final = re.compile(r"[件条个项次年月日%％元人家余多个]")
 _LEAST_GLUED: Final = 3
 _MOST_READINGS: Final = 200_000  # splits of one row tried at most; beyond, the row is left out
+_LONGEST_NUMBER: Final = 16  # characters of one cell's number at most (9,999,999,999.99 and a sign)
+_MOST_WORK: Final = 300_000  # steps (placements, splits listed) one row's readings may take
 _LONGEST_LABEL: Final = 60
 _NUMBER: Final = re.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)")
 _APPEALS_CELLS: Final = len(fields.APPEALS_GROUPS) * len(fields.APPEALS_COLUMNS)
@@ -141,7 +143,23 @@ def _dash_readings(items: Sequence[Item]) -> Iterator[list[_Piece | None]]:
             yield out
 
 
-def _splits(run: _Piece, columns: Sequence[str]) -> Iterator[tuple[_Piece, ...]]:
+class _TooMany(Exception):  # noqa: N818 - a row's readings ran past the work allowed for one row
+    pass
+
+
+@attrs.define
+class _Budget:
+    """The work one row's readings may take; past it, the row is left out (it splits too many ways)."""
+
+    left: int = 0
+
+    def spend(self, units: int = 1) -> None:
+        self.left -= units
+        if self.left < 0:
+            raise _TooMany
+
+
+def _splits(run: _Piece, columns: Sequence[str], budget: _Budget) -> Iterator[tuple[_Piece, ...]]:
     """Every way ``run`` is written as ``len(columns)`` numbers of those columns, in order."""
     text, count = run.text, len(columns)
     ways: dict[tuple[int, int], list[tuple[int, ...]]] = {}
@@ -153,13 +171,15 @@ def _splits(run: _Piece, columns: Sequence[str]) -> Iterator[tuple[_Piece, ...]]
             if column == count - 1:
                 found = [(len(text),)] if _valid(text[at:], columns[column]) else []
             else:
-                for end in range(at + 1, len(text) - (count - column - 1) + 1):
+                for end in range(at + 1, min(len(text) - (count - column - 1), at + _LONGEST_NUMBER) + 1):
                     part = text[at:end]
                     body = part.lstrip("+-")
                     if body[:1] == "0" and len(body) > 1 and body[1] != ".":
                         break  # a leading zero: no number this long or longer starts here
                     if _valid(part, columns[column]):
-                        found += [(end, *rest) for rest in cuts(end, column + 1)]
+                        rests = cuts(end, column + 1)
+                        budget.spend(len(rests) + 1)
+                        found += [(end, *rest) for rest in rests]
             ways[at, column] = found
         return ways[at, column]
 
@@ -186,9 +206,13 @@ class _Readings:
            keep: Callable[[Reading], bool] | None = None) -> _Readings:
         kept: dict[tuple[str | None, ...], Reading] = {}
         count, first = 0, None
+        budget = _Budget(_MOST_WORK)
         for variant in _dash_readings(items):
-            placer = _Placer(variant, columns, keep)
-            placer.place(0, 0, ())
+            placer = _Placer(variant, columns, keep, budget)
+            try:
+                placer.place(0, 0, ())
+            except _TooMany:
+                return cls([], _MOST_READINGS + 1, None)
             kept.update((_texts(r), r) for r in placer.found)
             count, first = count + placer.count, first or placer.first
         return cls(list(kept.values()), count, first if count == 1 else None)
@@ -198,8 +222,8 @@ class _Placer:
     """Places a row's items in its columns, every way their numbers' form allows."""
 
     def __init__(self, items: Sequence[_Piece | None], columns: Sequence[str],
-                 keep: Callable[[Reading], bool] | None = None) -> None:
-        self.items, self.columns, self.keep = items, columns, keep
+                 keep: Callable[[Reading], bool] | None, budget: _Budget) -> None:
+        self.items, self.columns, self.keep, self.budget = items, columns, keep, budget
         self.found: list[Reading] = []  # the readings ``keep`` keeps
         self.count = 0  # how many readings there are
         self.first: Reading | None = None
@@ -210,8 +234,9 @@ class _Placer:
         self.splits: dict[tuple[int, int, int], list[tuple[_Piece, ...]]] = {}
 
     def place(self, i: int, column: int, sofar: tuple[_Piece | None, ...]) -> None:
+        self.budget.spend()
         if self.count > _MOST_READINGS:
-            return
+            raise _TooMany
         if i == len(self.items):
             if column == len(self.columns):
                 self.count += 1
@@ -232,7 +257,7 @@ class _Placer:
 
     def split(self, i: int, item: _Piece, column: int, k: int) -> list[tuple[_Piece, ...]]:
         if (i, column, k) not in self.splits:
-            self.splits[i, column, k] = list(_splits(item, self.columns[column:column + k]))
+            self.splits[i, column, k] = list(_splits(item, self.columns[column:column + k], self.budget))
         return self.splits[i, column, k]
 
 

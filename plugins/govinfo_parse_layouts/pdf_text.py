@@ -676,9 +676,13 @@ def _joinings(pieces: list[RawCell]) -> list[list[RawCell]]:
     become one cell reaching over them, its text their digits.
     """
     found: list[list[RawCell]] = []
+    steps = [0]
+    if len(pieces) > _MOST_PIECES:
+        return found  # more pieces than seven numbers split over lines would make: not one row
 
     def join(at: int, sofar: list[RawCell]) -> None:
-        if len(found) > _MOST_JOININGS:
+        steps[0] += 1
+        if len(found) > _MOST_JOININGS or steps[0] > _MOST_JOIN_STEPS:
             return
         left = _REQUESTS_COLUMNS - len(sofar)
         if at == len(pieces) or left == 0:
@@ -696,11 +700,13 @@ def _joinings(pieces: list[RawCell]) -> list[list[RawCell]]:
                 join(end, [*sofar, RawCell(text, pieces[at].start, pieces[end - 1].end)])
 
     join(0, [])
-    return found
+    return found if steps[0] <= _MOST_JOIN_STEPS else []  # cut short: undecided
 
 
 _WHOLE_COUNT: Final = re.compile(r"0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*")
 _MOST_JOININGS: Final = 1000
+_MOST_JOIN_STEPS: Final = 100_000
+_MOST_PIECES: Final = 3 * _REQUESTS_COLUMNS
 
 
 def _adds_up(numbers: Sequence[object]) -> bool:

@@ -162,6 +162,8 @@ HOSTILE: Final[dict[str, Hostile]] = {
 }
 
 
+_GLUED_LABELS: Final = ("一、本年新收政府信息公开申请数量", "（一）予以公开", "（七）总计")
+
 #: Texts built to make regular expressions and line-by-line readers backtrack or
 #: rescan: each takes a size in characters.  Parsing them must take time
 #: proportional to the size (tests/property/test_linear_time.py), except nested
@@ -188,4 +190,9 @@ ADVERSARIAL_TEXTS: Final[dict[str, Callable[[int], str]]] = {
     "Markdown rows": lambda n: "| 规章 | 1 | 2 |\n" * (n // 15),
     "dated sentences": lambda n: "2020年共收到申请" * (n // 9),
     "year then blanks": lambda n: "2020年" + " " * n + "x",
+    # Rows whose cells must be found among many ways of splitting or joining digits.
+    "glued rows of digits": lambda n: "三、收到和处理政府信息公开申请情况\n" + "".join(
+        f"{label}{'1' * (n // 3)}" for label in _GLUED_LABELS),
+    "a row's digits one per line": lambda n: (
+        "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n" + "1\n" * (n // 2)),
 }
