@@ -16,7 +16,11 @@ table to its totals, each group of table 四 to its own total.  A split is
 taken only when exactly one satisfies every rule that applies; a row whose
 run splits several ways is left out with a diagnostic.  A value whose cell
 boundary was decided so is marked derived, with the rule.  The item number of
-the next row (``…0000000`` + ``2.其他…``) belongs to that row's label.
+the next row (``…0000000`` + ``2.其他…``) belongs to that row's label.  A
+placeholder among the digits (``/``, ``无``, ``不适用``, ``--``) is an empty
+cell; a lone hyphen is read both as a placeholder and as the next number's
+sign.  A row whose splits would take more work than a bound allows is left
+out like one that splits several ways.
 """
 
 from __future__ import annotations
