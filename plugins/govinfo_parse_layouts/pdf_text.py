@@ -345,7 +345,6 @@ class _RowReader:
         self.stacked: list[list[RawCell]] = []  # rows gathered from numbers one per line
         self.grown: set[int] = set()  # (ids of) those that took a line of numbers after their first
         self.joined: dict[int, str] = {}  # numbers joined from pieces: where each starts, and the rule
-        self.gather = True  # gather numbers printed one per line into their row
         # Each cell a paragraph (pdftotext without -layout): the cells may come column by column.
         self.paragraphs = False
         self.unchecked: list[RawCell] = []  # the labels of such rows left out: their total disagrees
@@ -602,7 +601,7 @@ class _RowReader:
         joined = "".join(p.text for p in parts)
         label = [self.block.cell(parts[0].start, parts[-1].end, text=joined)] if parts else []
         self.rows.append([*label, *values])
-        self.one_per_line = self.rows[-1] if len(values) == 1 and self.gather else None
+        self.one_per_line = self.rows[-1] if len(values) == 1 else None
         if self.one_per_line is not None:
             self.stacked.append(self.one_per_line)  # more numbers may follow, one per line
         self.fragments.clear()
