@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Final
 from govinfo_parse import labels
 from govinfo_parse.layout import Block, RawCell
 
+from .pdf_text import row_adds_up
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -29,11 +31,7 @@ VALUES: Final = 7  # a requests row's value columns
 
 
 def _adds_up(row: Sequence[RawCell]) -> bool:
-    numbers = [c.read().value for c in row[-VALUES:]]
-    *parts, total = numbers
-    if not isinstance(total, int) or not all(p is None or isinstance(p, int) for p in parts):
-        return False
-    return sum(p for p in parts if isinstance(p, int)) == total
+    return row_adds_up([c.read().value for c in row[-VALUES:]])
 
 
 def rejoined(block: Block, rows: list[list[RawCell]], starts: Sequence[int], *,

@@ -685,7 +685,7 @@ def _joinings(pieces: list[RawCell]) -> list[list[RawCell]]:
             return
         left = _REQUESTS_COLUMNS - len(sofar)
         if at == len(pieces) or left == 0:
-            if at == len(pieces) and left == 0 and _adds_up([c.read().value for c in sofar]):
+            if at == len(pieces) and left == 0 and row_adds_up([c.read().value for c in sofar]):
                 found.append(sofar)
             return
         if not pieces[at].text:
@@ -708,7 +708,8 @@ _MOST_JOIN_STEPS: Final = 100_000
 _MOST_PIECES: Final = 3 * _REQUESTS_COLUMNS
 
 
-def _adds_up(numbers: Sequence[object]) -> bool:
+def row_adds_up(numbers: Sequence[object]) -> bool:
+    """True when a requests row's six applicant counts (blanks as nothing) add up to its stated total."""
     *parts, total = numbers
     if not isinstance(total, int) or not all(p is None or isinstance(p, int) for p in parts):
         return False
@@ -948,4 +949,4 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     return _read_oriented(block)
 
 
-__all__ = ["INFO", "NAME", "read_cell_stream", "read_rows"]
+__all__ = ["INFO", "NAME", "read_cell_stream", "read_rows", "row_adds_up"]
