@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from govinfo_parse.layout import Block
@@ -47,6 +47,8 @@ _CELL_TEXT = st.one_of(
 
 
 @given(_CELL_TEXT)
+@example("０0")  # a leading zero in another script's digits is a leading zero too
+@example("٠1")
 def test_grammar_reads_a_cell_as_parse_cell_text_does(text: str) -> None:
     rows = _rows(f"\t规章\n\t{text}\n")
     value = rows[0][1][1] if rows and len(rows[0]) > 1 else None

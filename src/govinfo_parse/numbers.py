@@ -8,6 +8,7 @@ thing whichever layout read them.  Input is normalised text (``text.normalize``)
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 from typing import Final
@@ -98,7 +99,7 @@ def parse_cell_text(text: str) -> CellValue:
     m = _NUMBER.match(stripped)
     if m is None:
         return CellValue(CellKind.UNREADABLE if _GARBLED.match(stripped) else CellKind.TEXT)
-    if m["digits"][0] == "0" and len(m["digits"]) > 1:
+    if unicodedata.digit(m["digits"][0], None) == 0 and len(m["digits"]) > 1:  # 0 in any script
         return CellValue(CellKind.UNREADABLE)  # 09, 01,418: no report writes a leading zero; cells glued
     return number_value(
         sign=m["sign"], digits=m["digits"] + (m["fraction"] or ""), unit=m["unit"], note=m["note"]
