@@ -8,6 +8,7 @@ room for a noisy machine.
 
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
@@ -21,11 +22,18 @@ NO_TIME_LIMITS = Limits(timeout=None, plugin_timeout=None)
 
 
 def _seconds(text: str) -> float:
+    # The collector's full passes cost in proportion to everything alive in the
+    # process, not to this input: timed with it paused, so the ratio is the parser's.
     best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        govinfo_parse.parse(text, limits=NO_TIME_LIMITS)
-        best = min(best, time.perf_counter() - start)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            start = time.perf_counter()
+            govinfo_parse.parse(text, limits=NO_TIME_LIMITS)
+            best = min(best, time.perf_counter() - start)
+    finally:
+        gc.enable()
     return best
 
 
@@ -40,6 +48,8 @@ def test_parse_time_is_linear_in_the_size(name: str) -> None:
     make = ADVERSARIAL_TEXTS[name]
     govinfo_parse.parse(make(100), limits=NO_TIME_LIMITS)  # warm caches
     small, large = _seconds(make(SMALL)), _seconds(make(SMALL * FACTOR))
+    if large > small * FACTOR * 2.5 + 0.1:  # a shared machine's stall: measured once more
+        small, large = _seconds(make(SMALL)), _seconds(make(SMALL * FACTOR))
     # 2.5 times the linear ratio, plus 50 ms of slack for timer noise on tiny figures
     # (the quadratic row matching this once caught took 52 times longer at 8 times the size).
     assert large <= small * FACTOR * 2.5 + 0.1, f"{name}: {small:.3f}s -> {large:.3f}s"
