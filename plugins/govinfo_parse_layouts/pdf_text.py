@@ -35,6 +35,7 @@ reading the document shows is kept (``_read_oriented``).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from typing import TYPE_CHECKING, Final, Literal
@@ -79,6 +80,9 @@ _ITEM_ALONE: Final = re.compile(r"^[1-9][.、]$")
 # The item number that opens a row label: 一、 (三) 2. (2)
 _ITEM_MARK: Final = re.compile(
     r"\s*(?:[一二三四五六七八九十]{1,2}\s*、|\(\s*[一二三四五六七八九十\d]{1,2}\s*\)|\d{1,2}\s*[.、])")
+# A row's sub-item number (2. 3、) before its words, anywhere in a piece of label: a
+# label printed beside its category's (（四）无法  2.没有现成信息) holds it inside.
+_SUB_ITEM: Final = re.compile(r"(?<![\d.])\d{1,2}\s*[.、]\s*[\u4e00-\u9fff]")
 _TOKEN: Final = re.compile(r"\S+")
 _KEEP_FRAGMENTS: Final = 6  # label fragments kept waiting for their numbers
 _LONGEST_LABEL: Final = 60
@@ -220,6 +224,7 @@ _COLUMN_PREFIXES: Final = (("自然", "natural_person"), ("商业", "commercial"
                            ("社会", "nonprofit"), ("法律", "legal_service"), ("其他", "other_org"),
                            ("总计", "total"), ("合计", "total"))
 _REQUESTS_COLUMNS: Final = 7
+_ACTIVE_COLUMNS_MOST: Final = 3  # the widest section-二 table (第二十条第（一）项)
 # Table 四's fifteen columns: 结果维持 结果纠正 其他结果 尚未审结 总计, three times.
 _APPEALS_WORD: Final = re.compile(r"^(?:结果|其他|尚未|总计|维持|纠正|审结)")
 _SAME_PLACE: Final = 4.0  # points: header words closer than this stand in one column
@@ -313,6 +318,98 @@ def _placed(values: list[RawCell], columns: list[float], block: Block) -> list[R
     return cells
 
 
+class _CharColumns:
+    """Where a table's columns stand on each page of text laid out by characters.
+
+    ``pdftotext -layout`` keeps a page's columns at fixed character offsets,
+    with runs of spaces between cells: a blank cell leaves spaces, not nothing.
+    The offsets hold within a page, not from one page to the next, and not for
+    header words (a Chinese character is wider than the character grid).  So
+    in each stretch of a table on a page (between captions and headers), the
+    rows that print every number (seven in the requests table; the most any
+    row prints in a section-二 table) show where its columns stand, provided
+    each column's numbers overlap one another; a row that printed fewer has
+    each number placed under the column it overlaps, blanks between.  Without
+    such rows, or where a number overlaps no column or two, nothing is placed.
+    """
+
+    def __init__(self, block: Block) -> None:
+        self.block = block
+        # Page breaks (form feeds) are line breaks in the normalised text: found in the decoded one.
+        self.breaks = [m.start() for m in re.finditer("\f", block.source.raw)]
+        self.stretch_of: dict[int, tuple[int, int]] = {}  # line start -> (page, stretch of table)
+        rows: dict[tuple[int, int], list[list[tuple[int, int]]]] = {}
+        stretch = 0
+        for line in _LINE.finditer(block.text):
+            text = _strip_footer(line.group())
+            m = _split_row(text)
+            stripped = text.strip()
+            if m is None and (labels.is_caption_line(stripped) or _header_words(stripped)
+                              or labels.is_active_header_start(stripped.split(" ")[0])):
+                stretch += 1
+            where = (self._page(line.start()), stretch)
+            self.stretch_of[line.start()] = where
+            if (found := self._spans(text, m)) is not None:
+                rows.setdefault(where, []).append(found)
+        self.columns: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for where, stretch_rows in rows.items():
+            if block.section.kind is SectionKind.REQUESTS:
+                width = _REQUESTS_COLUMNS
+            else:  # wider than section 二's widest table: another table's rows ran into the block
+                width = max(map(len, stretch_rows))
+                if not 1 < width <= _ACTIVE_COLUMNS_MOST:
+                    continue
+            if columns := _aligned([spans for spans in stretch_rows if len(spans) == width]):
+                self.columns[where] = columns
+
+    def _page(self, start: int) -> int:
+        return bisect.bisect_right(self.breaks, self.block.source.to_raw(self.block.start + start))
+
+    @staticmethod
+    def _spans(text: str, m: _Row | None) -> list[tuple[int, int]] | None:
+        """Where a line's values (``m``) stand in it, when runs of spaces part them."""
+        if m is None:
+            return None
+        ends = [len(text[:m.label_end].rstrip()) if m.label else None, *(b for _, b in m.values[:-1])]
+        if any(e is not None and a - e < _LAID_OUT_GAP for e, (a, _) in zip(ends, m.values, strict=True)):
+            return None
+        return m.values
+
+    def place(self, start: int, text: str, m: _Row, values: list[RawCell]) -> list[RawCell] | None:
+        """The row's cells, blanks where it printed nothing; None when its stretch's columns do not tell."""
+        columns = self.columns.get(self.stretch_of.get(start, (-1, -1)))
+        found = self._spans(text, m)
+        if columns is None or found is None or len(found) != len(values):
+            return None
+        if not 0 < len(values) < len(columns):
+            return None
+        placed: list[RawCell | None] = [None] * len(columns)
+        last = -1
+        for value, (a, b) in zip(values, found, strict=True):
+            under = [i for i, (lo, hi) in enumerate(columns) if a < hi and b > lo]
+            if len(under) != 1 or under[0] <= last:
+                return None
+            placed[under[0]], last = value, under[0]
+        cells, at = [], values[0].start
+        for cell in placed:
+            at = cell.end if cell is not None else at
+            cells.append(cell if cell is not None else RawCell("", at, at))
+        return cells
+
+
+_LAID_OUT_GAP: Final = 2  # spaces at least between cells of text laid out by characters
+
+
+def _aligned(rows: list[list[tuple[int, int]]]) -> list[tuple[int, int]] | None:
+    """Each column's extent, when the rows' numbers overlap column by column and the columns stand apart."""
+    columns = []
+    for spans in zip(*rows, strict=True):
+        if max(a for a, _ in spans) >= min(b for _, b in spans):
+            return None
+        columns.append((min(a for a, _ in spans), max(b for _, b in spans)))
+    return columns if all(a[1] <= b[0] for a, b in itertools.pairwise(columns)) else None
+
+
 def _known(xs: list[float | None]) -> list[float] | None:
     """``xs`` when every place is known."""
     return None if any(x is None for x in xs) else [x for x in xs if x is not None]
@@ -359,6 +456,9 @@ class _RowReader:
         # of numbers alone, ("row", "") for words and numbers on one line.
         self.shapes: list[list[tuple[str, str]]] = [[]]
         self.columns = _Columns(block)
+        # Text laid out by characters (pdftotext -layout): blank cells keep their places.
+        self.char_columns = (_CharColumns(block) if not block.source.boxes
+                             and block.section.kind in (SectionKind.REQUESTS, SectionKind.ACTIVE) else None)
         self.item_alone: RawCell | None = None  # 2. on its own line, until the next line tells what it is
         self.item_after: list[RawCell] | None = None  # the row gathered one per line above it
 
@@ -375,7 +475,7 @@ class _RowReader:
         if self.header:
             self._close_header()
         if m is not None:
-            self._values_row(start, m)
+            self._values_row(start, text, m)
             return
         header_words = _header_words(stripped)
         pieces = [] if m is not None else self._header_in_pieces(stripped)
@@ -459,11 +559,32 @@ class _RowReader:
             self._settle_waiting()
         if starts_a_label and _names_a_row("".join(p.text for p in self.fragments)):
             self.fragments.clear()
+        elif _SUB_ITEM.search(piece.text):
+            self._drop_blank_sub_item()
         self.fragments.append(piece)
         # A label printed a word or two per line (a narrow cell) comes in many pieces: keep as
         # many as a label's length allows, and at least the last few.
         while len(self.fragments) > _KEEP_FRAGMENTS and _length(self.fragments) > _LONGEST_LABEL:
             del self.fragments[0]
+
+    def _drop_blank_sub_item(self) -> None:
+        """A sub-item (3.) starts while the pieces waiting hold another (2.): that one printed no numbers.
+
+        Its words are dropped, from its item number on, so that they do not join
+        the next row's label; the words before it (the category beside it, （四）无法)
+        stay.
+        """
+        for i in range(len(self.fragments) - 1, -1, -1):
+            piece = self.fragments[i]
+            marks = list(_SUB_ITEM.finditer(piece.text))
+            if not marks:
+                continue
+            head = piece.text[:marks[-1].start()].rstrip()
+            del self.fragments[i:]
+            if head:
+                at = piece.start - self.block.start
+                self.fragments.append(self.block.cell(at, at + len(head), text=head))
+            return
 
     def blank_line(self, start: int) -> None:
         """A line of spaces alone: among cells printed one per line, a blank cell in its place.
@@ -574,11 +695,13 @@ class _RowReader:
         self.fragments = [_line_cell(self.block, line) for line in lines[keep:] if line]
         self.shapes[-1].extend(("label", f.text) for f in self.fragments)
 
-    def _values_row(self, start: int, m: _Row) -> None:
+    def _values_row(self, start: int, text: str, m: _Row) -> None:
         values = [self.block.cell(start + a, start + b) for a, b in m.values]
         if self.block.source.boxes:
             self.columns.learn_row(values)
             values = self.columns.place(values) or values
+        elif self.char_columns is not None:
+            values = self.char_columns.place(start, text, m, values) or values
         label_text = m.label
         if len(values) == 1 and not label_text and not self.fragments and self.one_per_line is not None:
             self.one_per_line.append(values[0])
@@ -750,12 +873,15 @@ def _reader(block: Block, *, values_first: bool = False) -> _RowReader:
             continue
         if not _is_debris(text):
             reader.feed(line.start(), text)
-        elif not line.group().strip(" "):  # spaces alone (an HTML cell's no-break space): a blank cell
+        elif not line.group().strip(" ") and len(line.group()) <= _BLANK_CELL:
+            # A few spaces alone (an HTML cell's no-break space): a blank cell.  (A line that
+            # text laid out by characters pads with spaces is an empty line.)
             reader.blank_line(line.start())
     reader.finish()
     return reader
 
 
+_BLANK_CELL: Final = 8  # spaces at most on a line that stands for a blank cell
 _STREAM_PIECE: Final = re.compile(r"[^\t\n]+")
 
 

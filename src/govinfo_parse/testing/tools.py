@@ -129,6 +129,13 @@ def _pdfplumber(pdf: bytes) -> str:
         return "\f".join(page.extract_text() or "" for page in document.pages)
 
 
+def _pdfplumber_layout(pdf: bytes) -> str:
+    import pdfplumber  # noqa: PLC0415
+
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        return "\f".join(page.extract_text(layout=True) or "" for page in document.pages)
+
+
 def _pdfplumber_tables(pdf: bytes) -> str:
     """Each page's tables and the text around them, in their order down the page.
 
@@ -192,6 +199,7 @@ PDF_TOOLS: Final[dict[str, Callable[[bytes], str]]] = {
     "pdftotext-raw": _pdftotext("-raw"),
     "pypdfium2": _pypdfium2,
     "pdfplumber": _pdfplumber,
+    "pdfplumber-layout": _pdfplumber_layout,
     "pdfplumber-tables": _pdfplumber_tables,
     "pypdf": _pypdf,
     "pymupdf": _pymupdf,
@@ -204,7 +212,7 @@ _NEEDS: Final[dict[str, tuple[str, ...]]] = {
     "bs4-glued": ("bs4",), "bs4-newline": ("bs4",), "bs4-tab": ("bs4",), "html2text": ("html2text",),
     "markdownify": ("markdownify",), "trafilatura": ("trafilatura",), "innerText": ("playwright", "chromium"),
     "pdftotext": ("pdftotext",), "pdftotext-layout": ("pdftotext",), "pdftotext-raw": ("pdftotext",),
-    "pypdfium2": ("pypdfium2",), "pdfplumber": ("pdfplumber",),
+    "pypdfium2": ("pypdfium2",), "pdfplumber": ("pdfplumber",), "pdfplumber-layout": ("pdfplumber",),
     "pdfplumber-tables": ("pdfplumber",), "pypdf": ("pypdf",), "pymupdf": ("pymupdf",),
     "pymupdf4llm": ("pymupdf4llm",), "markitdown": ("markitdown",),
 }
