@@ -12,7 +12,9 @@ header rows (``| 项目 | 数据1 | 数据2 |``), split header words over cells
 (``商业企 | 业``) and flatten table 四 into one row of 15 numbers: header rows
 that name no column of the format are ignored, the format's own column order
 is used where the header cannot be read (with a diagnostic), and merged cells
-come out as blank cells, read the way text copied by rows is.
+come out as blank cells, read the way text copied by rows is.  A table whose
+cells hold several numbers apiece (``| 0 0 |``, as markitdown frames a PDF's
+lines) is left to the PDF-text layout.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, R
 from govinfo_parse.model import SectionKind
 
 from .broken_tables import rejoined
+from .pdf_text import holds_pdf_lines
 
 NAME = "markdown"
 INFO = LayoutInfo(
@@ -136,7 +139,13 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:
     if not labels.table_words(block.text) and block.section.kind is not SectionKind.APPEALS:
         return None
     lines = sum(1 for line in block.text.split("\n") if line.strip())
-    return LayoutScore(layout=NAME, score=min(1.0, 0.3 + pipe_rows / max(lines, 1)))
+    score = min(1.0, 0.3 + pipe_rows / max(lines, 1))
+    if holds_pdf_lines(block.text):
+        score = min(score, _UNDER_PDF_TEXT)
+    return LayoutScore(layout=NAME, score=score)
+
+
+_UNDER_PDF_TEXT: Final = 0.2  # a Markdown frame around a PDF's lines: the PDF-text layout reads it
 
 
 @hookimpl

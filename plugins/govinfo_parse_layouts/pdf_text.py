@@ -328,7 +328,9 @@ class _CharColumns:
     in each stretch of a table on a page (between captions and headers), the
     rows that print every number (seven in the requests table; the most any
     row prints in a section-二 table) show where its columns stand, provided
-    each column's numbers overlap one another; a row that printed fewer has
+    each column's numbers overlap one another, and the block shows the text laid
+    out, not merely spaced (numbers in place after labels that end in different
+    places, or runs of spaces of several lengths between cells); a row that printed fewer has
     each number placed under the column it overlaps, blanks between.  Without
     such rows, or where a number overlaps no column or two, nothing is placed.
     """
@@ -339,6 +341,7 @@ class _CharColumns:
         self.breaks = [m.start() for m in re.finditer("\f", block.source.raw)]
         self.stretch_of: dict[int, tuple[int, int]] = {}  # line start -> (page, stretch of table)
         rows: dict[tuple[int, int], list[list[tuple[int, int]]]] = {}
+        label_ends: dict[tuple[int, int], list[int]] = {}  # where the words before each row's numbers end
         stretch = 0
         for line in _LINE.finditer(block.text):
             text = _strip_footer(line.group())
@@ -351,7 +354,9 @@ class _CharColumns:
             self.stretch_of[line.start()] = where
             if (found := self._spans(text, m)) is not None:
                 rows.setdefault(where, []).append(found)
-        self.columns: dict[tuple[int, int], list[tuple[int, int]]] = {}
+                label_ends.setdefault(where, []).append(len(text[:found[0][0]].rstrip()))
+        found_columns: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        laid_out = False  # shown by numbers that stand in place after labels of different lengths
         for where, stretch_rows in rows.items():
             if block.section.kind is SectionKind.REQUESTS:
                 width = _REQUESTS_COLUMNS
@@ -359,8 +364,17 @@ class _CharColumns:
                 width = max(map(len, stretch_rows))
                 if not 1 < width <= _ACTIVE_COLUMNS_MOST:
                     continue
-            if columns := _aligned([spans for spans in stretch_rows if len(spans) == width]):
-                self.columns[where] = columns
+            full = [i for i, spans in enumerate(stretch_rows) if len(spans) == width]
+            if columns := _aligned([stretch_rows[i] for i in full]):
+                found_columns[where] = columns
+                gaps = {b[0] - a[1] for i in full for a, b in itertools.pairwise(
+                    [(0, label_ends[where][i]), *stretch_rows[i]])}
+                laid_out = (laid_out or len({label_ends[where][i] for i in full}) > 1
+                            or len(gaps) >= _LAID_OUT_GAPS)
+        # Cells parted by a fixed run of spaces (merely spaced text) would line up in rows of equal
+        # labels too: columns are trusted where numbers stand in place after labels of different
+        # lengths, or where the runs of spaces between cells vary as a page's columns make them.
+        self.columns = found_columns if laid_out else {}
 
     def _page(self, start: int) -> int:
         return bisect.bisect_right(self.breaks, self.block.source.to_raw(self.block.start + start))
@@ -398,6 +412,7 @@ class _CharColumns:
 
 
 _LAID_OUT_GAP: Final = 2  # spaces at least between cells of text laid out by characters
+_LAID_OUT_GAPS: Final = 3  # different runs of spaces between a full row's cells, at least
 
 
 def _aligned(rows: list[list[tuple[int, int]]]) -> list[tuple[int, int]] | None:
@@ -457,7 +472,8 @@ class _RowReader:
         self.shapes: list[list[tuple[str, str]]] = [[]]
         self.columns = _Columns(block)
         # Text laid out by characters (pdftotext -layout): blank cells keep their places.
-        self.char_columns = (_CharColumns(block) if not block.source.boxes
+        # (Pipes frame cells of any width: a Markdown table is not laid out by characters.)
+        self.char_columns = (_CharColumns(block) if not block.source.boxes and "|" not in block.text
                              and block.section.kind in (SectionKind.REQUESTS, SectionKind.ACTIVE) else None)
         self.item_alone: RawCell | None = None  # 2. on its own line, until the next line tells what it is
         self.item_after: list[RawCell] | None = None  # the row gathered one per line above it
@@ -1047,7 +1063,7 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:
     if "\t" in block.text:
         return None
     lines = [line for line in block.text.split("\n") if line.strip()]
-    rows = [_split_row(_strip_footer(line)) for line in lines]
+    rows = [_split_row(_strip_footer(line).replace("|", " ")) for line in lines]  # pipes: borders
     # Rows of numbers, or of one number after a label that names its row (a sparse or 2021 table).
     numeric = sum(1 for m in rows if m is not None and (len(m.values) >= 2 or _names_a_row(m.label)))
     # Table 四's bare numbers: fifteen, or fewer where blank cells left nothing (PDF text).
@@ -1060,12 +1076,21 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:
     if not labels.table_words(block.text) and not bare_appeals:
         return None
     score = min(1.0, 0.2 + numeric / max(len(lines), 1))
-    if sum(1 for line in lines if "|" in line) * 2 > len(lines):
+    if sum(1 for line in lines if "|" in line) * 2 > len(lines) and not holds_pdf_lines(block.text):
         score = min(score, _UNDER_MARKDOWN)  # pipes parting cells: markdown's to read, blanks and all
     return LayoutScore(layout=NAME, score=score)
 
 
 _UNDER_MARKDOWN: Final = 0.9
+# A PDF converter's pipe table (markitdown) puts two columns' numbers in one cell (| 0 0 |):
+# its cells are pieces of the PDF's lines, read here as PDF text, not as Markdown cells.
+_SEVERAL_NUMBERS: Final = re.compile(r"\|[ ]*\d[\d,]*(?:[ ]+\d[\d,]*)+[ ]*(?=\|)")
+_PDF_LINES_CELLS: Final = 3
+
+
+def holds_pdf_lines(text: str) -> bool:
+    """True when Markdown pipe cells hold several numbers apiece: the table frames a PDF's lines."""
+    return len(_SEVERAL_NUMBERS.findall(text)) >= _PDF_LINES_CELLS
 
 
 @hookimpl
@@ -1075,4 +1100,4 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     return _read_oriented(block)
 
 
-__all__ = ["INFO", "NAME", "read_cell_stream", "read_rows", "row_adds_up"]
+__all__ = ["INFO", "NAME", "holds_pdf_lines", "read_cell_stream", "read_rows", "row_adds_up"]

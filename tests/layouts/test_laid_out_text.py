@@ -88,6 +88,21 @@ def test_rows_whose_numbers_do_not_line_up_place_nothing() -> None:
     assert not any(k.startswith("requests.partially_granted.") for k in flat)
 
 
+def test_cells_parted_by_a_fixed_run_of_spaces_are_not_taken_for_columns() -> None:
+    # Merely spaced text: every cell follows the one before it after two spaces, a blank leaves
+    # nothing.  The full rows' numbers line up only because their labels are equally long; the
+    # sparse row's three numbers happen to stand under the last three columns, and would even
+    # add up there (5 + 3 = 8).
+    full = ["一、本年新收政府信息公开申请数量  3  1  2  4  5  6  21",
+            "二、上年结转政府信息公开申请数量  1  1  1  1  1  1  6"]
+    sparse = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）  5  3  8"
+    assert sparse.index("5") == full[0].index("5")  # under the legal-service column
+    text = "\n".join(["某县2021年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", *full, sparse]) + "\n"
+    flat = govinfo_parse.parse(text).to_flat()
+    assert flat["requests.new_received.total"] == 21
+    assert not any(k.startswith("requests.partially_granted.") for k in flat)
+
+
 _LAID_OUT = [t for t in ("pdftotext-layout", "pdfplumber-layout") if t in available_tools()]
 
 

@@ -53,3 +53,23 @@ def test_prose_around_html_tables_feeds_the_narrative_reader() -> None:
     report = govinfo_parse.parse(html.encode())
     assert [(f.field_id, f.value) for f in report.narrative] == [("requests.new_received.total", 12)]
     assert report.source.format == "html"
+
+
+def test_pipe_cells_holding_several_numbers_are_read_as_the_pdf_lines_they_frame() -> None:
+    # markitdown frames a PDF's lines: two columns' numbers share a cell, labels wrap outside.
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "| 一、本年新收政府信息公开申请数量 |     | 3 1 | 0 0   | 0 0 | 4   |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "（二）部分公开（区分处理的，只计这一\n"
+        "|     |     | 2 1 | 0 0   | 0 0 | 3   |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "情形，不计其他情形）\n"
+        "| （七）总计 |     | 3 1 | 0 0   | 0 0 | 4   |\n"
+    )
+    report = govinfo_parse.parse(text)
+    assert {c.layout for c in report.cells()} == {"pdf_text"}
+    assert report.value("requests.new_received.commercial") == 1
+    assert report.value("requests.new_received.total") == 4
+    assert report.value("requests.partially_granted.natural_person") == 2  # its label wraps around it
+    assert report.value("requests.total.total") == 4
