@@ -105,7 +105,8 @@ def test_the_snippets_of_a_document_run(path: Path, tmp_path: Path, monkeypatch:
         if name.startswith("test_") and callable(value):
             value()  # the documented tests pass (hypothesis runs them on its examples)
     if "govinfo_parse_block" in namespace:  # a documented layout plugin reads what it says it reads
-        plugin = types.SimpleNamespace(**{k: v for k, v in namespace.items() if k.startswith("govinfo_")})
+        plugin = types.ModuleType("documented")
+        plugin.__dict__.update({k: v for k, v in namespace.items() if k.startswith("govinfo_")})
         pm = get_plugin_manager(load_entrypoints=False)
         pm.register(plugin, name="documented")
         sample = SampleReport(template="2019", values={"requests.new_received.total": 7})

@@ -196,8 +196,9 @@ def test_hook_govinfo_convert_document_first_result_wins_and_failures_are_isolat
             return govinfo_parse.ConvertedDocument(text=render_canonical(SAMPLE), format="upper")
 
     pm = get_plugin_manager(load_entrypoints=False)
-    pm.register(Raising(), name="raising")
+    # pluggy asks the last registered first: the raising one, then "upper".
     pm.register(Upper(), name="upper")
+    pm.register(Raising(), name="raising")
     report = govinfo_parse.parse(b"%UPPER whatever", plugin_manager=pm)
     assert report.source.format == "upper"
     assert report.value("requests.new_received.total") == 3

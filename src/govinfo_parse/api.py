@@ -12,11 +12,12 @@ import os
 from collections import Counter
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import attrs
 
 from govinfo_parse import fields, labels
+from govinfo_parse.calls import call_each, call_one, implementations, plugin_failure
 from govinfo_parse.errors import (
     InputError,
     InputNotFoundError,
@@ -311,84 +312,30 @@ def _report(  # noqa: PLR0913
     return report.with_diagnostics(*year_diagnostics, *_coverage(report), *check(report, pm))
 
 
-# --- calling plugins one at a time ---------------------------------------------------------
+# --- conversion ---------------------------------------------------------------------------
 
 
 def convert(
     document: str | bytes, path: str | None, pm: pluggy.PluginManager, diagnostics: list[Diagnostic]
 ) -> ConvertedDocument | None:
-    """The first ``govinfo_convert_document`` result, or None for plain text."""
-    for impl in pm.hook.govinfo_convert_document.get_hookimpls():
-        ok, result = _call_plugin(impl, "govinfo_convert_document", {"data": document, "path": path},
-                                  diagnostics, passes=(UnreadableDocumentError, MissingDependencyError,
-                                                       ResourceLimitError))
+    """The first ``govinfo_convert_document`` result in pluggy's order, or None for plain text."""
+    hook = "govinfo_convert_document"
+    for impl in implementations(pm, hook):
+        ok, result = call_one(pm, hook, impl, {"data": document, "path": path}, diagnostics,
+                              passes=(UnreadableDocumentError, MissingDependencyError, ResourceLimitError))
         if not ok:
             continue
         if isinstance(result, ConvertedDocument):
             return result
         if result is not None:
-            diagnostics.append(_plugin_failure(
-                impl.plugin_name, "govinfo_convert_document", TypeError(f"returned {result!r}")))
+            diagnostics.append(plugin_failure(impl.plugin_name, hook, TypeError(f"returned {result!r}")))
     return None
-
-
-
-def _call_each(
-    pm: pluggy.PluginManager, hook_name: str, diagnostics: list[Diagnostic], **kwargs: Any,  # noqa: ANN401
-) -> list[tuple[str, Any]]:
-    """Call every implementation of a hook on its own; an exception becomes a diagnostic."""
-    results = []
-    for impl in getattr(pm.hook, hook_name).get_hookimpls():
-        ok, result = _call_plugin(impl, hook_name, kwargs, diagnostics)
-        if ok and result is not None:
-            results.append((impl.plugin_name, result))
-    return results
-
-
-class _PluginOverran(Exception):  # noqa: N818 - internal signal, never leaves this module
-    """A plugin call ran past ``Limits.plugin_timeout``."""
-
-
-def _call_plugin(
-    impl: pluggy.HookImpl, hook_name: str, kwargs: dict[str, Any], diagnostics: list[Diagnostic],
-    *, passes: tuple[type[BaseException], ...] = (),
-) -> tuple[bool, Any]:
-    """Call one plugin's implementation on its own: (True, result), or (False, None) with a diagnostic.
-
-    Whatever it raises, and overrunning ``plugin_timeout``, is reported with
-    its name; only the document's own time limit and the errors in ``passes``
-    go through.
-    """
-    limit = current_limits().plugin_timeout
-    try:
-        with deadline(limit, _PluginOverran):
-            return True, impl.function(*(kwargs[name] for name in impl.argnames))
-    except ParseTimeoutError:
-        raise
-    except passes:
-        raise
-    except _PluginOverran:
-        diagnostics.append(Diagnostic(
-            code="plugin-timeout", severity=Severity.ERROR, layout=impl.plugin_name,
-            message=f"plugin {impl.plugin_name!r} ran past the {limit:g}-second limit in {hook_name}; "
-            "it was stopped and its result ignored",
-        ))
-    except Exception as exc:  # noqa: BLE001 - isolate plugins from each other
-        diagnostics.append(_plugin_failure(impl.plugin_name, hook_name, exc))
-    return False, None
-
-
-def _plugin_failure(plugin: str, hook: str, exc: BaseException) -> Diagnostic:
-    return Diagnostic(
-        code="plugin-error", severity=Severity.ERROR, layout=plugin,
-        message=f"plugin {plugin!r} failed in {hook}: {type(exc).__name__}: {exc}",
-    )
 
 
 def available_layouts(pm: pluggy.PluginManager | None = None) -> list[tuple[str, LayoutInfo]]:
     """(plugin name, layout info) of every installed layout."""
     pm = pm or default_plugin_manager()
-    described = _call_each(pm, "govinfo_layout_info", [])
+    described = call_each(pm, "govinfo_layout_info", [])
     return [(p, info) for p, info in described if isinstance(info, LayoutInfo)]
 
 
@@ -501,12 +448,12 @@ def extract_facts(
     facts: list[NarrativeFact] = []
     for section, start, end in sections:
         block = Block(source=source, start=start, end=end, section=section)
-        for plugin, found in _call_each(pm, "govinfo_extract_facts", diagnostics, block=block):
+        for plugin, found in call_each(pm, "govinfo_extract_facts", diagnostics, block=block):
             for fact in found:
                 if isinstance(fact, NarrativeFact) and fields.is_field_id(fact.field_id):
                     facts.append(fact)
                 else:
-                    diagnostics.append(_plugin_failure(
+                    diagnostics.append(plugin_failure(
                         plugin, "govinfo_extract_facts", TypeError(f"returned {fact!r}")))
     return facts
 
@@ -546,16 +493,16 @@ def _read_block(
 ) -> None:
     scores = [
         (score.score, plugin, score.layout)
-        for plugin, score in _call_each(pm, "govinfo_sniff_block", found.diagnostics, block=block)
+        for plugin, score in call_each(pm, "govinfo_sniff_block", found.diagnostics, block=block)
         if isinstance(score, LayoutScore) and score.score > 0 and allowed(score.layout)
     ]
     empty: LayoutResult | None = None  # a layout that recognised the block but read no cell
     for _score, plugin, layout_name in sorted(scores, reverse=True):
-        impls = [i for i in pm.hook.govinfo_parse_block.get_hookimpls() if i.plugin_name == plugin]
-        if not impls:
+        impl = next((i for i in implementations(pm, "govinfo_parse_block") if i.plugin_name == plugin), None)
+        if impl is None:
             continue
-        ok, result = _call_plugin(impls[0], "govinfo_parse_block", {"block": block, "layout": layout_name},
-                                  found.diagnostics)
+        ok, result = call_one(pm, "govinfo_parse_block", impl, {"block": block, "layout": layout_name},
+                              found.diagnostics)
         if not ok or result is None:
             continue
         problem = _invalid_result(result)
@@ -631,11 +578,11 @@ def check(report: Report, pm: pluggy.PluginManager | None = None) -> list[Diagno
     """Run every ``govinfo_check_report`` implementation; returns their diagnostics."""
     pm = pm or default_plugin_manager()
     out: list[Diagnostic] = []
-    for plugin, diagnostics in _call_each(pm, "govinfo_check_report", out, report=report):
+    for plugin, diagnostics in call_each(pm, "govinfo_check_report", out, report=report):
         for diagnostic in diagnostics:
             if isinstance(diagnostic, Diagnostic):
                 out.append(diagnostic)
             else:
-                out.append(_plugin_failure(plugin, "govinfo_check_report",
+                out.append(plugin_failure(plugin, "govinfo_check_report",
                                            TypeError(f"returned {diagnostic!r}, not a Diagnostic")))
     return out

@@ -1,0 +1,134 @@
+"""Calling plugins one implementation at a time, in pluggy's order and through pluggy.
+
+The pipeline does not call a hook once for all plugins: a plugin that raises,
+overruns ``Limits.plugin_timeout`` or returns the wrong kind of thing must be
+reported by name while the others still run.  So each implementation is called
+on its own, yet everything pluggy promises a plugin author still holds:
+
+* implementations are taken in pluggy's calling order (``tryfirst`` first,
+  ``trylast`` last, otherwise the last registered first), so a plugin can take
+  over a firstresult hook from a built-in;
+* each call goes through pluggy's own hook caller (``subset_hook_caller``
+  holding that one implementation), so hook wrappers (``wrapper=True`` or
+  ``hookwrapper=True``) run around every call and ``pm.enable_tracing()`` and
+  ``add_hookcall_monitoring`` see it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from govinfo_parse.errors import ParseTimeoutError
+from govinfo_parse.limits import current_limits, deadline
+from govinfo_parse.model import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    import pluggy
+
+__all__ = ["call_each", "call_one", "implementations", "plugin_failure"]
+
+
+def implementations(pm: pluggy.PluginManager, hook_name: str) -> list[pluggy.HookImpl]:
+    """The implementations of ``hook_name`` that return results, in the order pluggy calls them.
+
+    ``get_hookimpls()`` lists them last-called first; wrappers are left out
+    here because they run around each call instead.
+    """
+    impls = getattr(pm.hook, hook_name).get_hookimpls()
+    return [i for i in reversed(impls) if not (i.wrapper or i.hookwrapper)]
+
+
+def _caller_of(pm: pluggy.PluginManager, hook_name: str, impl: pluggy.HookImpl) -> Any:  # noqa: ANN401
+    """Pluggy's hook caller reduced to ``impl`` (and every wrapper of the hook).
+
+    pluggy can only leave out plugins it can hash: where a plugin object is
+    unhashable (an attrs or dataclass instance with ``eq``, a SimpleNamespace),
+    the implementation is called directly, without wrappers or tracing.
+    """
+    every = getattr(pm.hook, hook_name).get_hookimpls()
+    try:
+        for i in every:
+            hash(i.plugin)
+    except TypeError:
+        return _Direct(impl)
+    others = {i.plugin for i in every if i.plugin is not impl.plugin and not (i.wrapper or i.hookwrapper)}
+    return pm.subset_hook_caller(hook_name, others)
+
+
+class _Direct:
+    """Calls one implementation as pluggy would, for plugins pluggy cannot subset."""
+
+    spec = None
+
+    def __init__(self, impl: pluggy.HookImpl) -> None:
+        self._impl = impl
+
+    def __call__(self, **kwargs: Any) -> Any:  # noqa: ANN401
+        return self._impl.function(*(kwargs[name] for name in self._impl.argnames))
+
+
+class _PluginOverran(Exception):  # noqa: N818 - internal signal, never leaves this module
+    """A plugin call ran past ``Limits.plugin_timeout``."""
+
+
+def call_one(  # noqa: PLR0913
+    pm: pluggy.PluginManager, hook_name: str, impl: pluggy.HookImpl, kwargs: dict[str, Any],
+    diagnostics: list[Diagnostic], *, passes: tuple[type[BaseException], ...] = (),
+) -> tuple[bool, Any]:
+    """Call one implementation through pluggy: (True, its result), or (False, None) with a diagnostic.
+
+    The result is the implementation's own (None when it declined), whether
+    or not the hook is firstresult.  Whatever the call raises, and overrunning
+    ``plugin_timeout``, is reported with the plugin's name; only the
+    document's own time limit and the errors in ``passes`` go through.
+    Wrappers run inside the call, so their time and errors count with it.
+    """
+    caller = _caller_of(pm, hook_name, impl)
+    spec = getattr(pm.hook, hook_name).spec
+    firstresult = bool(spec and spec.opts.get("firstresult")) or isinstance(caller, _Direct)
+    limit = current_limits().plugin_timeout
+    try:
+        with deadline(limit, _PluginOverran):
+            outcome = caller(**kwargs)
+    except ParseTimeoutError:
+        raise
+    except passes:
+        raise
+    except _PluginOverran:
+        diagnostics.append(Diagnostic(
+            code="plugin-timeout", severity=Severity.ERROR, layout=impl.plugin_name,
+            message=f"plugin {impl.plugin_name!r} ran past the {limit:g}-second limit in {hook_name}; "
+            "it was stopped and its result ignored",
+        ))
+    except Exception as exc:  # noqa: BLE001 - isolate plugins from each other
+        diagnostics.append(plugin_failure(impl.plugin_name, hook_name, exc))
+    else:
+        if firstresult:
+            return True, outcome
+        # pluggy leaves out None results; a wrapper may have changed the list.
+        if isinstance(outcome, list) and len(outcome) <= 1:
+            return True, outcome[0] if outcome else None
+        diagnostics.append(plugin_failure(
+            impl.plugin_name, hook_name,
+            TypeError(f"a wrapper turned the call's result into {outcome!r}, not a list of one result")))
+    return False, None
+
+
+def call_each(
+    pm: pluggy.PluginManager, hook_name: str, diagnostics: list[Diagnostic], **kwargs: Any,  # noqa: ANN401
+) -> list[tuple[str, Any]]:
+    """(plugin name, result) of each implementation that returned something, in pluggy's order."""
+    results = []
+    for impl in implementations(pm, hook_name):
+        ok, result = call_one(pm, hook_name, impl, kwargs, diagnostics)
+        if ok and result is not None:
+            results.append((impl.plugin_name, result))
+    return results
+
+
+def plugin_failure(plugin: str, hook: str, exc: BaseException) -> Diagnostic:
+    """The ``plugin-error`` diagnostic for a plugin that raised or returned the wrong thing."""
+    return Diagnostic(
+        code="plugin-error", severity=Severity.ERROR, layout=plugin,
+        message=f"plugin {plugin!r} failed in {hook}: {type(exc).__name__}: {exc}",
+    )
