@@ -20,7 +20,7 @@ so wrapped and vertical labels come back together, and lines of a single
 number that follow one another make one row; matching by distinctive
 words (``govinfo_parse.labels``) does not mind the stray glyphs.  Page footers
 and Markdown debris are dropped.  A row that lost a cell (six numbers) is
-settled by the table's arithmetic or left out (``govinfo_parse.recovery``);
+settled by the table's arithmetic or left out (by ``Block.assemble``);
 a blank cell leaves no trace here, so a missing number is never filled in.
 
 pdfplumber puts a row's numbers on the line *above* its label when the label

@@ -12,7 +12,7 @@ Merged cells show up as empty leading cells (the group label is written only
 on the group's first row) or as missing cells.  Lines without a tab are prose,
 except block captions (第二十条第(五)项), which may lose their tabs.  Rows and
 columns are resolved by their labels; a row with one cell too many or too few
-is settled by the table's arithmetic or left out (``govinfo_parse.recovery``).
+is settled by the table's arithmetic or left out (by ``Block.assemble``).
 """
 
 from __future__ import annotations

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, BinaryIO
 import attrs
 
 from govinfo_parse import fields, labels
-from govinfo_parse.calls import call_each, call_one, implementations, plugin_failure
+from govinfo_parse._calls import call_each, call_one, implementations, plugin_failure
+from govinfo_parse._tables import template_of
 from govinfo_parse.errors import (
     InputError,
     InputNotFoundError,
@@ -49,7 +50,6 @@ from govinfo_parse.model import (
 )
 from govinfo_parse.plugins import default_plugin_manager
 from govinfo_parse.sections import split_reports, split_sections
-from govinfo_parse.tables import template_of
 from govinfo_parse.text import SourceText, decode, image_format, normalize
 
 if TYPE_CHECKING:

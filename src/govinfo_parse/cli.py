@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from govinfo_parse import api, batch, compare, serialize
+from govinfo_parse import api, batch, compare, hookspecs, serialize
 from govinfo_parse.errors import (
     DecodingError,
     GovinfoParseError,
@@ -480,9 +480,8 @@ def _plugins(out: TextIO) -> int:
         f"  {failure.name:<12} FAILED to load {failure.target}: {failure.error}\n"
         for failure in getattr(pm, "load_failures", ())
     )
-    out.write("\nwhat a plugin may import: govinfo_parse (hookimpl, Block, RawCell, LayoutInfo, "
-              "LayoutScore, LayoutResult, ConvertedDocument, the model) and govinfo_parse.labels; "
-              "see docs/reference/hooks.md\n")
+    out.write("\nwhat a plugin may import (the rest is internal; see docs/reference/hooks.md):\n")
+    out.writelines(f"  {module:<32} {what}\n" for module, what in hookspecs.PLUGIN_MODULES.items())
     return EXIT_OK
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "Template",
     "all_field_ids",
     "field_ids",
+    "is_field_id",
     "split_field_id",
     "table_of",
 ]

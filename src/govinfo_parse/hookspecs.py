@@ -21,9 +21,31 @@ if TYPE_CHECKING:
     from govinfo_parse.layout import Block, ConvertedDocument, LayoutInfo, LayoutResult, LayoutScore
     from govinfo_parse.model import Diagnostic, NarrativeFact, Report
 
-__all__ = ["PROJECT_NAME", "hookimpl", "hookspec"]
+__all__ = ["PLUGIN_MODULES", "PROJECT_NAME", "hookimpl", "hookspec"]
 
 PROJECT_NAME = "govinfo_parse"
+
+#: The modules a plugin may import, and what it finds there (each module's ``__all__``).
+#: Everything else is the library's own and may change in any release.
+PLUGIN_MODULES: dict[str, str] = {
+    "govinfo_parse": "hookimpl, the layout types below, the model and the errors",
+    "govinfo_parse.layout": "what a layout receives and returns: Block (with Block.assemble), RawCell, "
+    "LayoutInfo, LayoutScore, LayoutResult, ConvertedDocument",
+    "govinfo_parse.model": "the document model: Cell, CellKind, Origin, Diagnostic, Severity, "
+    "SectionKind, NarrativeFact, Report, …",
+    "govinfo_parse.fields": "field identifiers, and the rows and columns of each format",
+    "govinfo_parse.labels": "matching row and column labels, with the variants and typos of real reports",
+    "govinfo_parse.numbers": "reading a cell's number, unit or placeholder",
+    "govinfo_parse.text": "decoding bytes and normalising text as the pipeline does",
+    "govinfo_parse.errors": "the errors a converter or layout raises (UnreadableDocumentError, "
+    "ResourceLimitError, LayoutSyntaxError, …)",
+    "govinfo_parse.limits": "current_limits(): the resource limits in force",
+    "govinfo_parse.grammar": "load_grammar(): a Lark grammar shipped in the package",
+    "govinfo_parse.checks": "rule_tally(): how many consistency rules a set of values keeps and breaks",
+    "govinfo_parse.plugins": "get_plugin_manager(), for a plugin's tests",
+    "govinfo_parse.testing": "sample reports and their renderings, for a plugin's tests",
+    "govinfo_parse.testing.strategies": "hypothesis strategies, for a plugin's tests",
+}
 hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 

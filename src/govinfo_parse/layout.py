@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from govinfo_parse._tables import RawCell, assemble
 from govinfo_parse.numbers import unit_in_note
-from govinfo_parse.tables import RawCell, assemble
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence

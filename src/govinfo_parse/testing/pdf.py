@@ -18,7 +18,7 @@ from typing import Any, Final
 
 from govinfo_parse.testing.render import Grid, SampleReport, merged_grids, outline
 
-__all__ = ["EXTRACTORS", "available_extractors", "extract_text", "render_pdf"]
+__all__ = ["EXTRACTORS", "FONT", "available_extractors", "extract_text", "render_pdf"]
 
 #: Text extractors ``extract_text`` knows, by name.
 EXTRACTORS: Final = ("pypdfium2", "pdftotext-layout", "pdftotext-raw", "pdfplumber")

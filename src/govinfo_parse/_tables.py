@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from govinfo_parse import fields, labels
+from govinfo_parse._recovery import Reading, UnevenRow, readings, resolve_rows
 from govinfo_parse.model import Cell, CellKind, Diagnostic, Number, Origin, SectionKind, Severity
 from govinfo_parse.numbers import (
     MONEY_UNITS,
@@ -26,7 +27,6 @@ from govinfo_parse.numbers import (
     to_wan_yuan,
     unit_in_label,
 )
-from govinfo_parse.recovery import Reading, UnevenRow, readings, resolve_rows
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
