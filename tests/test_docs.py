@@ -13,6 +13,7 @@ import pytest
 
 import govinfo_parse
 from govinfo_parse import api, fields, hookspecs
+from govinfo_parse.codes import CODES, markdown_table
 from govinfo_parse.plugins import get_plugin_manager
 from govinfo_parse.testing import SampleReport, render_rows
 
@@ -38,17 +39,17 @@ def test_every_field_id_is_documented() -> None:
         assert f"`{table}.{row}`" in doc, field_id
 
 
-def test_every_diagnostic_code_is_documented() -> None:
-    doc = (DOCS / "reference" / "errors.md").read_text(encoding="utf-8")
+def test_every_diagnostic_code_is_registered_and_the_reference_is_written_from_the_registry() -> None:
     codes = set()
     for path in SOURCES:
         text = path.read_text(encoding="utf-8")
         codes |= set(re.findall(r'code="([a-z-]+)"', text))
         codes |= set(re.findall(r'_diag\(\s*"([a-z-]+)"', text))
-        codes |= set(re.findall(r'report, "(rule-[a-z-]+)"', text))
-    assert len(codes) > 15
-    missing = sorted(c for c in codes if f"`{c}`" not in doc)
-    assert not missing
+        codes |= set(re.findall(r'"((?:rule|cross-year)-[a-z-]+)"', text))
+    assert len(codes) > 30
+    assert sorted(codes - set(CODES)) == []
+    doc = (DOCS / "reference" / "errors.md").read_text(encoding="utf-8")
+    assert markdown_table() in doc, "run: python -m govinfo_parse.codes docs/reference/errors.md"
 
 
 def test_cli_exit_codes_are_documented() -> None:
