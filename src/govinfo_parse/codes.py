@@ -36,7 +36,8 @@ _ALL: Final = (
          "新收 + 上年结转 ≠ 总计 + 结转下年度 in a column (the rule printed in the format)"),
     Code("rule-result-rows", Severity.WARNING, "the result rows do not add up to the （七）总计 row"),
     Code("rule-applicant-columns", Severity.WARNING, "the six applicant columns do not add up to 总计"),
-    Code("rule-appeals-total", Severity.WARNING, "维持 + 纠正 + 其他 + 尚未审结 ≠ 总计 in a section-四 group"),
+    Code("rule-appeals-total", Severity.WARNING,
+         "维持 + 纠正 + 其他 + 尚未审结 ≠ 总计 in a section-四 group"),
     # What the document does not give.
     Code("no-tables", Severity.ERROR, "no layout read any table"),
     Code("empty-document", Severity.ERROR, "the input holds no text at all (an empty file); `no-tables` too"),
@@ -51,7 +52,8 @@ _ALL: Final = (
          "values without a header row (section 四: the format's column order is assumed, as info)",
          also=(Severity.INFO,)),
     Code("unknown-row", Severity.INFO, "a row label that is not part of the format; ignored"),
-    Code("unknown-column", Severity.WARNING, "a section-二 header cell that is not a column of the format; ignored"),
+    Code("unknown-column", Severity.WARNING,
+         "a section-二 header cell that is not a column of the format; ignored"),
     Code("unlabelled-row", Severity.INFO, "a row of numbers with no label; ignored"),
     Code("derived-row", Severity.INFO,
          "a section-三 row with one cell lost or one too many was settled by the table's arithmetic; "
@@ -92,7 +94,8 @@ _ALL: Final = (
     Code("more-reports", Severity.WARNING,
          "the document holds several reports (a scraped listing, a compiled PDF); `parse` reads the first, "
          "`parse_all` each"),
-    Code("duplicate-value", Severity.WARNING, "a field stated twice with different values; the first is kept"),
+    Code("duplicate-value", Severity.WARNING,
+         "a field stated twice with different values; the first is kept"),
     Code("mixed-template", Severity.WARNING, "labels of both formats; the majority template is used"),
     Code("narrative-mismatch", Severity.WARNING,
          "a sentence states a different value than the table (or an earlier sentence); the table is kept"),
@@ -150,4 +153,4 @@ def write_reference(path: str | Path) -> bool:
 
 if __name__ == "__main__":  # python -m govinfo_parse.codes docs/reference/errors.md
     for target in sys.argv[1:]:
-        print(f"{target}: {'rewritten' if write_reference(target) else 'up to date'}")  # noqa: T201
+        print(f"{target}: {'rewritten' if write_reference(target) else 'up to date'}")
