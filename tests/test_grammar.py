@@ -53,3 +53,18 @@ def test_grammar_reads_a_cell_as_parse_cell_text_does(text: str) -> None:
     rows = _rows(f"\t规章\n\t{text}\n")
     value = rows[0][1][1] if rows and len(rows[0]) > 1 else None
     assert value == parse_cell_text(text).value
+
+
+def test_the_grammar_knows_exactly_the_units_of_the_units_table() -> None:
+    """The canonical grammar spells its units; they are the ones ``numbers`` converts, no more, no less."""
+    import re  # noqa: PLC0415
+
+    from govinfo_parse.grammar import load_grammar  # noqa: PLC0415
+    from govinfo_parse.numbers import COUNT_UNITS, MONEY_UNITS  # noqa: PLC0415
+
+    terminals = {t.name: t.pattern.value for t in load_grammar("canonical.lark").terminals}
+    alternatives = re.search(r"\((?:[^()|]+\|)+[^()|]+\)\?", terminals["NUMBER_CELL"])
+    assert alternatives is not None
+    units = alternatives.group(0)[1:-2].split("|")
+    assert len(units) == len(set(units))
+    assert set(units) == set(MONEY_UNITS) | set(COUNT_UNITS)

@@ -82,3 +82,14 @@ def test_appeals_groups(label: str, key: str) -> None:
 @pytest.mark.parametrize("caption", ["第二十条第(一)项", "第二十条 第(一)项", "第二十条第五项", "第(六)项"])
 def test_active_captions(caption: str) -> None:
     assert labels.is_active_caption(caption)
+
+
+def test_the_requests_header_cells_that_name_no_column() -> None:
+    from govinfo_parse import labels  # noqa: PLC0415
+
+    assert labels.is_requests_header_note("申请人情况")
+    assert labels.is_requests_header_note("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")
+    assert not labels.is_requests_header_note("自然人")
+    assert not labels.is_requests_header_note("本年度办理结果申请人情况说明")
+    assert labels.has_cell_words("\t本年新收政府信息公开申请数量\n")
+    assert not labels.has_cell_words("本机关全年主动公开政策文件十二件。")

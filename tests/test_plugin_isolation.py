@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -138,3 +139,50 @@ def test_an_installed_broken_plugin_cannot_break_a_parse(mode: str, code: str | 
     assert out["flat"]["appeals.review.total"] == 1
     if code is not None:
         assert [code, "broken"] in out["codes"]
+
+
+def test_a_layout_syntax_error_keeps_its_place_and_what_was_expected() -> None:
+    from govinfo_parse import LayoutSyntaxError  # noqa: PLC0415
+
+    marked: dict[int, str] = {}
+
+    def refuse(block: Block) -> None:
+        span = block.span(2, 6)
+        marked[span.offset] = block.text[2:6]
+        msg = "a label where a number belongs"
+        raise LayoutSyntaxError(msg, text=block.source.raw, offset=span.offset, line=span.line,
+                                column=span.column, layout="broken", expected=["NUMBER_CELL"],
+                                length=4, span=span)
+
+    class Refusing(_Plugin):
+        @hookimpl
+        def govinfo_parse_block(self, block: Block, layout: str) -> Any:  # noqa: ARG002
+            refuse(block)
+
+    report = _parse_with(Refusing())
+    _assert_values_intact(report)
+    found = [d for d in report.diagnostics if d.code == "layout-syntax"]
+    assert found
+    assert all(d.layout == "broken" and d.span is not None and "expected NUMBER_CELL" in d.message
+               for d in found)
+    assert {d.span.offset for d in found if d.span} == set(marked)
+    # The span points into the document as given (，), the block holds its normalised text (,).
+    assert [unicodedata.normalize("NFKC", TEXT[d.span.offset : d.span.end]) for d in found if d.span] == [
+        marked[d.span.offset] for d in found if d.span]
+    assert not [d for d in report.diagnostics if d.code == "plugin-error"]
+
+
+def test_the_caret_stands_under_wide_characters_where_a_terminal_shows_them() -> None:
+    from govinfo_parse.errors import LayoutSyntaxError, display_width  # noqa: PLC0415
+
+    text = "表头\n一、本年新收政府信息公开申请数量　3x件\n"
+    line = text.splitlines()[1]
+    column = line.index("3x") + 1
+    exc = LayoutSyntaxError("digits and a letter", text=text, offset=text.index("3x"), line=2,
+                            column=column, layout="test", expected=("NUMBER_CELL",), length=3)
+    shown, marks = exc.excerpt().split("\n")
+    assert shown == line
+    assert display_width(line[: column - 1]) == 2 * (column - 1)  # every character before is wide
+    assert marks == " " * (2 * (column - 1)) + "^" + "~" * (display_width("3x件") - 1)
+    assert "expected NUMBER_CELL" in str(exc)
+    assert display_width("ａｂ") == 4 and display_width("ab") == 2 and display_width("é") == 1

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from lark import Token, Transformer, v_args
 from lark.exceptions import UnexpectedInput
 
-from govinfo_parse import hookimpl
+from govinfo_parse import hookimpl, labels
 from govinfo_parse.errors import LayoutSyntaxError
 from govinfo_parse.grammar import load_grammar
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
@@ -46,7 +46,6 @@ INFO = LayoutInfo(
 
 # A cell line: a tab at the start and no further tab (tab-separated rows have several).
 _CELL_LINE = re.compile(r"^[ ]*\t[^\t\n]*$", re.MULTILINE)
-_TABLE_WORDS = re.compile(r"第二十条|信息内容|自然人|本年新收|行政复议|结果维持|总计")
 
 
 def _cell(token: Token) -> RawCell:
@@ -98,11 +97,15 @@ def read_rows(block: Block) -> list[list[RawCell]]:
     try:
         rows: list[list[RawCell]] = _parser().parse(text)  # type: ignore[assignment]
     except UnexpectedInput as exc:
-        span = block.span(exc.pos_in_stream or 0, (exc.pos_in_stream or 0) + 1)
+        start = exc.pos_in_stream or 0
+        line_end = block.text.find("\n", start)
+        span = block.span(start, start + 1)
+        expected = getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ()
         msg = "unexpected text in a canonical table"
         raise LayoutSyntaxError(
-            msg, text=block.source.raw, offset=span.offset,
-            line=span.line, column=span.column, layout=NAME,
+            msg, text=block.source.raw, offset=span.offset, line=span.line, column=span.column,
+            layout=NAME, expected=sorted(expected), span=span,
+            length=(line_end if line_end >= 0 else len(block.text)) - start,
         ) from exc
     shift = block.start
     return [[RawCell(c.text, c.start + shift, c.end + shift, c.value) for c in row] for row in rows]
@@ -117,7 +120,7 @@ def govinfo_layout_info() -> LayoutInfo:
 def govinfo_sniff_block(block: Block) -> LayoutScore | None:
     lines = [line for line in block.text.split("\n") if line.strip()]
     cell_lines = len(_CELL_LINE.findall(block.text))
-    if cell_lines < 3 or not _TABLE_WORDS.search(block.text):
+    if cell_lines < 3 or not labels.has_cell_words(block.text):
         return None
     return LayoutScore(layout=NAME, score=min(1.0, cell_lines / len(lines)))
 

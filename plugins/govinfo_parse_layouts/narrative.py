@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Final
 
 from govinfo_parse import hookimpl
 from govinfo_parse.model import NarrativeFact, SectionKind
-from govinfo_parse.numbers import chinese_integer, to_wan_yuan
+from govinfo_parse.numbers import MONEY_UNIT_PATTERN, chinese_integer, to_wan_yuan
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -60,7 +60,7 @@ _DECISION_ROW: Final = {
     "行政强制": "administrative_coercion", "其他对外管理服务事项": "other_external_services",
 }
 _PROCUREMENT: Final = re.compile(
-    rf"政府集中采购\s*{_NUM}\s*项(?:\s*[,，]?\s*(?:共|总金额|金额|合计)?\s*(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元))?"
+    rf"政府集中采购\s*{_NUM}\s*项(?:\s*[,，]?\s*(?:共|总金额|金额|合计)?\s*(\d[\d,]*(?:\.\d+)?)\s*({MONEY_UNIT_PATTERN}))?"
 )
 # "No cases" sentences: a negation before 行政复议 / 行政诉讼, and no number anywhere.
 _NO_APPEALS: Final = re.compile(r"(?:未|没有|无|不存在)[^。]{0,24}?(?:行政复议|行政诉讼)")

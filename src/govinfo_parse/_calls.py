@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from govinfo_parse.errors import ParseTimeoutError
+from govinfo_parse.errors import LayoutSyntaxError, ParseTimeoutError
 from govinfo_parse.limits import current_limits, deadline
 from govinfo_parse.model import Diagnostic, Severity
 
@@ -94,6 +94,12 @@ def call_one(  # noqa: PLR0913
         raise
     except passes:
         raise
+    except LayoutSyntaxError as exc:
+        diagnostics.append(Diagnostic(
+            code="layout-syntax", severity=Severity.WARNING, layout=impl.plugin_name, span=exc.span,
+            message=f"plugin {impl.plugin_name!r} ({hook_name}): {exc.args[0]} at line {exc.line}, "
+            f"column {exc.column}" + (f"; expected {', '.join(exc.expected)}" if exc.expected else ""),
+        ))
     except _PluginOverran:
         diagnostics.append(Diagnostic(
             code="plugin-timeout", severity=Severity.ERROR, layout=impl.plugin_name,

@@ -239,7 +239,7 @@ class TableAssembler:
         requests = [labels.match_requests_column(t) if t else None for t in texts]
         appeals = [labels.match_appeals_group(t) or labels.match_appeals_result(t) for t in nonempty]
         n_requests, n_appeals = sum(map(bool, requests)), sum(map(bool, appeals))
-        note = any("勾稽" in t or t == "申请人情况" for t in nonempty)
+        note = any(map(labels.is_requests_header_note, nonempty))
         if note or (n_requests >= 2 and n_requests > n_appeals):
             self.context = SectionKind.REQUESTS
             if self._requests_rows_read:  # the header repeated after a page break: start afresh

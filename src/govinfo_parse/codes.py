@@ -116,7 +116,7 @@ _ALL: Final = (
          "named, its result ignored, and the other layouts had their chance"),
     Code("plugin-timeout", Severity.ERROR,
          "a plugin call ran past `Limits.plugin_timeout`; it was stopped, named, and skipped"),
-    Code("layout-syntax", Severity.ERROR,
+    Code("layout-syntax", Severity.WARNING,
          "a layout found its block's text not to be in its layout where it had claimed it "
          "(`LayoutSyntaxError`): the span and what the layout expected there are given, and the other "
          "layouts had their chance"),

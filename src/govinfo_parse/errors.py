@@ -7,12 +7,13 @@ recover from are not raised: they become ``Diagnostic`` objects on the report.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from govinfo_parse.model import Diagnostic
+    from govinfo_parse.model import Diagnostic, SourceSpan
 
 __all__ = [
     "CorruptDocumentError",
@@ -29,6 +30,7 @@ __all__ = [
     "ReportRuleError",
     "ResourceLimitError",
     "UnreadableDocumentError",
+    "display_width",
 ]
 
 
@@ -88,7 +90,10 @@ class LayoutNotFoundError(GovinfoParseError, LookupError):
 class LayoutSyntaxError(GovinfoParseError, ValueError):
     """A block does not have the shape its layout expects.
 
-    Carries the position and renders a caret under the offending character.
+    Carries where (``offset``, ``line``, ``column`` in ``text``, ``length``
+    characters, and the model's ``span`` when the layout knows it) and what the
+    layout expected there; ``excerpt`` draws the line with the span marked.
+    The pipeline reports it as a ``layout-syntax`` diagnostic.
     """
 
     def __init__(  # noqa: PLR0913
@@ -101,6 +106,8 @@ class LayoutSyntaxError(GovinfoParseError, ValueError):
         column: int,
         layout: str,
         expected: Sequence[str] = (),
+        length: int = 1,
+        span: SourceSpan | None = None,
     ) -> None:
         self.text = text
         self.offset = offset
@@ -108,17 +115,31 @@ class LayoutSyntaxError(GovinfoParseError, ValueError):
         self.column = column
         self.layout = layout
         self.expected = tuple(expected)
+        self.length = max(1, length)
+        self.span = span
         super().__init__(message)
 
     def excerpt(self) -> str:
-        """The offending line with a caret under the column."""
+        """The offending line, and under it a caret at the column and tildes along the span.
+
+        Columns are measured as a terminal shows them: a CJK character is two wide.
+        """
         lines = self.text.splitlines() or [""]
-        current = lines[min(self.line, len(lines)) - 1]
-        return f"{current}\n{' ' * (self.column - 1)}^"
+        current = lines[min(max(self.line, 1), len(lines)) - 1].replace("\t", " ")
+        before = current[: self.column - 1]
+        marked = current[self.column - 1 : self.column - 1 + self.length] or " "
+        return f"{current}\n{' ' * display_width(before)}^{'~' * (display_width(marked) - 1)}"
 
     def __str__(self) -> str:
         where = f"line {self.line}, column {self.column} ({self.layout} layout)"
-        return f"{self.args[0]} at {where}\n{self.excerpt()}"
+        wanted = f"; expected {', '.join(self.expected)}" if self.expected else ""
+        return f"{self.args[0]} at {where}{wanted}\n{self.excerpt()}"
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns ``text`` takes: wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+               for ch in text)
 
 
 class ReportRuleError(GovinfoParseError, ValueError):

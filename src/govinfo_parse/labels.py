@@ -22,10 +22,12 @@ __all__ = [
     "APPEALS_RESULT_LABELS",
     "REQUESTS_COLUMN_LABELS",
     "compact",
+    "has_cell_words",
     "header_words",
     "is_active_caption",
     "is_caption_line",
     "is_other_subrow",
+    "is_requests_header_note",
     "match_active_column",
     "match_active_row",
     "match_appeals_group",
@@ -200,6 +202,25 @@ _HEADER_WORDS: Final = re.compile(
 def header_words(text: str) -> list[str]:
     """The table-header words found in ``text``: a table is there, whatever its shape."""
     return sorted(set(_HEADER_WORDS.findall(text)))
+
+
+# Words some cell of one of the three tables holds (a sniff's cheap first test; prose may hold them too).
+_CELL_WORDS: Final = re.compile(r"第二十条|信息内容|自然人|本年新收|行政复议|结果维持|总计")
+
+
+def has_cell_words(text: str) -> bool:
+    """True when ``text`` holds a word that some table cell holds."""
+    return _CELL_WORDS.search(text) is not None
+
+
+# The requests table's header cells above its columns that name none: 申请人情况 over the
+# applicant columns, and the 勾稽关系 note of the 2021 format.
+_REQUESTS_HEADER_NOTE: Final = re.compile(r"勾稽|^申请人情况$")
+
+
+def is_requests_header_note(cell: str) -> bool:
+    """True for a requests-table header cell that names no column (申请人情况, the 勾稽关系 note)."""
+    return _REQUESTS_HEADER_NOTE.search(cell) is not None
 
 
 def _first(rules: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str | None:
