@@ -106,3 +106,39 @@ def test_the_assembler_is_not_part_of_the_contract() -> None:
     assert not any("_tables" in m or "_recovery" in m for m in PLUGIN_MODULES)
     layout = importlib.import_module("govinfo_parse.layout")
     assert "assemble" not in layout.__all__
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """The library modules ``path`` imports when it runs (deferred imports too, not TYPE_CHECKING ones)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {id(n) for node in ast.walk(tree)
+                   if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+                   for n in ast.walk(node)}
+    found = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    return found
+
+
+def test_no_two_modules_import_each_other_round_a_circle() -> None:
+    modules = {_module_name(p): p for p in LIBRARY}
+    graph = {name: {m for m in _runtime_imports(path) if m in modules and m not in {name, "govinfo_parse"}}
+             for name, path in modules.items()}
+    circles = []
+
+    def visit(start: str, node: str, path: list[str]) -> None:
+        for nxt in sorted(graph[node]):
+            if nxt == start:
+                circles.append(" -> ".join([*path, start]))
+            elif nxt not in path and nxt > start:  # each circle once, from its smallest module
+                visit(start, nxt, [*path, nxt])
+
+    for name in sorted(graph):
+        visit(name, name, [name])
+    assert circles == []

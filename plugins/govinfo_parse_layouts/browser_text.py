@@ -56,6 +56,7 @@ class _Rows:
         self.rows: list[list[RawCell]] = []
         self.row: list[RawCell] = []
         self.pieces: list[tuple[int, int]] = []  # the current cell's lines (block-relative offsets)
+        self.after_break = False  # a tab line opened a cell: it is there even if it holds only a blank
 
     def end_cell(self) -> None:
         if self.pieces:
@@ -66,12 +67,17 @@ class _Rows:
             self.row.append(self.block.cell(at, at, text=""))
         self.pieces.clear()
 
+    def cell_break(self) -> None:
+        self.end_cell()
+        self.after_break = True
+
     def end_row(self) -> None:
-        if self.pieces:
+        if self.pieces or self.after_break:  # the row's last cell, blank ones too
             self.end_cell()
         if any(c.text for c in self.row):
             self.rows.append(self.row)
         self.row = []
+        self.after_break = False
 
 
 def read_rows(block: Block) -> list[list[RawCell]]:
@@ -81,7 +87,7 @@ def read_rows(block: Block) -> list[list[RawCell]]:
     for line in _LINE.finditer(block.text):  # every line, empty ones too
         text = line.group()
         if _CELL_BREAK.match(text):
-            found.end_cell()
+            found.cell_break()
             blanks = 0
         elif not text:  # a blank line (an empty cell holds a space: the no-break one)
             blanks += 1

@@ -16,6 +16,9 @@ import zipfile
 from typing import Final
 from xml.etree import ElementTree as ET
 
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as DefusedET
+
 from govinfo_parse import hookimpl
 from govinfo_parse.errors import CorruptDocumentError, ResourceLimitError
 from govinfo_parse.layout import Block, ConvertedDocument, LayoutInfo, LayoutResult, LayoutScore
@@ -75,12 +78,12 @@ def docx_to_text(data: bytes) -> str:
                 msg = (f"word/document.xml would unpack to {info.file_size:,} bytes, more than the "
                        f"{most:,}-byte limit (max_decompressed_bytes)")
                 raise ResourceLimitError(msg)
-            xml = archive.read(info)
-            if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
-                # OOXML parts never declare a DTD: one that does is an entity-expansion attack.
-                msg = "word/document.xml declares a DTD or entities, which Word files never do; not read"
-                raise CorruptDocumentError(msg)
-            root = ET.fromstring(xml)  # noqa: S314 - checked above: no DTD, so no entities to expand
+            # OOXML parts never declare a DTD: one that does (in any encoding) is an
+            # entity-expansion or external-entity attack, refused by defusedxml before expansion.
+            root = DefusedET.fromstring(archive.read(info), forbid_dtd=True)
+    except DefusedXmlException as exc:
+        msg = f"word/document.xml declares a DTD or entities, which Word files never do; not read ({exc})"
+        raise CorruptDocumentError(msg) from exc
     except (zipfile.BadZipFile, KeyError, ET.ParseError) as exc:
         msg = f"the Word file is damaged ({exc})"
         raise CorruptDocumentError(msg) from exc

@@ -45,7 +45,7 @@ from govinfo_parse.model import (
     SourceSpan,
     Table,
 )
-from govinfo_parse.serialize import json_schema
+from govinfo_parse.serialize import from_dict, json_schema, to_dict
 
 try:
     __version__ = version("govinfo-parse")
@@ -91,6 +91,7 @@ __all__ = [
     "available_layouts",
     "check",
     "compare_years",
+    "from_dict",
     "group_by_organ",
     "hookimpl",
     "json_schema",
@@ -98,4 +99,5 @@ __all__ = [
     "parse_all",
     "parse_file",
     "parse_file_all",
+    "to_dict",
 ]

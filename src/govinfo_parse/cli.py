@@ -409,7 +409,7 @@ def _render(results: list[Outcome], fmt: str, *, include_narrative: bool = False
             for _, r, f, _ in results
         ]
     else:
-        items = [r.to_dict() if r else f for _, r, f, _ in results]
+        items = [serialize.to_dict(r) if r else f for _, r, f, _ in results]
     return serialize.dumps_json(items[0] if len(items) == 1 else items) + "\n"
 
 

@@ -274,19 +274,6 @@ class Report:
         )
         return flat
 
-    def to_dict(self) -> dict[str, Any]:
-        """Everything, as JSON-compatible data; ``Report.from_dict`` reverses it."""
-        from govinfo_parse import serialize  # noqa: PLC0415 - keeps model free of cattrs
-
-        return serialize.report_to_dict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Report:
-        """Rebuild a report from ``to_dict()`` output."""
-        from govinfo_parse import serialize  # noqa: PLC0415
-
-        return serialize.report_from_dict(data)
-
     def with_diagnostics(self, *extra: Diagnostic) -> Report:
         """A copy with ``extra`` diagnostics appended."""
         return attrs.evolve(self, diagnostics=(*self.diagnostics, *extra))

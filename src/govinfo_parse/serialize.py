@@ -28,10 +28,10 @@ __all__ = [
     "dumps_json",
     "flat_columns",
     "flat_to_jsonable",
+    "from_dict",
     "json_schema",
-    "report_from_dict",
-    "report_to_dict",
     "reports_to_csv",
+    "to_dict",
 ]
 
 SCHEMA_VERSION = 1
@@ -64,15 +64,15 @@ def _converter() -> cattrs.Converter:
     return conv
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
-    """The whole report as JSON-compatible data (decimals as strings)."""
+def to_dict(report: Report) -> dict[str, Any]:
+    """The whole report as JSON-compatible data (decimals as strings); ``from_dict`` reverses it."""
     data: dict[str, Any] = _converter().unstructure(report, Report)
     data["schema_version"] = SCHEMA_VERSION
     return data
 
 
-def report_from_dict(data: dict[str, Any]) -> Report:
-    """Rebuild a report from ``report_to_dict`` output."""
+def from_dict(data: dict[str, Any]) -> Report:
+    """Rebuild a report from ``to_dict`` output."""
     payload = {k: v for k, v in data.items() if k != "schema_version"}
     return _converter().structure(payload, Report)
 

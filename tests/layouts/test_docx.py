@@ -30,3 +30,17 @@ def test_a_damaged_word_file_gets_its_own_error() -> None:
     data = render_docx(SampleReport(template="2019"))
     with pytest.raises(govinfo_parse.CorruptDocumentError):
         govinfo_parse.parse(data[: len(data) // 2] + data[-200:])
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+@pytest.mark.parametrize("declaration", [
+    '<!DOCTYPE d [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><d>&b;</d>',
+    '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>',
+    '<!DOCTYPE d SYSTEM "http://example.invalid/d.dtd"><d/>',
+], ids=["entities", "external-entity", "external-dtd"])
+def test_a_word_file_declaring_a_dtd_is_refused_in_any_encoding(declaration: str, encoding: str) -> None:
+    from govinfo_parse.testing.hostile import minimal_docx  # noqa: PLC0415
+
+    xml = f'<?xml version="1.0" encoding="{encoding}"?>{declaration}'.encode(encoding)
+    with pytest.raises(govinfo_parse.CorruptDocumentError, match="DTD"):
+        govinfo_parse.parse(minimal_docx(xml))

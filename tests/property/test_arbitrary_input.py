@@ -41,7 +41,7 @@ def _parse(document: bytes | str) -> Report | None:
     except DOCUMENTED:
         return None
     assert isinstance(report, Report)
-    assert Report.from_dict(report.to_dict()).to_flat() == report.to_flat()
+    assert govinfo_parse.from_dict(govinfo_parse.to_dict(report)).to_flat() == report.to_flat()
     return report
 
 
