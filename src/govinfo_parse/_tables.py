@@ -344,8 +344,8 @@ class TableAssembler:
         return True
 
     def _active_row(self, row: str, label: str, label_cells: list[RawCell], values: list[RawCell]) -> None:
-        if row in ("government_procurement", "other_external_services"):
-            self.votes["2019"] += 1
+        if named := fields.format_named_by("active", row):
+            self.votes[named] += 1
         if self._active_columns is None:
             self._diag("no-header", Severity.WARNING,
                        f"row {label!r} has no header row above it; its values are left out",
@@ -494,8 +494,8 @@ class TableAssembler:
 
     def _requests_row(self, row: str, label_cells: list[RawCell], values: list[RawCell]) -> None:
         # The single (六) row is no evidence: some 2021-format reports still print it.
-        if row.startswith("other."):
-            self.votes["2021"] += 1
+        if named := fields.format_named_by("requests", row):
+            self.votes[named] += 1
         if self._cells_out_of_place(values, label_cells[0],
                                     tuple(f"requests.{row}.{c}" for c in fields.REQUESTS_COLUMNS)):
             return

@@ -532,19 +532,10 @@ def _read_block(
 # --- checks -------------------------------------------------------------------------------
 
 
-def _expected_fields(report: Report, table: str) -> list[str]:
-    template = report.meta.template or "2019"
-    expected = [f for f in fields.field_ids(template) if fields.table_of(f) == table]
-    if template == "2021":
-        # A 2021 report prints either the three (六) sub-rows or the single 2019-style row.
-        single = report.value("requests.other.total") is not None
-        unused = ("no_correction", "unpaid_fee", "other") if single else ()
-        expected = [
-            f for f in expected
-            if not (f.startswith("requests.other.") and (f.split(".")[2] in unused
-                    or (not single and f.count(".") == 2)))
-        ]
-    return expected
+def _expected_fields(report: Report, table: str) -> tuple[str, ...]:
+    # A 2021 report prints either the three (六) sub-rows or the single 2019-style row.
+    alternative = report.value("requests.other.total") is not None
+    return fields.FORMATS[report.meta.template or "2019"].expected_fields(table, alternative=alternative)
 
 
 def _table_states(table: Table, field_id: str) -> bool:

@@ -30,9 +30,9 @@ def _rules(report: Report) -> Iterator[Rule]:
                f"{col}: new + carried over must equal total + carried forward",
                [f"{req}.new_received.{col}", f"{req}.carried_over.{col}"],
                [f"{req}.total.{col}", f"{req}.carried_forward.{col}"])
-        results = fields.REQUESTS_RESULT_ROWS[template]
-        if template == "2021" and report.value(f"{req}.other.no_correction.{col}") is None:
-            results = fields.REQUESTS_RESULT_ROWS["2019"]  # a 2021 report printing the single (六) row
+        # A 2021 report may print the single 2019-style (六) row instead of its sub-rows.
+        alternative = report.value(f"{req}.other.no_correction.{col}") is None
+        results = fields.FORMATS[template].result_rows(alternative=alternative)
         yield ("rule-result-rows", Severity.WARNING, f"{col}: the result rows must add up to the total row",
                [f"{req}.{row}.{col}" for row in results], [f"{req}.total.{col}"])
     for row in fields.REQUESTS_ROWS[template]:
