@@ -48,6 +48,8 @@ from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, R
 from govinfo_parse.model import CellKind, Diagnostic, Meta, Origin, Report, SectionKind, Severity, Table
 from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN
 
+from .pieces import WHOLE_COUNT, column_pattern, joinings
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -457,6 +459,8 @@ class _RowReader:
         self.stacked: list[list[RawCell]] = []  # rows gathered from numbers one per line
         self.grown: set[int] = set()  # (ids of) those that took a line of numbers after their first
         self.joined: dict[int, str] = {}  # numbers joined from pieces: where each starts, and the rule
+        self.in_pieces: set[int] = set()  # (ids of) section-二 rows holding a piece of a number
+        self.took_piece = False  # the line just read was such a piece
         # Each cell a paragraph (pdftotext without -layout): the cells may come column by column.
         self.paragraphs = False
         self.unchecked: list[RawCell] = []  # the labels of such rows left out: their total disagrees
@@ -519,7 +523,14 @@ class _RowReader:
             self.fragments.clear()
         else:
             self._label_line(self.block.cell(start, start + len(text), text=stripped))
-        self.one_per_line = None
+        self._end_of_words_line()
+
+    def _end_of_words_line(self) -> None:
+        """A line of words ends the row gathered one per line, unless it was a piece of its number."""
+        if self.took_piece:  # the row goes on: the rest of the number may follow
+            self.took_piece = False
+        else:
+            self.one_per_line = None
 
     def _header_in_pieces(self, line: str) -> list[RawCell]:
         """The pieces above when this line ends 信息内容 printed a character or two per line (a narrow cell).
@@ -624,12 +635,22 @@ class _RowReader:
             self.stacked.append(self.one_per_line)
 
     def _number_split(self, piece: RawCell) -> None:
-        """A piece of a number on a line of its own (0. | 1, an HTML cell's spans): nothing near it holds.
+        """A piece of a number on a line of its own (0. | 1, an HTML cell's spans).
 
-        The row gathered so far, or waiting for its label, loses its numbers;
-        the label pieces above lose their row; the numbers below get this piece
-        for a label, which names no row.
+        In a section-二 row being gathered one number per line, it is one of the
+        row's pieces, joined at the end the one way its header's columns allow.
+        Elsewhere nothing near it holds: the row gathered so far, or waiting for
+        its label, loses its numbers; the label pieces above lose their row; the
+        numbers below get this piece for a label, which names no row.
         """
+        row = self.one_per_line
+        if (self.block.section.kind is SectionKind.ACTIVE and row is not None and len(row) > 1
+                and row[0].read().kind is CellKind.TEXT and not self.fragments):
+            row.append(piece)
+            self.grown.add(id(row))
+            self.in_pieces.add(id(row))
+            self.took_piece = True
+            return
         for row in (self.one_per_line, self.waiting):
             if row is not None and len(row) > 1:
                 self.unchecked.append(row[0])
@@ -769,6 +790,41 @@ class _RowReader:
                     "numbers adding up to the row's total")
         return cells
 
+    def _active_columns_of_stacked(self) -> dict[int, list[str]]:
+        """The header columns above each section-二 row gathered one number per line that needs joining.
+
+        Only rows with a piece of a number, or more numbers than their header
+        has columns, need it; the others are read as they stand.
+        """
+        if self.block.section.kind is not SectionKind.ACTIVE:
+            return {}
+        stacked = {id(row) for row in self.stacked}
+        out: dict[int, list[str]] = {}
+        columns: list[str] | None = None
+        for row in self.rows:
+            named = _header_columns(row)
+            if named is not None:
+                columns = named
+            elif id(row) in stacked and columns and (
+                    id(row) in self.in_pieces or len(row) - 1 > len(columns)):
+                out[id(row)] = columns
+        return out
+
+    def _join_active(self, row: list[RawCell], columns: list[str]) -> None:
+        """A section-二 row's pieces joined the one way its columns allow, or the row left out."""
+        pieces = row[1:]
+        ways = joinings(pieces, [column_pattern(c) for c in columns], most_pieces=4 * len(columns))
+        if len(ways) != 1:
+            self.unchecked.append(row[0])
+            del row[1:]
+            return
+        for cell in ways[0]:
+            if not any(p.start == cell.start and p.end == cell.end for p in pieces):
+                self.joined[cell.start] = (
+                    f"{cell.text} printed in pieces over lines; joined the one way that gives "
+                    f"{len(columns)} numbers written as reports write them under the header's columns")
+        row[1:] = ways[0]
+
     def _check_stacked(self) -> None:
         """Leave out requests rows gathered one number per line that do not add up to their total.
 
@@ -778,7 +834,11 @@ class _RowReader:
         one gathered must add up, and must have exactly seven numbers.  Where each
         cell is a paragraph, a gathered row that no arithmetic checks is left out.
         """
+        columns = self._active_columns_of_stacked()
         for row in self.stacked:
+            if id(row) in columns:
+                self._join_active(row, columns[id(row)])
+                continue
             numbers = [c.read().value for c in row[1:]]
             if self.block.section.kind is SectionKind.APPEALS and len(numbers) == _APPEALS_VALUES:
                 # Table 四's fifteen numbers under its header's pieces: each group must add up.
@@ -807,43 +867,21 @@ class _RowReader:
                 del row[1:]
 
 
+def _header_columns(row: list[RawCell]) -> list[str] | None:
+    """The columns a section-二 header row names, in order; None for a row that is not one."""
+    if any(c.read().kind is not CellKind.TEXT for c in row):
+        return None
+    found = [labels.match_active_column(c.text) for c in row]
+    columns = [f[0] for f in found if f is not None]
+    return columns or None
+
+
 def _joinings(pieces: list[RawCell]) -> list[list[RawCell]]:
-    """Every way of joining neighbouring pieces into seven numbers as reports write them, with its total.
-
-    A blank cell stays a cell of its own; the pieces joined into one number
-    become one cell reaching over them, its text their digits.
-    """
-    found: list[list[RawCell]] = []
-    steps = [0]
-    if len(pieces) > _MOST_PIECES:
-        return found  # more pieces than seven numbers split over lines would make: not one row
-
-    def join(at: int, sofar: list[RawCell]) -> None:
-        steps[0] += 1
-        if len(found) > _MOST_JOININGS or steps[0] > _MOST_JOIN_STEPS:
-            return
-        left = _REQUESTS_COLUMNS - len(sofar)
-        if at == len(pieces) or left == 0:
-            if at == len(pieces) and left == 0 and row_adds_up([c.read().value for c in sofar]):
-                found.append(sofar)
-            return
-        if not pieces[at].text:
-            join(at + 1, [*sofar, pieces[at]])
-            return
-        for end in range(at + 1, len(pieces) - left + 2):
-            if not pieces[end - 1].text:
-                break
-            text = "".join(p.text for p in pieces[at:end])
-            if _WHOLE_COUNT.fullmatch(text):
-                join(end, [*sofar, RawCell(text, pieces[at].start, pieces[end - 1].end)])
-
-    join(0, [])
-    return found if steps[0] <= _MOST_JOIN_STEPS else []  # cut short: undecided
+    """Every way of joining neighbouring pieces into seven numbers as reports write them, with its total."""
+    return joinings(pieces, [WHOLE_COUNT] * _REQUESTS_COLUMNS,
+                    lambda cells: row_adds_up([c.read().value for c in cells]), most_pieces=_MOST_PIECES)
 
 
-_WHOLE_COUNT: Final = re.compile(r"0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*")
-_MOST_JOININGS: Final = 1000
-_MOST_JOIN_STEPS: Final = 100_000
 _MOST_PIECES: Final = 3 * _REQUESTS_COLUMNS
 
 

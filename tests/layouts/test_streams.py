@@ -70,3 +70,39 @@ def test_glued_digits_beside_a_placeholder_are_never_split_into_its_cell() -> No
     assert report.value("requests.new_received.total") == 2
     assert report.value("requests.not_processed.complaint.legal_service") in (28, None)
     assert report.value("requests.not_processed.complaint.total") is None
+
+
+_ACTIVE_HEAD = ["二、主动公开政府信息情况", "第二十条第（五）项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
+_ACTIVE_AMOUNTS = ["第二十条第（九）项", "信息内容", "采购项目数量", "采购总金额（单位:万元）"]
+
+
+def _active(*rows: list[str], amounts: list[str] | None = None) -> govinfo_parse.Report:
+    lines = [*_ACTIVE_HEAD, *(p for row in rows for p in row)]
+    if amounts:
+        lines += [*_ACTIVE_AMOUNTS, *amounts]
+    return govinfo_parse.parse("某县2020年政府信息公开工作年度报告\n" + "\n".join(lines) + "\n")
+
+
+def test_section_two_numbers_in_pieces_are_joined_the_one_way_their_columns_allow() -> None:
+    # +200 as +2 | 00 (no count starts with 0); 68,008 as 68 | ,0 | 08; 5.59 as 5. | 59.
+    report = _active(["行政许可", "4", "+2", "00", "11"],
+                     ["其他对外管理服务事项", "12", "+1", "48", "68", ",0", "08"],
+                     amounts=["政府集中采购", "0", "5.", "59"])
+    assert report.value("active.administrative_licensing.change") == 200
+    assert report.value("active.administrative_licensing.decisions") == 11
+    assert report.value("active.other_external_services.change") == 148
+    assert report.value("active.other_external_services.decisions") == 68008
+    assert str(report.value("active.government_procurement.amount")) == "5.59"
+    joined = report.cell("active.other_external_services.decisions")
+    assert joined is not None
+    assert (joined.origin, joined.raw) == (Origin.DERIVED, "68\n,0\n08")  # the source's text, pieces and all
+    assert joined.rule and "pieces" in joined.rule
+    assert report.cell("active.administrative_licensing.prev_items").origin is Origin.READ  # type: ignore[union-attr]
+
+
+def test_section_two_pieces_that_join_two_ways_leave_the_row_out() -> None:
+    # 21 +2 94 29 is 21, +294, 29 or 21, +2, 9429: nothing tells which.
+    report = _active(["行政处罚", "21", "+2", "94", "29"], ["行政强制", "0", "-1", "3"])
+    assert not [f for f in report.to_flat() if f.startswith("active.administrative_penalty.")]
+    assert report.value("active.administrative_coercion.change") == -1
+    assert any(d.code == "cell-count" and "行政处罚" in d.message for d in report.diagnostics)
