@@ -15,6 +15,17 @@ is used where the header cannot be read (with a diagnostic), and merged cells
 come out as blank cells, read the way text copied by rows is.  A table whose
 cells hold several numbers apiece (``| 0 0 |``, as markitdown frames a PDF's
 lines) is left to the PDF-text layout.
+
+A table inside another table's cell (a page laid out with tables) comes out
+of markdownify flattened onto its outer cell's line::
+
+    二、主动公开政府信息情况 |  |  |  |  | | --- | --- | --- | --- | | 第二十条第（一）项 | | | | | …
+
+There a row's end and a blank cell print alike (``| |``); each row begins
+with a label that names it, so a blank just before such a label ends the row
+and every other blank is a cell.  The requests table's header rows are not
+told apart that way and are left for the format's column order; table 四's
+one row of values is the fifteen cells after its header.
 """
 
 from __future__ import annotations
@@ -24,7 +35,7 @@ from typing import Final
 
 from govinfo_parse import hookimpl, labels
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
-from govinfo_parse.model import SectionKind
+from govinfo_parse.model import CellKind, SectionKind
 
 from .broken_tables import rejoined
 from .pdf_text import holds_pdf_lines
@@ -76,6 +87,11 @@ def _read(block: Block) -> tuple[list[list[RawCell]], list[int]]:
     wrapped: list[tuple[int, str]] = []  # lines without a pipe just above an unframed row
     for m in _LINE.finditer(block.text):
         line = m.group()
+        if _INLINE_SEPARATOR.search(line) and not _SEPARATOR.match(line):
+            starts.append(len(rows))
+            rows.extend(_flattened_rows(block, m.start(), line))
+            wrapped.clear()
+            continue
         if _SEPARATOR.match(line) or (unframed and _LONE_RULE.match(line)):
             wrapped.clear()
             starts.append(max(len(rows) - 1, 0))
@@ -103,6 +119,110 @@ def _read(block: Block) -> tuple[list[list[RawCell]], list[int]]:
 
 
 _WRAPPED_LINES: Final = 3  # lines of a first cell wrapped above its row, at most
+
+# A separator row in the middle of a line: a table flattened into its outer cell's line.
+_INLINE_SEPARATOR: Final = re.compile(r"\| ?\| *:?-{3,}:? *\|")
+_SEPARATOR_CELL: Final = re.compile(r"^ *:?-{3,}:? *$")
+# How the labels of section 三's rows begin: 一、 （三） 2.
+_REQUESTS_ROW_START: Final = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])")
+_REQUESTS_VALUES: Final = 7
+_APPEALS_VALUES: Final = 15
+
+
+def _flattened_rows(block: Block, start: int, line: str) -> list[list[RawCell]]:
+    """The rows of the tables flattened onto one line, each begun by a label that names a row.
+
+    Each table is its header row (as many cells as its ``---`` row), the blank
+    that ends it, the ``---`` row, a blank, then its body up to the text before
+    the next table.  Requests header rows, which no such label begins, are left
+    out: the format's column order places the values under them.
+    """
+    first, last = line.index("|"), line.rindex("|")
+    tokens: list[RawCell | None] = []  # None: a cell of a ``---`` row
+    at = first + 1
+    for piece in line[first + 1:last].split("|"):
+        text = _MARKUP.sub("", piece).strip()
+        tokens.append(None if _SEPARATOR_CELL.match(piece)
+                      else block.cell(start + at, start + at + len(piece), text=text))
+        at += len(piece) + 1
+    runs = [m.span() for m in re.finditer(r"N+", "".join("N" if t is None else "c" for t in tokens))]
+    heads = [max(run_start - 1 - (run_end - run_start), 0) for run_start, run_end in runs]
+    rows: list[list[RawCell]] = []
+    for (run_start, run_end), head, next_head in zip(runs, heads, [*heads[1:], len(tokens) + 1], strict=True):
+        # The header row and the blank after it, then the body past the blank after the ``---`` row.
+        cells = [t for t in [*tokens[head:run_start], *tokens[run_end + 1:next_head - 1]] if t is not None]
+        rows.extend(_table_rows(cells, block.section.kind))
+    return rows
+
+
+def _table_rows(cells: list[RawCell], section: SectionKind) -> list[list[RawCell]]:
+    """One flattened table's cells parted into rows at the blank before each row's label."""
+    kind = section if section in _TABLE_KINDS else _kind_of(cells)
+    if kind is SectionKind.APPEALS:
+        return _appeals_rows(cells)
+    rows: list[list[RawCell]] = []
+    for i, cell in enumerate(cells):
+        previous = cells[i - 1] if i else None
+        if _is_text(cell) and _starts_a_row(cell.text, kind) and (previous is None or not previous.text):
+            if rows and previous is not None:
+                rows[-1].pop()  # that blank ended the row above: not one of its cells
+            rows.append([cell])
+        elif rows:
+            rows[-1].append(cell)
+    if kind is SectionKind.REQUESTS:
+        return [_label_and_values(row) for row in rows]
+    return rows
+
+
+_TABLE_KINDS: Final = (SectionKind.ACTIVE, SectionKind.REQUESTS, SectionKind.APPEALS)
+_APPEALS_GROUPS_NAMED: Final = 2  # a table naming two of 行政复议, 行政诉讼, 未经复议直接起诉, 复议后起诉
+
+
+def _kind_of(cells: list[RawCell]) -> SectionKind:
+    """The table whose words the cells hold (a page flattened into one line has no sections)."""
+    texts = [c.text for c in cells if _is_text(c)]
+    if any(labels.is_active_caption(t) or labels.is_active_header_start(t) for t in texts):
+        return SectionKind.ACTIVE
+    if sum(labels.match_appeals_group(t) is not None for t in texts) >= _APPEALS_GROUPS_NAMED:
+        return SectionKind.APPEALS
+    return SectionKind.REQUESTS
+
+
+def _is_text(cell: RawCell) -> bool:
+    return bool(cell.text) and cell.read().kind is CellKind.TEXT
+
+
+def _starts_a_row(text: str, kind: SectionKind) -> bool:
+    """True for a label that begins a row of the section's table (a caption, a header, a row's name)."""
+    if kind is SectionKind.ACTIVE:
+        return (labels.is_active_caption(text) or labels.is_active_header_start(text)
+                or labels.match_active_row(text) is not None)
+    return bool(_REQUESTS_ROW_START.match(labels.compact(text)))
+
+
+def _label_and_values(row: list[RawCell]) -> list[RawCell]:
+    """A requests row as its label cells, then its seven values; blanks between: the label's merged cells."""
+    label = [c for c in row if _is_text(c)]
+    values = row[len(row) - _REQUESTS_VALUES:]
+    between = row[len(label):len(row) - _REQUESTS_VALUES]
+    if len(row) < len(label) + _REQUESTS_VALUES or row[:len(label)] != label or any(c.text for c in between):
+        return row  # not label, merged blanks, values: left as it stands for the assembler to judge
+    return [*label, *values]
+
+
+def _appeals_rows(cells: list[RawCell]) -> list[list[RawCell]]:
+    """Table 四's header words as one row, then its fifteen values (after the blank that ends the header)."""
+    words = [i for i, c in enumerate(cells)
+             if _is_text(c) and (labels.match_appeals_group(c.text) or labels.match_appeals_result(c.text))]
+    if not words:
+        return []
+    values = cells[words[-1] + 2:words[-1] + 2 + _APPEALS_VALUES]
+    after = cells[words[-1] + 2 + _APPEALS_VALUES:]
+    if (len(values) != _APPEALS_VALUES or cells[words[-1] + 1].text or any(map(_is_text, values))
+            or any(not _is_text(c) and c.text for c in after)):
+        return []
+    return [[c for c in cells[:words[-1] + 1] if c.text], values]
 
 
 def _has_separator(block: Block) -> bool:
@@ -156,10 +276,12 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     # row's end is not taken on trust.  html2text's unframed rows leave merged cells out, so
     # there every blank cell is a blank value, where it stands.
     unframed = _has_separator(block) and not _PIPE_ROW.search(block.text)
+    # A flattened table's rows have a cell for each of its columns, merged cells repeated.
+    flattened = bool(_INLINE_SEPARATOR.search(block.text))
     rows, starts = _read(block)
     if block.section.kind is SectionKind.REQUESTS:
         rows = rejoined(block, rows, starts, must_add_up=False)  # every row has its table's width
-    return block.assemble(rows, layout=NAME, remnants=not unframed)
+    return block.assemble(rows, layout=NAME, remnants=not (unframed or flattened), grid=flattened)
 
 
 __all__ = ["INFO", "NAME", "read_rows"]

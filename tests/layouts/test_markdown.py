@@ -73,3 +73,55 @@ def test_pipe_cells_holding_several_numbers_are_read_as_the_pdf_lines_they_frame
     assert report.value("requests.new_received.total") == 4
     assert report.value("requests.partially_granted.natural_person") == 2  # its label wraps around it
     assert report.value("requests.total.total") == 4
+
+
+# A Word-export page inside a layout table, through markdownify: the inner tables flattened onto
+# their outer cell's line, where a row's end and a blank cell both print as "| |".
+_FLATTENED = (
+    "|  |  |\n| --- | --- |\n"
+    "| 首页 | 某县2019年政府信息公开工作年度报告 二、主动公开政府信息情况   |  |  |  |  | | --- | --- | --- | --- | "
+    "| 第二十条第（一）项 | | | | | 信  息  内  容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 | "
+    "| 规  章 | | 2 | | | 规范性文件 | 3 | | 9 | "
+    "| 第二十条第（八）项 | | | | | 信息内容 | 上一年项目数量 | 本年增/减 | | | 行政事业性收费 | 4 | -1 | |"
+    "   三、收到和处理政府信息公开申请情况   |  |  |  |  |  |  |  |  |  |  | "
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | "
+    "| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | | | 申请人情况 | | | | | | | "
+    "| 自  然  人 | 法人或其他组织 | | | | | 总  计 | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | "
+    "| 一、本年新收政府信息公开申请数量 | | | 5 | | 1 | | | | 6 | "
+    "| 三、本年度办理结果 | （一）予以公开 | | 4 | | | | | | 4 | "
+    "| （二）部分公开（区分处理的，只计这一情形，不计其他情形） | | 1 | | 1 | | | | 2 |"
+    "   四、政府信息公开行政复议、行政诉讼情况   |  |  |  |  |  |  |  |  |  |  |  |  |  |  |  | "
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | "
+    "| 行  政  复  议 | | | | | 行  政  诉  讼 | | | | | | | | | | "
+    "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | | | | | 复议后起诉 | | | | | "
+    "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | "
+    "| 1 | | | | 1 | | 2 | | | 2 | | | | | |   五、存在的主要问题及改进情况  无。 |\n"
+)
+
+
+def test_tables_flattened_into_a_layout_cell_are_parted_at_the_blank_before_each_row_label() -> None:
+    report = govinfo_parse.parse(_FLATTENED)
+    flat = {k: v for k, v in report.to_flat().items() if not k.startswith("meta.")}
+    assert flat == {
+        "active.regulations.published": 2,
+        "active.normative_documents.made": 3, "active.normative_documents.total_published": 9,
+        "active.administrative_fees.prev_items": 4, "active.administrative_fees.change": -1,
+        "requests.new_received.natural_person": 5, "requests.new_received.research": 1,
+        "requests.new_received.total": 6,
+        "requests.granted.natural_person": 4, "requests.granted.total": 4,
+        "requests.partially_granted.natural_person": 1, "requests.partially_granted.research": 1,
+        "requests.partially_granted.total": 2,
+        "appeals.review.upheld": 1, "appeals.review.total": 1,
+        "appeals.litigation_direct.corrected": 2, "appeals.litigation_direct.total": 2,
+    }
+    # Each value's source is its own cell: the raw text is the number between its pipes.
+    cell = report.cell("requests.partially_granted.research")
+    assert cell is not None
+    assert _FLATTENED[cell.span.offset:cell.span.end].strip() == "1"
+
+
+def test_a_flattened_table_four_not_fifteen_cells_after_its_header_gives_nothing() -> None:
+    text = _FLATTENED.replace("| 1 | | | | 1 | | 2 | | | 2 | | | | | |", "| 1 | | | | 1 | | 2 | | | 2 | | | | |")
+    report = govinfo_parse.parse(text)
+    assert not [k for k in report.to_flat() if k.startswith("appeals.")]
+    assert report.value("requests.new_received.total") == 6

@@ -47,3 +47,17 @@ def test_a_tool_never_gives_a_wrong_value(tool: str, case: tuple[SampleReport, b
     unstated = [c.field_id for c in report.cells()
                 if c.value is not None and c.origin.value != "narrative" and c.field_id not in sample.values]
     assert unstated == []  # a cell the report left blank gives no value, derived or not
+
+
+# The tools that keep every cell of a page's tables, blank or not, apart from its neighbours.
+WHOLE_READERS = ("html2text", "markdownify", "trafilatura", "innerText")
+
+
+@pytest.mark.parametrize("tool", WHOLE_READERS)
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sample=st.one_of(sample_reports(), sample_reports(sparse=True)))
+def test_a_tool_that_keeps_every_cell_apart_gives_every_value(tool: str, sample: SampleReport) -> None:
+    if tool not in INSTALLED:
+        pytest.skip(f"{tool} is not installed here (pip install \".[tools]\"; chromium for innerText)")
+    flat = govinfo_parse.parse(convert(tool, sample)).to_flat()
+    assert sorted(k for k in sample.values if k not in flat) == []
