@@ -831,10 +831,15 @@ class _RowReader:
         Gathering lines into a row is an inference: some extractors (pdftotext
         without -layout) print a table column by column, and lines of another
         row slip in.  A row printed on one line is kept as printed, typo and all;
-        one gathered must add up, and must have exactly seven numbers.  Where each
-        cell is a paragraph, a gathered row that no arithmetic checks is left out.
+        one gathered must add up, and must have exactly seven numbers, unless every
+        other row gathered adds up in full: that vouches for the gathering, and a
+        total that disagrees is the report's misprint (so too table 四, where two
+        of its three groups add up).  Where each cell is a paragraph, a gathered
+        row that no arithmetic checks is left out.
         """
         columns = self._active_columns_of_stacked()
+        requests = self.block.section.kind is SectionKind.REQUESTS and not self.paragraphs
+        adding_up = sum(1 for row in self.stacked if requests and _adds_up_in_full(row))
         for row in self.stacked:
             if id(row) in columns:
                 self._join_active(row, columns[id(row)])
@@ -842,7 +847,8 @@ class _RowReader:
             numbers = [c.read().value for c in row[1:]]
             if self.block.section.kind is SectionKind.APPEALS and len(numbers) == _APPEALS_VALUES:
                 # Table 四's fifteen numbers under its header's pieces: each group must add up.
-                if _groups_add_up(numbers):
+                # Two groups adding up vouch for the gathering: the third's total is the report's misprint.
+                if _groups_add_up(numbers) or (not self.paragraphs and _groups_add_up(numbers, least=2)):
                     del row[0]  # the header's pieces, not a row label: bare numbers, as printed
                 else:
                     self.unchecked.append(row[0])
@@ -854,7 +860,10 @@ class _RowReader:
                     row[1:] = joined
                     continue
             whole = len(numbers) == _REQUESTS_COLUMNS and all(isinstance(n, int) for n in numbers)
-            breaks_total = whole and sum(numbers[:-1]) != numbers[-1]  # type: ignore[arg-type]
+            # Every other row gathered in full and adding up vouches for the gathering: a row of seven
+            # whose total disagrees is the report's misprint, kept as printed (the checks report it).
+            vouched = requests and adding_up >= _VOUCHING_ROWS and adding_up == len(self.stacked) - 1
+            breaks_total = whole and sum(numbers[:-1]) != numbers[-1] and not vouched  # type: ignore[operator]
             # One number too few or too many: not settled by arithmetic, since the lines gathered may
             # hold a number split over two of them (an HTML cell's spans) beside a total printed wrong.
             off_by_one = abs(len(numbers) - _REQUESTS_COLUMNS) == 1
@@ -906,13 +915,23 @@ def _named_columns(cells: list[RawCell]) -> int:
     return sum(1 for c in cells if labels.match_active_column(c.text) is not None)
 
 
-def _groups_add_up(numbers: Sequence[object]) -> bool:
-    """True when each of table 四's three groups of five numbers ends with the sum of the other four."""
+def _groups_add_up(numbers: Sequence[object], *, least: int = 3) -> bool:
+    """True when ``least`` of table 四's three groups of five numbers end with the sum of the other four."""
     counts = [n for n in numbers if isinstance(n, int)]
     if len(counts) != _APPEALS_VALUES:
         return False
     groups = [counts[i:i + 5] for i in range(0, _APPEALS_VALUES, 5)]
-    return all(sum(g[:4]) == g[4] for g in groups)
+    return sum(sum(g[:4]) == g[4] for g in groups) >= least
+
+
+def _adds_up_in_full(row: list[RawCell]) -> bool:
+    """True for a requests row gathered with seven whole numbers that add up to its total."""
+    numbers = [c.read().value for c in row[1:]]
+    whole = len(numbers) == _REQUESTS_COLUMNS and all(isinstance(n, int) for n in numbers)
+    return whole and row_adds_up(numbers)
+
+
+_VOUCHING_ROWS: Final = 3  # rows gathered in full and adding up, at least, to vouch for a table's gathering
 
 
 def _reader(block: Block, *, values_first: bool = False) -> _RowReader:

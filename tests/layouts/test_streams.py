@@ -106,3 +106,44 @@ def test_section_two_pieces_that_join_two_ways_leave_the_row_out() -> None:
     assert not [f for f in report.to_flat() if f.startswith("active.administrative_penalty.")]
     assert report.value("active.administrative_coercion.change") == -1
     assert any(d.code == "cell-count" and "行政处罚" in d.message for d in report.diagnostics)
+
+
+_MISPRINTED = [  # every row adds up but (七)总计, whose total is printed 11 for 1+1+...=8
+    (["一、本年新收政府信息公开申请数量"], ["5", "1", "0", "0", "0", "2", "8"]),
+    (["二、上年结转政府信息公开申请数量"], ["1", "0", "0", "0", "0", "0", "1"]),
+    (["三、本年度办理结果", "（一）予以公开"], ["4", "1", "0", "0", "0", "2", "7"]),
+    (["（二）部分公开"], ["1", "0", "0", "0", "0", "0", "1"]),
+    (["（七）总计"], ["5", "1", "0", "0", "0", "2", "11"]),
+    (["四、结转下年度继续办理"], ["1", "0", "0", "0", "0", "0", "1"]),
+]
+
+
+def _one_per_line(rows: list[tuple[list[str], list[str]]]) -> str:
+    lines = [p for labels, numbers in rows for p in (*labels, *numbers)]
+    return f"某县2020年政府信息公开工作年度报告\n{_HEAD}\n" + "\n".join(lines) + "\n"
+
+
+def test_a_misprinted_total_is_kept_as_printed_where_every_other_row_vouches_for_the_gathering() -> None:
+    report = govinfo_parse.parse(_one_per_line(_MISPRINTED))
+    assert report.value("requests.total.total") == 11  # the report's own number, its rule break reported
+    assert report.value("requests.total.natural_person") == 5
+    assert any(d.code.startswith("rule-") for d in report.diagnostics)
+
+
+def test_two_rows_that_do_not_add_up_leave_both_out() -> None:
+    rows = [*_MISPRINTED]
+    rows[3] = (["（二）部分公开"], ["1", "0", "0", "0", "0", "0", "3"])
+    report = govinfo_parse.parse(_one_per_line(rows))
+    assert report.value("requests.total.total") is None
+    assert report.value("requests.partially_granted.total") is None
+    assert report.value("requests.granted.total") == 7
+
+
+def test_table_four_one_per_line_with_one_group_misprinted_is_kept_where_two_groups_add_up() -> None:
+    head = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果",
+            "尚未审结", "总计", "未经复议直接起诉", "复议后起诉", *["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2]
+    text = "某县2020年政府信息公开工作年度报告\n" + "\n".join(head) + "\n"
+    two_hold = text + "\n".join("1 0 0 0 1 0 1 0 0 1 0 0 0 0 5".split()) + "\n"
+    assert govinfo_parse.parse(two_hold).value("appeals.litigation_after_review.total") == 5
+    one_holds = text + "\n".join("1 0 0 0 1 0 1 0 0 3 0 0 0 0 5".split()) + "\n"
+    assert not [k for k in govinfo_parse.parse(one_holds).to_flat() if k.startswith("appeals.")]
