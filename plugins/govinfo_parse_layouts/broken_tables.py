@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Final
 
 from govinfo_parse import labels
 from govinfo_parse.layout import Block, RawCell
+from govinfo_parse.model import CellKind
 
 from .pdf_text import row_adds_up
 
@@ -50,7 +51,8 @@ def rejoined(block: Block, rows: list[list[RawCell]], starts: Sequence[int], *,
             continue
         if any(labels.match_requests_column(c.text) for row in table for c in row):
             continue  # a header of its own: its columns say where the values are
-        if must_add_up and (len(table) < 2 or not all(_adds_up(row) for row in table)):
+        adds_up = len(table) >= 2 and all(_adds_up(row) for row in table)
+        if must_add_up and not adds_up and not _is_grid(table):
             continue
         for i in range(a, b):
             row = rows[i]
@@ -61,6 +63,30 @@ def rejoined(block: Block, rows: list[list[RawCell]], starts: Sequence[int], *,
                          else RawCell("", row[0].start, row[0].start))
                 out[i] = [label, *row[-VALUES:]]
     return out
+
+
+_GRID_ROWS: Final = 3
+
+
+def _is_grid(table: Sequence[Sequence[RawCell]]) -> bool:
+    """True when the rows line up as a grid: labels left of the last seven columns, numbers only in them.
+
+    A number split over two cells widens its row and pushes a number left
+    into the labels' columns; that every row of three or more was split so,
+    each beside a blank, is not a thing text does.
+    """
+    if len(table) < _GRID_ROWS:
+        return False
+    labelled = False
+    for row in table:
+        kinds = [c.read().kind for c in row]
+        if any(k in _NUMBERS for k in kinds[:-VALUES]) or CellKind.TEXT in kinds[-VALUES:]:
+            return False
+        labelled = labelled or CellKind.TEXT in kinds[:-VALUES]
+    return labelled
+
+
+_NUMBERS: Final = (CellKind.NUMBER, CellKind.ZERO, CellKind.UNREADABLE)
 
 
 def same_width_runs(rows: Sequence[Sequence[RawCell]]) -> list[int]:

@@ -133,3 +133,32 @@ def test_a_broken_table_whose_rows_do_not_add_up_is_not_read_by_position() -> No
     report = govinfo_parse.parse(_broken_table("2"))
     assert report.value("requests.granted.total") is None
     assert report.value("requests.partially_granted.total") is None
+
+
+def _broken_sparse_table(second_row: str) -> str:
+    """A sparse table (0 printed blank) broken by a page: rows adding up cannot vouch, the grid does."""
+    header = "\t".join(["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"])
+    return (
+        "某县2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        f"{header}\n一、本年新收政府信息公开申请数量\t5\t\t\t\t\t1\t6\n"
+        "\f三、本年度办理结果\t（一）予以公开\t\t4\t\t\t\t\t1\t5\n"
+        f"{second_row}\n"
+        "\t（三）不予公开\t1.属于国家秘密\t\t\t\t\t\t\t\n"
+        "\t\t2.其他法律行政法规禁止公开\t\t\t2\t\t\t\t2\n"
+    )
+
+
+def test_a_sparse_table_broken_by_a_page_is_read_where_its_rows_line_up_as_a_grid() -> None:
+    report = govinfo_parse.parse(_broken_sparse_table("\t（二）部分公开\t\t1\t\t\t\t\t\t1"))
+    assert report.value("requests.granted.natural_person") == 4
+    assert report.value("requests.granted.commercial") is None  # blank: no value
+    assert report.value("requests.partially_granted.total") == 1
+    assert report.value("requests.denied.prohibited_by_law.research") == 2
+    assert report.value("requests.denied.prohibited_by_law.natural_person") is None
+
+
+def test_a_broken_table_with_a_number_among_the_labels_is_not_read_by_position() -> None:
+    # 11 split over two cells pushes a number into the labels' columns: the grid does not hold.
+    report = govinfo_parse.parse(_broken_sparse_table("\t（二）部分公开\t1\t1\t\t\t\t\t\t2"))
+    assert report.value("requests.granted.total") is None
+    assert report.value("requests.denied.prohibited_by_law.research") is None
