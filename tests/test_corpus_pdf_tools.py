@@ -34,7 +34,6 @@ SHORT: dict[tuple[str, str], str] = {
        for name, read in (("hongze-2023", "141 of 186"), ("hongze-2024", "121 of 186"))},
     ("hongze-2023", "pymupdf"): "table 四 printed one number per line, and the report's own group totals "
     "(0) do not add up: numbers gathered from lines are taken only where the arithmetic checks them (171 of 186)",
-    ("huaian-2024", "pymupdf4llm"): "the row requests.other.no_correction is left out (193 of 200)",
     ("hongze-2023", "pdfplumber-tables"): "行政处罚 and 行政强制 are a table of their own whose header row "
     "pdfplumber leaves outside it (184 of 186)",
 }

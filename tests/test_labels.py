@@ -54,6 +54,7 @@ def test_every_rendered_request_label_resolves_to_its_row() -> None:
 @pytest.mark.parametrize(("label", "row"), [
     ("(二)部分公开(区分处理的,只计这一情况,不计其他情形)", "partially_granted"),
     ("(二)部分公开(区分处理的,只记这一情形,不计其他情形)", "partially_granted"),
+    ("(二)部分公情形,不计其开(区分处理的,只计这一他情形)", "partially_granted"),  # two lines interleaved
     ("5.属于三类内容事务信息", "denied.internal_affairs"),
     ("3. 危及\"安全-稳定\"", "denied.endangers_safety"),
     ("信访举报报投诉类申 请", "not_processed.complaint"),

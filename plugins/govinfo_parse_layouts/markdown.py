@@ -113,9 +113,50 @@ def _read(block: Block) -> tuple[list[list[RawCell]], list[int]]:
         else:
             wrapped.append((block.start + m.start(), _MARKUP.sub("", line).strip()))
             del wrapped[:-_WRAPPED_LINES]
-    return rows, starts
+    return _unstacked(block, rows), starts
 
 
+_BREAK: Final = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _unstacked(block: Block, rows: list[list[RawCell]]) -> list[list[RawCell]]:
+    """Section 二's columns printed two to a cell (``本年制发件数<br>本年废止件数`` over ``0<br>0``) parted.
+
+    A converter that misses a rule between two columns puts both in one cell,
+    a line each.  A header cell whose every line names a column is parted into
+    those columns; below it, a cell with as many lines is parted the same way,
+    and one with another count is left whole (its row does not line up).
+    """
+    stacked: dict[int, int] = {}  # column index in the header -> its lines
+    out = []
+    for row in rows:
+        texts = [c.text for c in row if c.text]
+        if texts and labels.is_active_header_start(texts[0]):
+            stacked = {i: len(parts) for i, c in enumerate(row)
+                       if len(parts := _lines(block, c)) > 1
+                       and all(labels.match_active_column(p.text) for p in parts)}
+        elif texts and labels.is_active_caption(texts[0]):
+            stacked = {}
+        parted = list(row)
+        for i in sorted(stacked, reverse=True):
+            if i < len(parted) and len(parts := _lines(block, parted[i])) == stacked[i]:
+                parted[i:i + 1] = parts
+        out.append(parted)
+    return out
+
+
+def _lines(block: Block, cell: RawCell) -> list[RawCell]:
+    """A cell's text parted at its ``<br>``s, each part with its own span."""
+    raw = block.text[cell.start - block.start:cell.end - block.start]
+    parts: list[RawCell] = []
+    at = 0
+    for m in [*_BREAK.finditer(raw), None]:
+        end = m.start() if m else len(raw)
+        piece = raw[at:end]
+        parts.append(block.cell(cell.start - block.start + at, cell.start - block.start + end,
+                                text=_MARKUP.sub("", piece).strip()))
+        at = m.end() if m else end
+    return parts
 
 
 _WRAPPED_LINES: Final = 3  # lines of a first cell wrapped above its row, at most

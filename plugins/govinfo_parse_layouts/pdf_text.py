@@ -810,6 +810,47 @@ class _RowReader:
                 out[id(row)] = columns
         return out
 
+    def _gather_appeals(self) -> None:
+        """Table 四's numbers gathered under two pieces of its header (复议 | 诉讼) made one row of fifteen.
+
+        Where the header's pieces part the numbers (the review group's five
+        under its header, the rest under the litigation header's), the numbers
+        in order are the row, if there are fifteen and every group adds up.
+        """
+        if self.block.section.kind is not SectionKind.APPEALS:
+            return
+        rows = [row for row in self.stacked if len(row) > 1]
+        numbers = [c for row in rows for c in row[1:]]
+        if len(rows) < 2 or len(numbers) != _APPEALS_VALUES:
+            return
+        if not _groups_add_up([c.read().value for c in numbers]):
+            return
+        for row in rows[1:]:
+            del row[1:]  # the header's pieces, their numbers moved to the first
+        rows[0][1:] = numbers
+
+    def _active_rows_in_order(self) -> set[int]:
+        """(Ids of) section-二 rows gathered one number per line whose stretch shows rows printed in order.
+
+        Each cell a paragraph, a table may come column by column: its labels
+        one after another, then its numbers, so one row gathers none and the
+        last all.  Where every row under a header gathered exactly as many
+        numbers as the header has columns, the cells came row by row.
+        """
+        if self.block.section.kind is not SectionKind.ACTIVE:
+            return set()
+        stretches: list[tuple[list[str], list[list[RawCell]]]] = []
+        for row in self.rows:
+            named = _header_columns(row)
+            if named is not None:
+                stretches.append((named, []))
+            elif stretches and labels.match_active_row(row[0].text) is not None:
+                stretches[-1][1].append(row)
+        stacked = {id(row) for row in self.stacked}
+        return {id(row) for columns, rows in stretches
+                if all(len(row) - 1 == len(columns) for row in rows)
+                for row in rows if id(row) in stacked}
+
     def _join_active(self, row: list[RawCell], columns: list[str]) -> None:
         """A section-二 row's pieces joined the one way its columns allow, or the row left out."""
         pieces = row[1:]
@@ -837,10 +878,14 @@ class _RowReader:
         of its three groups add up).  Where each cell is a paragraph, a gathered
         row that no arithmetic checks is left out.
         """
+        self._gather_appeals()
         columns = self._active_columns_of_stacked()
+        in_order = self._active_rows_in_order() if self.paragraphs else set()
         requests = self.block.section.kind is SectionKind.REQUESTS and not self.paragraphs
         adding_up = sum(1 for row in self.stacked if requests and _adds_up_in_full(row))
         for row in self.stacked:
+            if len(row) < 2:  # its numbers went to another row (table 四's header pieces)
+                continue
             if id(row) in columns:
                 self._join_active(row, columns[id(row)])
                 continue
@@ -863,14 +908,14 @@ class _RowReader:
             # Every other row gathered in full and adding up vouches for the gathering: a row of seven
             # whose total disagrees is the report's misprint, kept as printed (the checks report it).
             vouched = requests and adding_up >= _VOUCHING_ROWS and adding_up == len(self.stacked) - 1
-            breaks_total = whole and sum(numbers[:-1]) != numbers[-1] and not vouched  # type: ignore[operator]
+            breaks_total = whole and not vouched and not row_adds_up(numbers)
             # One number too few or too many: not settled by arithmetic, since the lines gathered may
             # hold a number split over two of them (an HTML cell's spans) beside a total printed wrong.
             off_by_one = abs(len(numbers) - _REQUESTS_COLUMNS) == 1
             # Cells printed as paragraphs may come column by column: only a row whose arithmetic
             # checks it is kept (seven numbers of section 三 that add up).
             unchecked = self.paragraphs and id(row) in self.grown and not (
-                self.block.section.kind is SectionKind.REQUESTS and whole)
+                self.block.section.kind is SectionKind.REQUESTS and whole) and id(row) not in in_order
             if breaks_total or off_by_one or unchecked:
                 self.unchecked.append(row[0])
                 del row[1:]

@@ -132,6 +132,9 @@ class TableAssembler:
         self.votes: Counter[str] = Counter()
         self._active_columns: list[tuple[str | None, str]] | None = None
         self._active_start = 0
+        # The label of a row that named nothing and printed no value: the head of a label wrapped
+        # over two rows (1、申请人无正当理由逾期不补 | 正、行政机关不再处理…), if the next row's completes it.
+        self._label_alone: list[RawCell] | None = None
         self._requests_header: list[list[str]] = []
         self._appeals_header: list[str] = []
         self._group: labels.RequestsGroup | None = None
@@ -189,6 +192,10 @@ class TableAssembler:
         split = self._split_label(row)
         label_text = "".join(c.text for c in split[0])
         values = split[1]
+        held, self._label_alone = self._label_alone, None
+        if held is not None and label_text and self._completes(held, label_text):
+            split = ([*held, *split[0]], values)
+            label_text = "".join(c.text for c in split[0])
         if not label_text:
             self._unlabelled_row(values)
             return
@@ -215,11 +222,20 @@ class TableAssembler:
             self._requests_row(request_row, split[0], values)
         elif group is not None:
             self._group = group
+        elif not any(v.text.strip() for v in values):
+            self._label_alone = split[0]
         elif values and any(v.text.strip() for v in values):
             self._diag(
                 "unknown-row", Severity.INFO, f"row {label_text!r} is not a row of the format; ignored",
                 at=split[0][0],
             )
+
+    @staticmethod
+    def _completes(head: list[RawCell], label: str) -> bool:
+        """True when ``label``, naming no row itself, completes ``head`` into the label of exactly one row."""
+        if labels.rows_named(label) or labels.match_requests_group(label) or labels.is_active_caption(label):
+            return False
+        return len(labels.rows_named("".join(c.text for c in head) + label)) == 1
 
     @staticmethod
     def _split_label(row: list[RawCell]) -> tuple[list[RawCell], list[RawCell]]:

@@ -147,7 +147,8 @@ _REQUESTS_ROWS: Final = (
     (re.compile(r"逾期不补正"), "other.no_correction"),
     (re.compile(r"收费通知|缴纳费用"), "other.unpaid_fee"),
     (re.compile(r"予以公开"), "granted"),
-    (re.compile(r"部分公开"), "partially_granted"),
+    # A PDF converter may interleave the two lines of this long label: (二)部分公情形,不计其开(区分….
+    (re.compile(r"部分公开|^\(二\)部分公"), "partially_granted"),
     (re.compile(r"总计$|合计$"), "total"),
 )
 # 3.其他 (also （3）其他, 三、其他): the third sub-row of 2021's (六), named by its one word.

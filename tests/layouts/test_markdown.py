@@ -125,3 +125,39 @@ def test_a_flattened_table_four_not_fifteen_cells_after_its_header_gives_nothing
     report = govinfo_parse.parse(text)
     assert not [k for k in report.to_flat() if k.startswith("appeals.")]
     assert report.value("requests.new_received.total") == 6
+
+
+def test_two_columns_printed_in_one_cell_a_line_each_are_parted_under_their_header() -> None:
+    # pymupdf4llm, where the rule between two columns is missed: both in one cell, a line each.
+    text = (
+        "某县2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        "|第二十条第（一）项|||\n|---|---|---|\n"
+        "|信息内容|本年制发件数<br>本年废止件数|现行有效件数|\n"
+        "|规章|1<br>0|5|\n"
+        "|行政规范性文件|12|40|\n"  # one line where the header has two: not parted, the row left out
+    )
+    report = govinfo_parse.parse(text)
+    assert report.value("active.regulations.issued") == 1
+    assert report.value("active.regulations.repealed") == 0
+    assert report.value("active.regulations.in_force") == 5
+    assert not [k for k in report.to_flat() if k.startswith("active.normative_documents.")]
+    cell = report.cell("active.regulations.repealed")
+    assert cell is not None
+    assert text[cell.span.offset:cell.span.end] == "0"
+
+
+def test_a_label_wrapped_over_two_rows_the_first_without_values_names_the_second() -> None:
+    # pymupdf4llm prints a tall label cell's first line as a row of its own, its cells blank.
+    text = (
+        "某县2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "||自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|\n|---|---|---|---|---|---|---|---|\n"
+        "|三、本年度办理结果（一）予以公开|1|0|0|0|0|0|1|\n"
+        "|1、申请人无正当理由逾期不补||||||||\n"
+        "|正、行政机关不再处理其政府信<br>息公开申请|6|0|0|0|1|0|7|\n"
+    )
+    report = govinfo_parse.parse(text)
+    assert report.value("requests.other.no_correction.total") == 7
+    assert report.value("requests.other.no_correction.legal_service") == 1
+    # Neither half alone names a row: each is left out without the other.
+    alone = govinfo_parse.parse(text.replace("|1、申请人无正当理由逾期不补||||||||\n", ""))
+    assert alone.value("requests.other.no_correction.total") is None

@@ -83,3 +83,48 @@ def test_a_label_line_without_numbers_does_not_join_the_next_rows_label() -> Non
     report = govinfo_parse.parse(text)
     assert report.value("requests.granted.total") is None
     assert report.value("requests.partially_granted.total") == 3
+
+
+def _paragraphs(*cells: str) -> str:
+    """Cells as pdftotext without -layout prints them: each a paragraph."""
+    return "某县2021年政府信息公开工作年度报告\n\n" + "\n\n".join(cells) + "\n"
+
+
+_ACTIVE_HEADER = ("二、主动公开政府信息情况", "第二十条第（一）项",
+                  "信息内容", "本年制发件数", "本年废止件数", "现行有效件数")
+
+
+_LICENSING = ("第二十条第（五）项", "信息内容", "本年处理决定数量", "行政许可", "5")
+
+
+def test_section_two_in_paragraphs_row_by_row_is_read() -> None:
+    report = govinfo_parse.parse(_paragraphs(
+        *_ACTIVE_HEADER, "规章", "0", "1", "2", "行政规范性文件", "3", "0", "8", *_LICENSING))
+    assert report.value("active.regulations.in_force") == 2
+    assert report.value("active.normative_documents.issued") == 3
+    assert report.value("active.administrative_licensing.decisions") == 5
+
+
+def test_section_two_in_paragraphs_column_by_column_is_not_read() -> None:
+    # The labels first, then each column's numbers: no row gathers its header's three.
+    report = govinfo_parse.parse(_paragraphs(
+        *_ACTIVE_HEADER, "规章", "行政规范性文件", "0", "3", "1", "0", "2", "8", *_LICENSING))
+    read = [k for k in report.to_flat() if k.startswith("active.")]
+    assert read == ["active.administrative_licensing.decisions"]
+
+
+_APPEALS_REVIEW = ("四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "未经复议直接起诉",
+                   "结果", "维持", "结果", "纠正", "其他", "结果", "尚未", "审结", "总计")
+_RESULTS = ("结果", "维持", "结果", "纠正", "其他", "结果", "尚未", "审结", "总计")
+_APPEALS_LITIGATION = ("复议后起诉", *_RESULTS * 2)
+
+
+def test_table_four_numbers_parted_by_its_header_pieces_are_one_row_if_every_group_adds_up() -> None:
+    text = _paragraphs(*_APPEALS_REVIEW, "1", "1", "0", "0", "2", *_APPEALS_LITIGATION,
+                       "0", "1", "0", "0", "1", "3", "0", "0", "0", "3")
+    report = govinfo_parse.parse(text)
+    assert report.value("appeals.review.total") == 2
+    assert report.value("appeals.litigation_direct.corrected") == 1
+    assert report.value("appeals.litigation_after_review.upheld") == 3
+    broken = govinfo_parse.parse(text.replace("\n\n2\n\n复议后起诉", "\n\n5\n\n复议后起诉"))
+    assert not [k for k in broken.to_flat() if k.startswith("appeals.")]
