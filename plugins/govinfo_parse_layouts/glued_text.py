@@ -486,7 +486,7 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:
     # Table 二's rows print few digits each (规章000), table 四 one run of fifteen after its header.
     runs = [m for m in _GLUED_RUN.finditer(block.text) if not _PROSE_AFTER.match(block.text, m.end())]
     short = sum(1 for m in runs if block.section.kind is SectionKind.ACTIVE)
-    appeals = any(m.end() - m.start() > _APPEALS_CELLS for m in runs) and "审结" in block.text
+    appeals = any(m.end() - m.start() >= _APPEALS_CELLS for m in runs) and "审结" in block.text
     if glued < _LEAST_GLUED and short < _LEAST_GLUED and not appeals:
         return None
     return LayoutScore(layout=NAME, score=0.95)

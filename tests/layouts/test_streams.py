@@ -147,3 +147,15 @@ def test_table_four_one_per_line_with_one_group_misprinted_is_kept_where_two_gro
     assert govinfo_parse.parse(two_hold).value("appeals.litigation_after_review.total") == 5
     one_holds = text + "\n".join("1 0 0 0 1 0 1 0 0 3 0 0 0 0 5".split()) + "\n"
     assert not [k for k in govinfo_parse.parse(one_holds).to_flat() if k.startswith("appeals.")]
+
+
+def test_table_four_glued_into_exactly_fifteen_digits_is_split_the_one_way_it_can_be() -> None:
+    # BeautifulSoup's get_text() of a page whose table 四 is all 0: fifteen digits, fifteen cells.
+    text = ("某县2019年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+            "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉"
+            "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计000000000000000\n"
+            "五、存在的主要问题及改进情况\n无。\n")
+    flat = govinfo_parse.parse(text).to_flat()
+    assert {k: v for k, v in flat.items() if k.startswith("appeals.")} == {
+        f"appeals.{g}.{c}": 0 for g in ("review", "litigation_direct", "litigation_after_review")
+        for c in ("upheld", "corrected", "other", "pending", "total")}
