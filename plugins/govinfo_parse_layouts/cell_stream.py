@@ -40,7 +40,8 @@ MOST_CELLS_IN_A_ROW: Final = 40
 
 def is_stream_of_cells(text: str) -> bool:
     """True when some line holds more tab-parted pieces than any table row has cells."""
-    return any(line.count("\t") >= MOST_CELLS_IN_A_ROW for line in text.split("\n"))
+    return text.count("\t") >= MOST_CELLS_IN_A_ROW and any(
+        line.count("\t") >= MOST_CELLS_IN_A_ROW for line in text.split("\n"))
 
 
 @hookimpl

@@ -271,6 +271,8 @@ def _has_separator(block: Block) -> bool:
 
     html2text writes a one-cell first row's separator as ``---`` alone, under a line with a pipe.
     """
+    if "--" not in block.text:
+        return False
     lines = block.text.split("\n")
     return any(_SEPARATOR.match(line) or (_LONE_RULE.match(line) and i and "|" in lines[i - 1])
                for i, line in enumerate(lines))

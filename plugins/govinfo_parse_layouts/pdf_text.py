@@ -450,7 +450,9 @@ class _RowReader:
     document's own orientation is told (``_orientation``).
     """
 
-    def __init__(self, block: Block, *, values_first: bool = False) -> None:
+    def __init__(
+        self, block: Block, *, values_first: bool = False, read_before: _RowReader | None = None,
+    ) -> None:
         self.block = block
         self.values_first = values_first
         self.rows: list[list[RawCell]] = []
@@ -477,8 +479,10 @@ class _RowReader:
         self.columns = _Columns(block)
         # Text laid out by characters (pdftotext -layout): blank cells keep their places.
         # (Pipes frame cells of any width: a Markdown table is not laid out by characters.)
-        self.char_columns = (_CharColumns(block) if not block.source.boxes and "|" not in block.text
-                             and block.section.kind in (SectionKind.REQUESTS, SectionKind.ACTIVE) else None)
+        # (Learnt from the whole block before reading: a reader of it in the other orientation lends its own.)
+        self.char_columns: _CharColumns | None = read_before.char_columns if read_before is not None else (
+            _CharColumns(block) if not block.source.boxes and "|" not in block.text
+            and block.section.kind in (SectionKind.REQUESTS, SectionKind.ACTIVE) else None)
         self.item_alone: RawCell | None = None  # 2. on its own line, until the next line tells what it is
         self.item_after: list[RawCell] | None = None  # the row gathered one per line above it
 
@@ -979,8 +983,8 @@ def _adds_up_in_full(row: list[RawCell]) -> bool:
 _VOUCHING_ROWS: Final = 3  # rows gathered in full and adding up, at least, to vouch for a table's gathering
 
 
-def _reader(block: Block, *, values_first: bool = False) -> _RowReader:
-    reader = _RowReader(block, values_first=values_first)
+def _reader(block: Block, *, values_first: bool = False, read_before: _RowReader | None = None) -> _RowReader:
+    reader = _RowReader(block, values_first=values_first, read_before=read_before)
     # pdftotext without -layout prints each cell as a paragraph, in the order of the page's columns
     # rather than its rows: rows gathered from numbers on lines of their own must then be checked.
     reader.paragraphs = block.text.count("\n\n") >= _PARAGRAPH_CELLS * max(1, block.text.count("\n"))
@@ -1132,15 +1136,19 @@ def _read_oriented(block: Block) -> LayoutResult:
     gathered = sum(1 for row in labels_first.stacked if len(row) > 2)
     if gathered * 2 >= sum(1 for row in labels_first.rows if len(row) > 1):
         return first  # numbers one per line under their label: read in order, nothing stands before its label
-    second = block.assemble(read_rows(block, values_first=True), layout=NAME, blanks_vanish=True)
+    shown = _orientation(labels_first.shapes)
+    first_tally = _rules_tally(first)
+    if shown == "labels first" and first_tally[1] == 0:
+        return first  # what the table shows, breaking no rule: no other reading can be kept over it
+    second_reader = _reader(block, values_first=True, read_before=labels_first)
+    second = block.assemble(second_reader.rows, layout=NAME, blanks_vanish=True)
     read_first = {(c.field_id, c.value) for c in first.cells}
     read_second = {(c.field_id, c.value) for c in second.cells}
     if read_first == read_second:
         return first
-    chosen = _chosen_reading(_orientation(labels_first.shapes), _rules_tally(first), _rules_tally(second))
+    chosen = _chosen_reading(shown, first_tally, _rules_tally(second))
     if chosen is not None:
         return first if chosen == "labels first" else second
-    shown = _orientation(labels_first.shapes)
     kept = read_first & read_second
     differing = sorted({f for f, _ in read_first ^ read_second})
     return attrs.evolve(

@@ -16,6 +16,7 @@ on its own, yet everything pluggy promises a plugin author still holds:
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from govinfo_parse.errors import LayoutSyntaxError, ParseTimeoutError
@@ -39,13 +40,38 @@ def implementations(pm: pluggy.PluginManager, hook_name: str) -> list[pluggy.Hoo
 
 
 def _caller_of(pm: pluggy.PluginManager, hook_name: str, impl: pluggy.HookImpl) -> Any:  # noqa: ANN401
-    """Pluggy's hook caller reduced to ``impl`` (and every wrapper of the hook).
+    """Pluggy's hook caller reduced to ``impl`` (and every wrapper of the hook), made once per registry.
+
+    The callers of a hook are made again when its implementations change (a
+    plugin registered or taken away), so each reduces the hook as it stands.
+    """
+    every = tuple(getattr(pm.hook, hook_name).get_hookimpls())
+    hooks = _CALLERS.get(pm)
+    if hooks is None:
+        hooks = _CALLERS[pm] = {}
+    made = hooks.get(hook_name)
+    if made is None or made[0] != every:  # (implementations compare by identity)
+        made = hooks[hook_name] = (every, {})
+    caller = made[1].get(id(impl))  # (every holds impl: its id is no other's)
+    if caller is None:
+        caller = made[1][id(impl)] = _reduced_caller(pm, hook_name, impl, list(every))
+    return caller
+
+
+# Per plugin manager (dropped with it), per hook: (its implementations when made, caller per implementation).
+_Made = tuple[tuple[Any, ...], dict[int, Any]]
+_CALLERS: weakref.WeakKeyDictionary[pluggy.PluginManager, dict[str, _Made]] = weakref.WeakKeyDictionary()
+
+
+def _reduced_caller(
+    pm: pluggy.PluginManager, hook_name: str, impl: pluggy.HookImpl, every: list[pluggy.HookImpl],
+) -> Any:  # noqa: ANN401
+    """Pluggy's hook caller reduced to ``impl``.
 
     pluggy can only leave out plugins it can hash: where a plugin object is
     unhashable (an attrs or dataclass instance with ``eq``, a SimpleNamespace),
     the implementation is called directly, without wrappers or tracing.
     """
-    every = getattr(pm.hook, hook_name).get_hookimpls()
     try:
         for i in every:
             hash(i.plugin)

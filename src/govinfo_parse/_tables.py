@@ -189,13 +189,9 @@ class TableAssembler:
             self.context = SectionKind.ACTIVE
             self._active_header(row, texts)
             return
-        split = self._split_label(row)
+        split = self._with_label_above(self._split_label(row))
         label_text = "".join(c.text for c in split[0])
         values = split[1]
-        held, self._label_alone = self._label_alone, None
-        if held is not None and label_text and self._completes(held, label_text):
-            split = ([*held, *split[0]], values)
-            label_text = "".join(c.text for c in split[0])
         if not label_text:
             self._unlabelled_row(values)
             return
@@ -222,20 +218,33 @@ class TableAssembler:
             self._requests_row(request_row, split[0], values)
         elif group is not None:
             self._group = group
-        elif not any(v.text.strip() for v in values):
-            self._label_alone = split[0]
-        elif values and any(v.text.strip() for v in values):
-            self._diag(
-                "unknown-row", Severity.INFO, f"row {label_text!r} is not a row of the format; ignored",
-                at=split[0][0],
-            )
+        else:
+            self._unknown_row(label_text, split[0], values)
 
-    @staticmethod
-    def _completes(head: list[RawCell], label: str) -> bool:
-        """True when ``label``, naming no row itself, completes ``head`` into the label of exactly one row."""
-        if labels.rows_named(label) or labels.match_requests_group(label) or labels.is_active_caption(label):
-            return False
-        return len(labels.rows_named("".join(c.text for c in head) + label)) == 1
+    def _unknown_row(self, label_text: str, label_cells: list[RawCell], values: list[RawCell]) -> None:
+        """A label that names no row: held for the row below if it printed no value, else reported."""
+        if not any(v.text.strip() for v in values):
+            self._label_alone = label_cells
+            return
+        self._diag("unknown-row", Severity.INFO, f"row {label_text!r} is not a row of the format; ignored",
+                   at=label_cells[0])
+
+    def _with_label_above(
+        self, split: tuple[list[RawCell], list[RawCell]],
+    ) -> tuple[list[RawCell], list[RawCell]]:
+        """The row's label and values; its label completed by a lone label above that makes it name one row.
+
+        Only a label that names no row itself is completed, and only into the
+        label of exactly one row.
+        """
+        head, self._label_alone = self._label_alone, None
+        label = "".join(c.text for c in split[0])
+        if head is None or not label or labels.rows_named(label) or labels.match_requests_group(label) \
+                or labels.is_active_caption(label):
+            return split
+        if len(labels.rows_named("".join(c.text for c in head) + label)) != 1:
+            return split
+        return [*head, *split[0]], split[1]
 
     @staticmethod
     def _split_label(row: list[RawCell]) -> tuple[list[RawCell], list[RawCell]]:
