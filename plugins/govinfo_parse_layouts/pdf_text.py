@@ -843,17 +843,26 @@ class _RowReader:
         """
         if self.block.section.kind is not SectionKind.ACTIVE:
             return set()
-        stretches: list[tuple[list[str], list[list[RawCell]]]] = []
+        stretches: list[tuple[list[str], list[list[RawCell]], int]] = []  # columns, rows, where it starts
         for row in self.rows:
             named = _header_columns(row)
             if named is not None:
-                stretches.append((named, []))
+                stretches.append((named, [], row[-1].end))
             elif stretches and labels.match_active_row(row[0].text) is not None:
                 stretches[-1][1].append(row)
         stacked = {id(row) for row in self.stacked}
-        return {id(row) for columns, rows in stretches
+        ends = [start for _, _, start in stretches[1:]] + [self.block.start + len(self.block.text)]
+        return {id(row) for (columns, rows, start), end in zip(stretches, ends, strict=True)
                 if all(len(row) - 1 == len(columns) for row in rows)
+                and self._labels_between(start, end) == len(rows)
                 for row in rows if id(row) in stacked}
+
+    def _labels_between(self, start: int, end: int) -> int:
+        """How many lines between offsets ``start`` and ``end`` name a section-二 row (each its own)."""
+        text = self.block.source.text[start:end]
+        return sum(1 for line in text.split("\n")
+                   if line.strip() and len(labels.rows_named(line.strip())) == 1
+                   and labels.match_active_row(line.strip()) is not None)
 
     def _join_active(self, row: list[RawCell], columns: list[str]) -> None:
         """A section-二 row's pieces joined the one way its columns allow, or the row left out."""

@@ -13,7 +13,7 @@ from govinfo_parse.hookspecs import hookimpl
 from govinfo_parse.model import Diagnostic, Report, Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
 
 __all__ = ["check_report", "rule_tally"]
 
@@ -21,7 +21,7 @@ __all__ = ["check_report", "rule_tally"]
 Rule = tuple[str, Severity, str, "Sequence[str]", "Sequence[str]"]  # code, severity, message, left, right
 
 
-def _rules(report: Report) -> Iterator[Rule]:
+def _rules(report: Report, stated: Mapping[str, object]) -> Iterator[Rule]:
     """Every ``sum(left) == sum(right)`` rule of fields.md for the report's format."""
     template = report.meta.template or "2019"
     req = "requests"
@@ -31,7 +31,7 @@ def _rules(report: Report) -> Iterator[Rule]:
                [f"{req}.new_received.{col}", f"{req}.carried_over.{col}"],
                [f"{req}.total.{col}", f"{req}.carried_forward.{col}"])
         # A 2021 report may print the single 2019-style (六) row instead of its sub-rows.
-        alternative = report.value(f"{req}.other.no_correction.{col}") is None
+        alternative = stated.get(f"{req}.other.no_correction.{col}") is None
         results = fields.FORMATS[template].result_rows(alternative=alternative)
         yield ("rule-result-rows", Severity.WARNING, f"{col}: the result rows must add up to the total row",
                [f"{req}.{row}.{col}" for row in results], [f"{req}.total.{col}"])
@@ -47,9 +47,10 @@ def _rules(report: Report) -> Iterator[Rule]:
 
 def _evaluate(report: Report) -> Iterator[Diagnostic | None]:
     """For each rule that every value it involves is stated for: None when it holds, else a diagnostic."""
-    for code, severity, message, left, right in _rules(report):
+    stated = {c.field_id: c.value for c in report.cells()}
+    for code, severity, message, left, right in _rules(report, stated):
         ids = (*left, *right)
-        values = [report.value(k) for k in ids]
+        values = [stated.get(k) for k in ids]
         if any(v is None for v in values):
             continue
         lhs = sum(values[: len(left)])  # type: ignore[arg-type]

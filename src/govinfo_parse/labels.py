@@ -48,7 +48,11 @@ VOCABULARY: Final = {"资讯": "信息", "档案": "文件", "专案": "项目",
 _VOCABULARY: Final = re.compile("|".join(VOCABULARY))
 
 
-@lru_cache(maxsize=8192)
+# Labels are matched again and again (each layout's reading, each sniff): the answers are kept.
+_CACHED_LABELS: Final = 8192
+
+
+@lru_cache(maxsize=_CACHED_LABELS)
 def compact(text: str) -> str:
     """A label made ready for matching.
 
@@ -64,6 +68,7 @@ _LONGEST_CAPTION: Final = 20
 _ACTIVE_CAPTION: Final = re.compile(r"第二十条|^第\(?[一二三四五六七八九十]+\)?项$")
 
 
+@lru_cache(maxsize=_CACHED_LABELS)
 def is_active_caption(text: str) -> bool:
     """True for a section-二 block caption such as ``第二十条第(一)项``."""
     return bool(_ACTIVE_CAPTION.search(compact(text)))
@@ -231,16 +236,19 @@ def _first(rules: tuple[tuple[re.Pattern[str], str], ...], text: str) -> str | N
     return None
 
 
+@lru_cache(maxsize=_CACHED_LABELS)
 def match_active_row(label: str) -> str | None:
     """The section-二 row a label names (``规范性文件`` → ``normative_documents``)."""
     return _first(ACTIVE_ROW_LABELS, compact(label))
 
 
+@lru_cache(maxsize=_CACHED_LABELS)
 def is_active_header_start(label: str) -> bool:
     """True for the first cell of a section-二 header row (``信息内容``)."""
     return bool(_ACTIVE_HEADER_FIRST.match(compact(label)))
 
 
+@lru_cache(maxsize=_CACHED_LABELS)
 def match_active_column(label: str) -> tuple[str, Template] | None:
     """The section-二 column a header label names, with the template it implies."""
     text = _VOCABULARY.sub(lambda m: VOCABULARY[m.group()], _SPACE.sub("", label))
@@ -250,11 +258,13 @@ def match_active_column(label: str) -> tuple[str, Template] | None:
     return None
 
 
+@lru_cache(maxsize=_CACHED_LABELS)
 def match_requests_column(label: str) -> str | None:
     """The section-三 applicant column a header label names (or ``legal_persons``)."""
     return _first(REQUESTS_COLUMN_LABELS, compact(label))
 
 
+@lru_cache(maxsize=_CACHED_LABELS)
 def match_requests_group(label: str) -> RequestsGroup | None:
     """The result group (（三）不予公开 …) a row label opens, if any.
 
@@ -268,7 +278,8 @@ def match_requests_group(label: str) -> RequestsGroup | None:
     return _GROUP_BY_ORDINAL[m.group(1)] if m else None
 
 
-def rows_named(label: str) -> set[str]:
+@lru_cache(maxsize=_CACHED_LABELS)
+def rows_named(label: str) -> frozenset[str]:
     """Every row whose distinctive words appear in ``label`` (more than one: ambiguous).
 
     Two different item numbers (``1.…2.…``) are two sub-rows' labels run
@@ -280,9 +291,10 @@ def rows_named(label: str) -> set[str]:
     found |= {row for pattern, row in _REQUESTS_ROWS if pattern.search(text)}
     found |= {row for pattern, row in ACTIVE_ROW_LABELS
               if re.search(pattern.pattern.lstrip("^"), text)}
-    return found
+    return frozenset(found)
 
 
+@lru_cache(maxsize=_CACHED_LABELS)
 def match_requests_row(  # noqa: PLR0911 - one return per way a row is named
     label: str, group: RequestsGroup | None, previous: str | None = None
 ) -> str | None:
@@ -316,6 +328,7 @@ def match_requests_row(  # noqa: PLR0911 - one return per way a row is named
     return None
 
 
+@lru_cache(maxsize=_CACHED_LABELS)
 def is_other_subrow(label: str) -> bool:
     """True for the label of 2021's (六)3 sub-row (``3.其他``): it names its row by itself.
 
@@ -325,11 +338,13 @@ def is_other_subrow(label: str) -> bool:
     return bool(_OTHER_SUBROW.search(compact(label)))
 
 
+@lru_cache(maxsize=_CACHED_LABELS)
 def match_appeals_group(label: str) -> str | None:
     """The section-四 group a header label names (``litigation`` is the parent of two)."""
     return _first(APPEALS_GROUP_LABELS, compact(label))
 
 
+@lru_cache(maxsize=_CACHED_LABELS)
 def match_appeals_result(label: str) -> str | None:
     """The section-四 result column a header label names."""
     return _first(APPEALS_RESULT_LABELS, compact(label))

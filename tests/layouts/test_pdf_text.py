@@ -128,3 +128,15 @@ def test_table_four_numbers_parted_by_its_header_pieces_are_one_row_if_every_gro
     assert report.value("appeals.litigation_after_review.upheld") == 3
     broken = govinfo_parse.parse(text.replace("\n\n2\n\n复议后起诉", "\n\n5\n\n复议后起诉"))
     assert not [k for k in broken.to_flat() if k.startswith("appeals.")]
+
+
+def test_a_label_standing_without_numbers_in_paragraphs_shows_the_cells_out_of_order() -> None:
+    # 规章's one number (its blank cells printed nothing) comes after 规范性文件's label: the three
+    # numbers are not 规范性文件's, though there are as many as its header has columns.
+    report = govinfo_parse.parse(_paragraphs(
+        *_ACTIVE_HEADER, "规章", "行政规范性文件", "1", "1", "1", *_LICENSING,
+        "第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "7", "行政强制", "8",
+        "第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）", "行政事业性收费", "3"))
+    assert [k for k in report.to_flat() if k.startswith("active.")] == [
+        "active.administrative_licensing.decisions", "active.administrative_penalty.decisions",
+        "active.administrative_coercion.decisions", "active.administrative_fees.fee_amount"]
