@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -68,3 +71,28 @@ def test_the_grammar_knows_exactly_the_units_of_the_units_table() -> None:
     units = alternatives.group(0)[1:-2].split("|")
     assert len(units) == len(set(units))
     assert set(units) == set(MONEY_UNITS) | set(COUNT_UNITS)
+
+
+def test_the_grammar_analysis_is_kept_in_the_users_cache_and_rebuilt_when_it_does_not_match(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from govinfo_parse.grammar import load_grammar  # noqa: PLC0415
+
+    monkeypatch.setenv("GOVINFO_PARSE_CACHE", str(tmp_path))
+    load_grammar.cache_clear()
+    try:
+        first = load_grammar("canonical.lark")
+        kept = list(tmp_path.glob("*.lark-cache"))
+        assert len(kept) == 1
+        kept[0].write_bytes(b"not lark's\n")  # damaged or from another version: rebuilt, never trusted
+        load_grammar.cache_clear()
+        again = load_grammar("canonical.lark")
+        assert again.parse("规章\t0\t0\t0\n") == first.parse("规章\t0\t0\t0\n")
+        assert kept[0].read_bytes() != b"not lark's\n"
+        monkeypatch.setenv("GOVINFO_PARSE_CACHE", "off")
+        kept[0].unlink()
+        load_grammar.cache_clear()
+        load_grammar("canonical.lark")
+        assert not list(tmp_path.glob("*.lark-cache"))
+    finally:
+        load_grammar.cache_clear()

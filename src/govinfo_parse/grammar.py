@@ -6,6 +6,7 @@ the contextual lexer, for speed), never strings in Python.
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -43,4 +44,29 @@ def load_grammar(
         propagate_positions=False,
         maybe_placeholders=False,
         transformer=transformer() if transformer else None,
+        cache=_cache_file(name, start),
     )
+
+
+def _cache_file(name: str, start: str) -> str | bool:
+    """Where Lark keeps its analysis of grammar ``name`` between processes, or False for nowhere.
+
+    Building the parse tables costs tens of milliseconds in every process (a
+    CLI run parsing one file pays it each time).  Lark checks the file against
+    a digest of the grammar, its options and its own version, and rebuilds it
+    when they differ.  The folder is the user's own (``$GOVINFO_PARSE_CACHE``,
+    else ``$XDG_CACHE_HOME/govinfo_parse`` or ``~/.cache/govinfo_parse``), never
+    a shared temporary one; ``GOVINFO_PARSE_CACHE=off`` keeps nothing.
+    """
+    chosen = os.environ.get("GOVINFO_PARSE_CACHE")
+    if chosen == "off":
+        return False
+    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    folder = Path(chosen) if chosen else Path(home) / "govinfo_parse"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return False
+    if not os.access(folder, os.W_OK):
+        return False
+    return str(folder / f"{Path(name).stem}-{start}.lark-cache")
