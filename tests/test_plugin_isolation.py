@@ -73,6 +73,26 @@ def test_a_hanging_plugin_is_stopped_named_and_skipped(plugin: _Plugin) -> None:
 
 
 @needs_alarm
+def test_a_plugin_that_hangs_after_quick_calls_is_stopped_at_its_own_limit() -> None:
+    # Quick calls leave the timer set for an earlier call's limit; the hanging call is
+    # still stopped near its own limit, long before the document's.
+    calls: list[float] = []
+
+    def quick_then_hang() -> None:
+        calls.append(time.monotonic())
+        if len(calls) in (2, 3):
+            time.sleep(0.2)  # the third runs past the first call's limit, within its own
+        if len(calls) == 4:
+            _hang()
+
+    started = time.monotonic()
+    report = _parse_with(_Plugin(sniff=quick_then_hang), Limits(plugin_timeout=0.3, timeout=30))
+    assert time.monotonic() - started < 5
+    _assert_values_intact(report)
+    assert [d.code for d in report.diagnostics].count("plugin-timeout") == 1
+
+
+@needs_alarm
 def test_the_document_time_limit_stops_a_parse_a_plugin_holds_up() -> None:
     with pytest.raises(govinfo_parse.ParseTimeoutError):
         _parse_with(_Plugin(sniff=_hang), Limits(plugin_timeout=None, timeout=0.5))
