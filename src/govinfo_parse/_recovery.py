@@ -124,23 +124,32 @@ def _column_rules(template: Template) -> list[tuple[list[str], list[str]]]:
     ]
 
 
-def _breaks_a_rule(
-    row: str, values: Sequence[int], known: Mapping[str, int], template: Template
-) -> bool:
-    """True when putting ``values`` in ``row`` breaks a fully-known column rule."""
+def _rule_check(
+    row: str, known: Mapping[str, int], template: Template,
+) -> Callable[[Sequence[int]], bool]:
+    """Whether putting a reading's values in ``row`` breaks a column rule whose other cells are all known.
+
+    The known sums are added up once, for all the readings tried: for each
+    column rule holding ``row`` with every other cell known, the column and
+    the value the row must have there (the other side's sum less its own
+    side's other cells).
+    """
+    needs: list[tuple[int, int]] = []  # (column index, the value the row must have there)
     for left, right in _column_rules(template):
         if row not in left and row not in right:
             continue
-        for column, value in zip(fields.REQUESTS_COLUMNS, values, strict=True):
-            def get(r: str, column: str = column, value: int = value) -> int | None:
-                return value if r == row else known.get(f"requests.{r}.{column}")
-
-            sides = [[get(r) for r in left], [get(r) for r in right]]
-            if any(v is None for side in sides for v in side):
+        own, other = (left, right) if row in left else (right, left)
+        for i, column in enumerate(fields.REQUESTS_COLUMNS):
+            own_cells = [known.get(f"requests.{r}.{column}") for r in own if r != row]
+            other_cells = [known.get(f"requests.{r}.{column}") for r in other]
+            if None in own_cells or None in other_cells:
                 continue
-            if sum(sides[0]) != sum(sides[1]):  # type: ignore[arg-type]
-                return True
-    return False
+            needs.append((i, sum(other_cells) - sum(own_cells)))  # type: ignore[arg-type]
+
+    def breaks(values: Sequence[int]) -> bool:
+        return any(values[i] != must for i, must in needs)
+
+    return breaks
 
 
 def _every_column_checked(row: str, known: Mapping[str, int], template: Template) -> bool:
@@ -177,8 +186,8 @@ def resolve_rows(
     while pending and progress:
         progress = False
         for item in list(pending):
-            fits = [r for r in readings(item.values)
-                    if not _breaks_a_rule(item.row, r.values, known, template)]
+            breaks = _rule_check(item.row, known, template)
+            fits = [r for r in readings(item.values) if not breaks(r.values)]
             blank_may_hide = blanks_vanish or item.blanks_set_aside
             distinct = {(r.values, r.holes if blank_may_hide else ()) for r in fits}
             unchecked = blank_may_hide and any(r.holes for r in fits) and not _every_column_checked(
@@ -194,6 +203,6 @@ def resolve_rows(
                 pending.remove(item)
                 progress = True
     for item in pending:
-        on_undecided(item, [r for r in readings(item.values)
-                            if not _breaks_a_rule(item.row, r.values, known, template)])
+        breaks = _rule_check(item.row, known, template)
+        on_undecided(item, [r for r in readings(item.values) if not breaks(r.values)])
     return settled
