@@ -75,8 +75,9 @@ def _generated(reports: int) -> list[tuple[str, bytes]]:
                 continue
             for rendering in RENDERINGS:
                 text = renderers[rendering](sample)  # type: ignore[arg-type]
-                suffix = ".docx" if rendering == "docx" else ".html" if rendering.startswith("html") else ".txt"
-                out.append((f"{kind}-{i}-{rendering}{suffix}", text if isinstance(text, bytes) else text.encode()))
+                suffix = {"docx": ".docx", "html": ".html", "html-word": ".html"}.get(rendering, ".txt")
+                data = text if isinstance(text, bytes) else text.encode()
+                out.append((f"{kind}-{i}-{rendering}{suffix}", data))
             out.extend(_pdf_texts(sample, f"{kind}-{i}"))
     return out
 
@@ -136,7 +137,8 @@ def compare(a: Path, b: Path) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("inputs")
     p.add_argument("folder", type=Path)
