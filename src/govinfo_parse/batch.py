@@ -16,8 +16,6 @@ import json
 import os
 import time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
@@ -239,6 +237,10 @@ def _records(
     if workers <= 1 or len(paths) <= 1:
         yield from map(parse_one, paths)
         return
+    # (Imported here: a run of one process, and a CLI parsing one file, do not pay for them.)
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+
     done = 0
     while done < len(paths):
         try:
@@ -263,6 +265,9 @@ def _records(
 
 def _alone(path: str, parse_one: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
     """``parse_one`` in a process of its own; a failed record if that process dies."""
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+
     with ProcessPoolExecutor(max_workers=1) as pool:
         try:
             return pool.submit(parse_one, path).result()

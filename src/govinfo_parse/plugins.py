@@ -94,6 +94,7 @@ def get_plugin_manager(
     return pm
 
 
+@cache
 def _own_version() -> str:
     try:
         return f"govinfo-parse {version('govinfo-parse')}"

@@ -15,13 +15,15 @@ import types
 import typing
 from decimal import Decimal
 from functools import cache
-from typing import Any, Final, Union
+from typing import TYPE_CHECKING, Any, Final, Union
 
 import attrs
-import cattrs
 
 from govinfo_parse import fields
 from govinfo_parse.model import Number, Report
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -53,6 +55,8 @@ def _unstructure_number(value: Number | None) -> int | str | None:
 
 @cache
 def _converter() -> cattrs.Converter:
+    import cattrs  # noqa: PLC0415 - only the whole model needs it, not a record or a CSV row
+
     conv = cattrs.Converter(forbid_extra_keys=True)
     number_types = {Number, _OPTIONAL_NUMBER}
 
