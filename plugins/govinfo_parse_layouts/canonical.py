@@ -22,6 +22,7 @@ column a cell belongs to is decided by the labels (``govinfo_parse.labels``).
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from lark import Token, Transformer, v_args
@@ -48,13 +49,38 @@ INFO = LayoutInfo(
 _CELL_LINE = re.compile(r"^[ ]*\t[^\t\n]*$", re.MULTILINE)
 
 
-def _cell(token: Token) -> RawCell:
-    """A cell line's value text, with the offsets of that text (not of the tab)."""
-    line = token.rstrip("\n")
+_LINE = re.compile(r"[^\n]*\n")
+
+
+def _cells_of(row: Token) -> list[RawCell]:
+    """The cells of a row token: each cell line with the lines its text wrapped onto."""
+    at = row.start_pos or 0
+    cells: list[list[tuple[int, str]]] = []  # per cell: (offset, line with its newline)
+    for m in _LINE.finditer(row):
+        line = m.group()
+        if "\t" in line and not line.lstrip(" ").find("\t"):  # a cell line: its tab comes first
+            cells.append([(at + m.start(), line)])
+        else:
+            cells[-1].append((at + m.start(), line))
+    return [_cell(lines) for lines in cells]
+
+
+def _cell(lines: list[tuple[int, str]]) -> RawCell:
+    """A cell from its line and the lines it wrapped onto, with the offsets of its text (not of the tab).
+
+    A number cell's value is read here; a wrapped cell is read again from its joined text.
+    """
+    (start_pos, first_line), *continuations = lines
+    line = first_line.rstrip("\n")
     text = line.strip(" \t")
-    start = (token.start_pos or 0) + len(line) - len(line.lstrip(" \t"))
-    value = parse_cell_text(text) if token.type == "NUMBER_CELL" else None
-    return RawCell(text, start, start + len(text), value)
+    start = start_pos + len(line) - len(line.lstrip(" \t"))
+    if not continuations:
+        value = parse_cell_text(text) if _number_cell().fullmatch(first_line) else None
+        return RawCell(text, start, start + len(text), value)
+    last_pos, last = continuations[-1]
+    end = last_pos + len(last.rstrip())
+    joined = text + "".join(c.strip() for _, c in continuations)
+    return RawCell(joined, start if text else continuations[0][0], end)
 
 
 @v_args(inline=True)
@@ -64,38 +90,28 @@ class _Cells(Transformer[Token, list[list[RawCell]]]):
     Stateless, so Lark runs it while parsing (no tree is built).
     """
 
-    def start(self, *chunks: list[RawCell] | None) -> list[list[RawCell]]:
-        return [c for c in chunks if c is not None]
+    def start(self, *rows: list[RawCell]) -> list[list[RawCell]]:
+        return list(rows)
 
-    def paragraph(self, _text: Token) -> None:
-        return None
-
-    def row(self, *cells: RawCell) -> list[RawCell]:
-        return list(cells)
-
-    def cell(self, line: Token, *continuations: Token) -> RawCell:
-        first = _cell(line)
-        if not continuations:
-            return first
-        # A wrapped cell is read again from its joined text.
-        last = continuations[-1]
-        end = (last.start_pos or 0) + len(last.rstrip())
-        text = first.text + "".join(c.strip() for c in continuations)
-        return RawCell(text, first.start if first.text else (continuations[0].start_pos or 0), end)
-
-    def continuation(self, line: Token) -> Token:
-        return line
+    def row(self, token: Token) -> list[RawCell]:
+        return _cells_of(token)
 
 
 def _parser() -> Lark:
-    return load_grammar("canonical.lark", transformer=_Cells)
+    return load_grammar("canonical.lark", start=("start", "cell_line"), transformer=_Cells)
+
+
+@cache
+def _number_cell() -> re.Pattern[str]:
+    """The grammar's NUMBER_CELL: the cell lines whose text is a number."""
+    return re.compile(_parser().get_terminal("NUMBER_CELL").pattern.to_regexp())
 
 
 def read_rows(block: Block) -> list[list[RawCell]]:
     """The table rows of a block in the canonical layout, offsets in document coordinates."""
     text = block.text if block.text.endswith("\n") else block.text + "\n"
     try:
-        rows: list[list[RawCell]] = _parser().parse(text)  # type: ignore[assignment]
+        rows: list[list[RawCell]] = _parser().parse(text, start="start")  # type: ignore[assignment]
     except UnexpectedInput as exc:
         start = exc.pos_in_stream or 0
         line_end = block.text.find("\n", start)

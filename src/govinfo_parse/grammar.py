@@ -29,9 +29,12 @@ def _grammar_path(name: str) -> Path:
 
 @cache
 def load_grammar(
-    name: str, *, start: str = "start", transformer: type[Transformer] | None = None  # type: ignore[type-arg]
+    name: str, *, start: str | tuple[str, ...] = "start",
+    transformer: type[Transformer] | None = None,  # type: ignore[type-arg]
 ) -> Lark:
     """The LALR parser of grammar file ``name`` (e.g. ``"canonical.lark"``).
+
+    ``start``: its start symbol, or several (``parse(text, start=...)`` then names one).
 
     With ``transformer`` (a stateless Transformer class), Lark applies it
     while parsing and ``parse`` returns its result instead of a tree.
@@ -40,7 +43,7 @@ def load_grammar(
         str(_grammar_path(name)),
         parser="lalr",
         lexer="contextual",
-        start=start,
+        start=list(start) if isinstance(start, tuple) else start,
         propagate_positions=False,
         maybe_placeholders=False,
         transformer=transformer() if transformer else None,
@@ -48,7 +51,7 @@ def load_grammar(
     )
 
 
-def _cache_file(name: str, start: str) -> str | bool:
+def _cache_file(name: str, start: str | tuple[str, ...]) -> str | bool:
     """Where Lark keeps its analysis of grammar ``name`` between processes, or False for nowhere.
 
     Building the parse tables costs tens of milliseconds in every process (a
@@ -69,4 +72,5 @@ def _cache_file(name: str, start: str) -> str | bool:
         return False
     if not os.access(folder, os.W_OK):
         return False
-    return str(folder / f"{Path(name).stem}-{start}.lark-cache")
+    starts = "-".join(start) if isinstance(start, tuple) else start
+    return str(folder / f"{Path(name).stem}-{starts}.lark-cache")
