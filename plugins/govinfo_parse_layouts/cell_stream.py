@@ -18,6 +18,7 @@ row that does not is left out.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from govinfo_parse import hookimpl, labels
@@ -40,8 +41,10 @@ MOST_CELLS_IN_A_ROW: Final = 40
 
 def is_stream_of_cells(text: str) -> bool:
     """True when some line holds more tab-parted pieces than any table row has cells."""
-    return text.count("\t") >= MOST_CELLS_IN_A_ROW and any(
-        line.count("\t") >= MOST_CELLS_IN_A_ROW for line in text.split("\n"))
+    return text.count("\t") >= MOST_CELLS_IN_A_ROW and _LONG_LINE.search(text) is not None
+
+
+_LONG_LINE: Final = re.compile(rf"^(?:[^\t\n]*\t){{{MOST_CELLS_IN_A_ROW}}}", re.MULTILINE)
 
 
 @hookimpl
