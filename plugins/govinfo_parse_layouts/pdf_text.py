@@ -38,6 +38,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
@@ -110,9 +111,10 @@ class _Row:
 
     label: str
     label_end: int
-    values: list[tuple[int, int]]  # (start, end) of each value in the line
+    values: tuple[tuple[int, int], ...]  # (start, end) of each value in the line
 
 
+@lru_cache(maxsize=4096)  # every layout's sniff and both orientations split the same lines
 def _split_row(text: str) -> _Row | None:
     """The label and the trailing values of a line (each value a whole word), or None without values.
 
@@ -126,7 +128,7 @@ def _split_row(text: str) -> _Row | None:
     if first == len(words):
         return None
     label_end = words[first].start()
-    return _Row(text[:label_end].strip(), label_end, [(w.start(), w.end()) for w in words[first:]])
+    return _Row(text[:label_end].strip(), label_end, tuple((w.start(), w.end()) for w in words[first:]))
 
 
 def _is_value(words: list[re.Match[str]], i: int) -> bool:
@@ -389,7 +391,7 @@ class _CharColumns:
         ends = [len(text[:m.label_end].rstrip()) if m.label else None, *(b for _, b in m.values[:-1])]
         if any(e is not None and a - e < _LAID_OUT_GAP for e, (a, _) in zip(ends, m.values, strict=True)):
             return None
-        return m.values
+        return list(m.values)
 
     def place(self, start: int, text: str, m: _Row, values: list[RawCell]) -> list[RawCell] | None:
         """The row's cells, blanks where it printed nothing; None when its stretch's columns do not tell."""
