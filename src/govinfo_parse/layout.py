@@ -78,11 +78,16 @@ class Block:
     start: int
     end: int
     section: Section
+    # Layouts ask for the text hundreds of times a report: it is cut from the source once.
+    _text: str = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_text", self.source.text[self.start : self.end])
 
     @property
     def text(self) -> str:
         """The block's normalised text."""
-        return self.source.text[self.start : self.end]
+        return self._text
 
     def span(self, start: int, end: int) -> SourceSpan:
         """Source span of block-relative ``text[start:end]``."""

@@ -23,7 +23,7 @@ import signal
 import threading
 import time
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -114,29 +114,43 @@ def _on_alarm(_signum: int, _frame: FrameType | None) -> None:
     raise make()
 
 
-@contextlib.contextmanager
-def deadline(seconds: float | None, error: Callable[[], BaseException] | None = None) -> Iterator[None]:
+def deadline(
+    seconds: float | None, error: Callable[[], BaseException] | None = None,
+) -> contextlib.AbstractContextManager[None]:
     """Raise ``error()`` (a ``ParseTimeoutError`` by default) in the block after ``seconds``.
 
     A no-op when ``seconds`` is None or the platform or thread cannot take a timer signal.
     """
     if seconds is None or math.isinf(seconds) or not _can_alarm():
-        yield
-        return
+        return contextlib.nullcontext()
+    return _Deadline(seconds, error)
 
-    def timed_out() -> BaseException:
-        return ParseTimeoutError(f"took more than the {seconds:g}-second limit")
 
-    entry = (time.monotonic() + seconds, error or timed_out)
-    outermost = not _deadlines
-    previous = signal.signal(signal.SIGALRM, _on_alarm) if outermost else None
-    _deadlines.append(entry)
-    if outermost or _armed_at is None or entry[0] < _armed_at:
-        _set_timer(entry[0])
-    try:
-        yield
-    finally:
-        _deadlines.remove(entry)
-        if outermost:
+class _Deadline:
+    """A deadline in force inside a ``with`` block (a class: entered ~50 times a report)."""
+
+    __slots__ = ("_entry", "_outermost", "_previous", "_seconds")
+
+    def __init__(self, seconds: float, error: Callable[[], BaseException] | None) -> None:
+        self._seconds = seconds
+        self._entry = (0.0, error or self._timed_out)
+        self._outermost = False
+        self._previous: Any = None
+
+    def _timed_out(self) -> BaseException:
+        return ParseTimeoutError(f"took more than the {self._seconds:g}-second limit")
+
+    def __enter__(self) -> None:
+        self._entry = (time.monotonic() + self._seconds, self._entry[1])
+        self._outermost = not _deadlines
+        if self._outermost:
+            self._previous = signal.signal(signal.SIGALRM, _on_alarm)
+        _deadlines.append(self._entry)
+        if self._outermost or _armed_at is None or self._entry[0] < _armed_at:
+            _set_timer(self._entry[0])
+
+    def __exit__(self, *_exc: object) -> None:
+        _deadlines.remove(self._entry)
+        if self._outermost:
             _set_timer(None)
-            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+            signal.signal(signal.SIGALRM, self._previous if self._previous is not None else signal.SIG_DFL)
