@@ -49,38 +49,34 @@ INFO = LayoutInfo(
 _CELL_LINE = re.compile(r"^[ ]*\t[^\t\n]*$", re.MULTILINE)
 
 
-_LINE = re.compile(r"[^\n]*\n")
+# A cell in a row token: its cell line (a tab first), then the lines its text wrapped onto.
+_CELL_IN_ROW = re.compile(r"([ ]*\t[^\n]*\n)((?:[ ]*[^\t\n ][^\n]*\n)*)")
+_WRAPPED_LINE = re.compile(r"[^\n]*\n")
 
 
 def _cells_of(row: Token) -> list[RawCell]:
-    """The cells of a row token: each cell line with the lines its text wrapped onto."""
-    at = row.start_pos or 0
-    cells: list[list[tuple[int, str]]] = []  # per cell: (offset, line with its newline)
-    for m in _LINE.finditer(row):
-        line = m.group()
-        if "\t" in line and not line.lstrip(" ").find("\t"):  # a cell line: its tab comes first
-            cells.append([(at + m.start(), line)])
-        else:
-            cells[-1].append((at + m.start(), line))
-    return [_cell(lines) for lines in cells]
+    """The cells of a row token, with the offsets of their text (not of the tab).
 
-
-def _cell(lines: list[tuple[int, str]]) -> RawCell:
-    """A cell from its line and the lines it wrapped onto, with the offsets of its text (not of the tab).
-
-    A number cell's value is read here; a wrapped cell is read again from its joined text.
+    A number cell's value is read here (the grammar's NUMBER_CELL tells which
+    they are); a wrapped cell is read again from its joined text.
     """
-    (start_pos, first_line), *continuations = lines
-    line = first_line.rstrip("\n")
-    text = line.strip(" \t")
-    start = start_pos + len(line) - len(line.lstrip(" \t"))
-    if not continuations:
-        value = parse_cell_text(text) if _number_cell().fullmatch(first_line) else None
-        return RawCell(text, start, start + len(text), value)
-    last_pos, last = continuations[-1]
-    end = last_pos + len(last.rstrip())
-    joined = text + "".join(c.strip() for _, c in continuations)
-    return RawCell(joined, start if text else continuations[0][0], end)
+    at = row.start_pos or 0
+    number_cell = _number_cell()
+    cells = []
+    for m in _CELL_IN_ROW.finditer(row):
+        first_line, wrapped = m.group(1), m.group(2)
+        line = first_line[:-1]
+        text = line.strip(" \t")
+        start = at + m.start() + len(line) - len(line.lstrip(" \t"))
+        if not wrapped:
+            value = parse_cell_text(text) if number_cell.fullmatch(first_line) else None
+            cells.append(RawCell(text, start, start + len(text), value))
+            continue
+        lines = [(at + m.start(2) + w.start(), w.group()) for w in _WRAPPED_LINE.finditer(wrapped)]
+        last_pos, last = lines[-1]
+        joined = text + "".join(t.strip() for _, t in lines)
+        cells.append(RawCell(joined, start if text else lines[0][0], last_pos + len(last.rstrip())))
+    return cells
 
 
 @v_args(inline=True)
