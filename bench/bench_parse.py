@@ -94,7 +94,8 @@ def bench_pdf_files(repeat: int) -> None:
         for page in pdf:
             page.get_textpage().get_text_range()
 
-    print(f"\n{'PDF file':<30} {'pages':>5} {'median ms':>10} {'p95 ms':>8} {'ms/page':>8} {'floor ms':>9}")
+    print(f"\n{'PDF file':<30} {'pages':>5} {'median ms':>10} {'p95 ms':>8} {'ms/page':>8} {'floor ms':>9} "
+          f"{'ratio':>6}")
     for name, data in _pdf_files():
         pages = len(pypdfium2.PdfDocument(data))
         runs = max(3, repeat // 5)
@@ -102,8 +103,9 @@ def bench_pdf_files(repeat: int) -> None:
         floor_ms = _time(lambda d=data: extract_only(d), runs)
         median = statistics.median(parse_ms)
         p95 = parse_ms[min(len(parse_ms) - 1, int(len(parse_ms) * 0.95))]
-        print(f"{name:<30} {pages:>5} {median:10.1f} {p95:8.1f} {median / pages:8.1f} "
-              f"{statistics.median(floor_ms):9.1f}")
+        floor = statistics.median(floor_ms)
+        print(f"{name:<30} {pages:>5} {median:10.1f} {p95:8.1f} {median / pages:8.1f} {floor:9.1f} "
+              f"{median / floor:6.2f}")
 
 
 def main() -> None:

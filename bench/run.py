@@ -4,9 +4,11 @@
    next to the floor (decode and split the same bytes into lines);
 2. whole PDF files: ms per file and per page, next to pypdfium2's own text
    extraction of the same file;
-3. batches through the CLI: reports per second with ``--jobs 1`` and ``2``,
+3. start-up: a CLI parse of one report as a whole process, CPU time next to an
+   interpreter that only imports the dependencies;
+4. batches through the CLI: reports per second with ``--jobs 1`` and ``2``,
    and the peak memory of each batch size;
-4. the worst case: seconds per MB for texts built to make matching backtrack.
+5. the worst case: seconds per MB for texts built to make matching backtrack.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_batch  # noqa: E402
 import bench_parse  # noqa: E402
+import bench_startup  # noqa: E402
 import bench_worst_case  # noqa: E402
 
 
@@ -30,6 +33,8 @@ def main() -> None:
     args = parser.parse_args()
     bench_parse.bench_text(args.repeat)
     bench_parse.bench_pdf_files(args.repeat)
+    print()
+    bench_startup.run(runs=15)
     print()
     bench_batch.run(args.counts, args.jobs)
     print()
