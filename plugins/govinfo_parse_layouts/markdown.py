@@ -87,7 +87,7 @@ def _read(block: Block) -> tuple[list[list[RawCell]], list[int]]:
     wrapped: list[tuple[int, str]] = []  # lines without a pipe just above an unframed row
     for m in _LINE.finditer(block.text):
         line = m.group()
-        if _INLINE_SEPARATOR.search(line) and not _SEPARATOR.match(line):
+        if _is_flattened(line):
             starts.append(len(rows))
             rows.extend(_flattened_rows(block, m.start(), line))
             wrapped.clear()
@@ -169,6 +169,33 @@ _REQUESTS_ROW_START: Final = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])")
 _REQUESTS_VALUES: Final = 7
 _APPEALS_VALUES: Final = 15
+
+
+_FLATTENED_WIDTH: Final = 4  # columns of the narrowest table of the format (section 二)
+
+
+def _is_flattened(line: str) -> bool:
+    """True when ``line`` holds a whole table flattened onto it, not a row with ``---`` placeholders.
+
+    Its ``---`` row is at least as wide as the format's narrowest table, with
+    a header row of as many cells before it (words or blanks, no number) and a
+    blank before and after it, and more cells follow.
+    """
+    if not _INLINE_SEPARATOR.search(line) or _SEPARATOR.match(line):
+        return False
+    pieces = line[line.index("|") + 1:line.rindex("|")].split("|")
+    marks = "".join("N" if _SEPARATOR_CELL.match(p) else "b" if not p.strip() else "c" for p in pieces)
+    for run in re.finditer(rf"N{{{_FLATTENED_WIDTH},}}", marks):
+        width, head = run.end() - run.start(), run.start() - 1 - (run.end() - run.start())
+        if head < 0 or marks[run.start() - 1] != "b" or marks[run.end():run.end() + 1] != "b":
+            continue
+        header = pieces[head:run.start() - 1]
+        if len(pieces) > run.end() + width and not any(_NUMBER_PIECE.fullmatch(p.strip()) for p in header):
+            return True
+    return False
+
+
+_NUMBER_PIECE: Final = re.compile(r"[+-]?[\d,.]+")
 
 
 def _flattened_rows(block: Block, start: int, line: str) -> list[list[RawCell]]:
@@ -320,7 +347,8 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     # there every blank cell is a blank value, where it stands.
     unframed = _has_separator(block) and not _PIPE_ROW.search(block.text)
     # A flattened table's rows have a cell for each of its columns, merged cells repeated.
-    flattened = bool(_INLINE_SEPARATOR.search(block.text))
+    flattened = any(_is_flattened(m.group()) for m in _LINE.finditer(block.text)
+                    if _INLINE_SEPARATOR.search(m.group()))
     rows, starts = _read(block)
     if block.section.kind is SectionKind.REQUESTS:
         rows = rejoined(block, rows, starts, must_add_up=False)  # every row has its table's width

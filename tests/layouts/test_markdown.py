@@ -161,3 +161,18 @@ def test_a_label_wrapped_over_two_rows_the_first_without_values_names_the_second
     # Neither half alone names a row: each is left out without the other.
     alone = govinfo_parse.parse(text.replace("|1、申请人无正当理由逾期不补||||||||\n", ""))
     assert alone.value("requests.other.no_correction.total") is None
+
+
+def test_a_row_with_dash_placeholders_is_a_row_not_a_flattened_table() -> None:
+    # Blank, then "---" placeholders: the shape of a --- row, but no header row of its width before it.
+    text = (
+        "某县2019年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "| | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+        "| 一、本年新收政府信息公开申请数量 | 5 | 1 | 0 | 0 | 0 | 0 | 6 |\n"
+        "| 二、上年结转政府信息公开申请数量 | | --- | --- | --- | --- | 2 | 2 |\n"
+    )
+    report = govinfo_parse.parse(text)
+    assert report.value("requests.new_received.commercial") == 1
+    assert report.value("requests.carried_over.other_org") == 2
+    assert report.value("requests.carried_over.total") == 2
