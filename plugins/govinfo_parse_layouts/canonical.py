@@ -25,7 +25,6 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from lark import Token, Transformer, v_args
 from lark.exceptions import UnexpectedInput
 
 from govinfo_parse import hookimpl, labels
@@ -35,7 +34,7 @@ from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, R
 from govinfo_parse.numbers import parse_cell_text
 
 if TYPE_CHECKING:
-    from lark import Lark
+    from lark import Lark, Token
 
 NAME = "canonical"
 INFO = LayoutInfo(
@@ -54,13 +53,14 @@ _CELL_IN_ROW = re.compile(r"([ ]*\t[^\n]*\n)((?:[ ]*[^\t\n ][^\n]*\n)*)")
 _WRAPPED_LINE = re.compile(r"[^\n]*\n")
 
 
-def _cells_of(row: Token) -> list[RawCell]:
-    """The cells of a row token, with the offsets of their text (not of the tab).
+def _cells_of(row: Token, shift: int) -> list[RawCell]:
+    """The cells of a row token, with the document offsets of their text (not of the tab).
 
-    A number cell's value is read here (the grammar's NUMBER_CELL tells which
-    they are); a wrapped cell is read again from its joined text.
+    ``shift``: where the parsed text starts in the document.  A number cell's
+    value is read here (the grammar's NUMBER_CELL tells which they are); a
+    wrapped cell is read again from its joined text.
     """
-    at = row.start_pos or 0
+    at = (row.start_pos or 0) + shift
     number_cell = _number_cell()
     cells = []
     for m in _CELL_IN_ROW.finditer(row):
@@ -79,22 +79,9 @@ def _cells_of(row: Token) -> list[RawCell]:
     return cells
 
 
-@v_args(inline=True)
-class _Cells(Transformer[Token, list[list[RawCell]]]):
-    """Grammar → rows of ``RawCell`` with offsets relative to the parsed text.
-
-    Stateless, so Lark runs it while parsing (no tree is built).
-    """
-
-    def start(self, *rows: list[RawCell]) -> list[list[RawCell]]:
-        return list(rows)
-
-    def row(self, token: Token) -> list[RawCell]:
-        return _cells_of(token)
-
-
 def _parser() -> Lark:
-    return load_grammar("canonical.lark", start=("start", "cell_line"), transformer=_Cells)
+    # No transformer: the tree is a few dozen row tokens, read below with the block's offset.
+    return load_grammar("canonical.lark", start=("start", "cell_line"))
 
 
 @cache
@@ -107,7 +94,7 @@ def read_rows(block: Block) -> list[list[RawCell]]:
     """The table rows of a block in the canonical layout, offsets in document coordinates."""
     text = block.text if block.text.endswith("\n") else block.text + "\n"
     try:
-        rows: list[list[RawCell]] = _parser().parse(text, start="start")  # type: ignore[assignment]
+        tree = _parser().parse(text, start="start")
     except UnexpectedInput as exc:
         start = exc.pos_in_stream or 0
         line_end = block.text.find("\n", start)
@@ -119,8 +106,7 @@ def read_rows(block: Block) -> list[list[RawCell]]:
             layout=NAME, expected=sorted(expected), span=span,
             length=(line_end if line_end >= 0 else len(block.text)) - start,
         ) from exc
-    shift = block.start
-    return [[RawCell(c.text, c.start + shift, c.end + shift, c.value) for c in row] for row in rows]
+    return [_cells_of(row.children[0], block.start) for row in tree.children]  # type: ignore[union-attr,arg-type]
 
 
 @hookimpl
