@@ -64,11 +64,11 @@ def _cache_file(name: str, start: str | tuple[str, ...]) -> str | bool:
     chosen = os.environ.get("GOVINFO_PARSE_CACHE")
     if chosen == "off":
         return False
-    home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    folder = Path(chosen) if chosen else Path(home) / "govinfo_parse"
     try:
+        home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        folder = Path(chosen) if chosen else Path(home) / "govinfo_parse"
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
+    except (OSError, RuntimeError, KeyError):  # no home folder, or none we may write in
         return False
     if not os.access(folder, os.W_OK):
         return False
