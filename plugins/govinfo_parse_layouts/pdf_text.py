@@ -44,9 +44,9 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 
 from govinfo_parse import hookimpl, labels
-from govinfo_parse.checks import rule_tally
+from govinfo_parse.checks import rule_tally_of
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
-from govinfo_parse.model import CellKind, Diagnostic, Meta, Origin, Report, SectionKind, Severity, Table
+from govinfo_parse.model import CellKind, Diagnostic, Origin, SectionKind, Severity
 from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN
 
 from .pieces import WHOLE_COUNT, column_pattern, joinings
@@ -1084,11 +1084,8 @@ def _label_run(lines: list[tuple[str, str]], at: int, step: int) -> str:
 def _rules_tally(result: LayoutResult) -> tuple[int, int]:
     """(rules the values of ``result`` allow checking, rules they break)."""
     template: Template = "2021" if result.template_votes["2021"] > result.template_votes["2019"] else "2019"
-    tables = {name: tuple(c for c in result.cells if c.field_id.startswith(f"{name}."))
-              for name in ("requests", "appeals")}
-    report = Report(meta=Meta(template=template), requests=Table(name="requests", cells=tables["requests"]),
-                    appeals=Table(name="appeals", cells=tables["appeals"]))
-    return rule_tally(report)
+    stated = {c.field_id: c.value for c in result.cells if c.field_id.startswith(("requests.", "appeals."))}
+    return rule_tally_of(stated, template)
 
 
 def _chosen_reading(

@@ -669,13 +669,14 @@ class TableAssembler:
         parsed = raw.read()
         column = fields.split_field_id(field_id)[2]
         value = self._checked_value(field_id, column, parsed, raw, header_unit)
+        span = self.source.span(raw.start, raw.end)
         cell = Cell(
             field_id=field_id,
             value=value,
-            raw=self.source.raw_slice(raw.start, raw.end),
+            raw=self.source.raw[span.offset:span.end],  # (the decoded text the span covers)
             kind=parsed.kind if value is not None or parsed.value is None else CellKind.TEXT,
             layout=self.layout,
-            span=self.source.span(raw.start, raw.end),
+            span=span,
             unit=(parsed.unit or header_unit or self.table_unit) if column in fields.AMOUNT_COLUMNS
             else parsed.unit,
             note=parsed.note,

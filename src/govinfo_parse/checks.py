@@ -6,7 +6,7 @@ every value it involves is stated: a missing value is not a broken rule.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from govinfo_parse import fields
 from govinfo_parse.hookspecs import hookimpl
@@ -15,15 +15,14 @@ from govinfo_parse.model import Diagnostic, Report, Severity
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
 
-__all__ = ["check_report", "rule_tally"]
+__all__ = ["check_report", "rule_tally", "rule_tally_of"]
 
 
 Rule = tuple[str, Severity, str, "Sequence[str]", "Sequence[str]"]  # code, severity, message, left, right
 
 
-def _rules(report: Report, stated: Mapping[str, object]) -> Iterator[Rule]:
-    """Every ``sum(left) == sum(right)`` rule of fields.md for the report's format."""
-    template = report.meta.template or "2019"
+def _rules(template: fields.Template, stated: Mapping[str, object]) -> Iterator[Rule]:
+    """Every ``sum(left) == sum(right)`` rule of fields.md for the format."""
     req = "requests"
     for col in fields.REQUESTS_COLUMNS:
         yield ("rule-balance", Severity.ERROR,
@@ -48,21 +47,34 @@ def _rules(report: Report, stated: Mapping[str, object]) -> Iterator[Rule]:
 def _evaluate(report: Report) -> Iterator[Diagnostic | None]:
     """For each rule that every value it involves is stated for: None when it holds, else a diagnostic."""
     stated = {c.field_id: c.value for c in report.cells()}
-    for code, severity, message, left, right in _rules(report, stated):
+    for outcome, (_, _, _, left, right) in _outcomes(report.meta.template or "2019", stated):
+        if outcome is None:
+            yield None
+            continue
+        code, severity, message, lhs, rhs, ids, values = outcome
+        anchor = report.cell(right[0] if len(right) == 1 else left[0])
+        yield Diagnostic(
+            code=code, severity=severity, message=f"{message}: {lhs} ≠ {rhs}",
+            field_ids=ids, values=tuple(values), span=anchor.span if anchor else None,
+        )
+
+
+_Broken = tuple[str, Severity, str, object, object, tuple[str, ...], list[Any]]
+
+
+def _outcomes(
+    template: fields.Template, stated: Mapping[str, object],
+) -> Iterator[tuple[_Broken | None, Rule]]:
+    """For each rule whose values are all stated: None when it holds, else what breaks it."""
+    for rule in _rules(template, stated):
+        code, severity, message, left, right = rule
         ids = (*left, *right)
         values = [stated.get(k) for k in ids]
         if any(v is None for v in values):
             continue
         lhs = sum(values[: len(left)])  # type: ignore[arg-type]
         rhs = sum(values[len(left) :])  # type: ignore[arg-type]
-        if lhs == rhs:
-            yield None
-            continue
-        anchor = report.cell(right[0] if len(right) == 1 else left[0])
-        yield Diagnostic(
-            code=code, severity=severity, message=f"{message}: {lhs} ≠ {rhs}",
-            field_ids=ids, values=tuple(values), span=anchor.span if anchor else None,
-        )
+        yield (None if lhs == rhs else (code, severity, message, lhs, rhs, ids, values)), rule
 
 
 def check_report(report: Report) -> list[Diagnostic]:
@@ -72,8 +84,13 @@ def check_report(report: Report) -> list[Diagnostic]:
 
 def rule_tally(report: Report) -> tuple[int, int]:
     """(rules the stated values allow checking, rules broken)."""
-    outcomes = list(_evaluate(report))
-    return len(outcomes), sum(1 for d in outcomes if d is not None)
+    return rule_tally_of({c.field_id: c.value for c in report.cells()}, report.meta.template or "2019")
+
+
+def rule_tally_of(stated: Mapping[str, object], template: fields.Template) -> tuple[int, int]:
+    """(rules ``stated`` values of a report of ``template`` allow checking, rules broken)."""
+    outcomes = [outcome for outcome, _ in _outcomes(template, stated)]
+    return len(outcomes), sum(1 for o in outcomes if o is not None)
 
 
 @hookimpl

@@ -41,7 +41,7 @@ PLUGIN_MODULES: dict[str, str] = {
     "ResourceLimitError, LayoutSyntaxError, …)",
     "govinfo_parse.limits": "current_limits(): the resource limits in force",
     "govinfo_parse.grammar": "load_grammar(): a Lark grammar shipped in the package",
-    "govinfo_parse.checks": "rule_tally(): how many consistency rules a set of values keeps and breaks",
+    "govinfo_parse.checks": "rule_tally(), rule_tally_of(): how many consistency rules values keep and break",
     "govinfo_parse.plugins": "get_plugin_manager(), for a plugin's tests",
     "govinfo_parse.testing": "sample reports and their renderings, for a plugin's tests",
     "govinfo_parse.testing.strategies": "hypothesis strategies, for a plugin's tests",
