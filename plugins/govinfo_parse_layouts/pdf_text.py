@@ -341,9 +341,13 @@ class _CharColumns:
 
     def __init__(self, block: Block) -> None:
         self.block = block
+        self.breaks: list[int] = []
+        self.stretch_of: dict[int, tuple[int, int]] = {}  # line start -> (page, stretch of table)
+        self.columns: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        if " " * _LAID_OUT_GAP not in block.text:
+            return  # no run of spaces between cells: not laid out by characters
         # Page breaks (form feeds) are line breaks in the normalised text: found in the decoded one.
         self.breaks = [m.start() for m in re.finditer("\f", block.source.raw)]
-        self.stretch_of: dict[int, tuple[int, int]] = {}  # line start -> (page, stretch of table)
         rows: dict[tuple[int, int], list[list[tuple[int, int]]]] = {}
         label_ends: dict[tuple[int, int], list[int]] = {}  # where the words before each row's numbers end
         stretch = 0
