@@ -466,6 +466,7 @@ class _RowReader:
         self.one_per_line: list[RawCell] | None = None  # the row that single-number lines extend
         self.stacked: list[list[RawCell]] = []  # rows gathered from numbers one per line
         self.grown: set[int] = set()  # (ids of) those that took a line of numbers after their first
+        self.apart: set[int] = set()  # (ids of) rows whose first numbers stood apart from their label
         self.joined: dict[int, str] = {}  # numbers joined from pieces: where each starts, and the rule
         self.in_pieces: set[int] = set()  # (ids of) section-二 rows holding a piece of a number
         self.took_piece = False  # the line just read was such a piece
@@ -771,6 +772,8 @@ class _RowReader:
         joined = "".join(p.text for p in parts)
         label = [self.block.cell(parts[0].start, parts[-1].end, text=joined)] if parts else []
         self.rows.append([*label, *values])
+        if not label_text:
+            self.apart.add(id(self.rows[-1]))
         self.one_per_line = self.rows[-1] if len(values) == 1 else None
         if self.one_per_line is not None:
             self.stacked.append(self.one_per_line)  # more numbers may follow, one per line
@@ -932,8 +935,11 @@ class _RowReader:
             # hold a number split over two of them (an HTML cell's spans) beside a total printed wrong.
             off_by_one = abs(len(numbers) - _REQUESTS_COLUMNS) == 1
             # Cells printed as paragraphs may come column by column: only a row whose arithmetic
-            # checks it is kept (seven numbers of section 三 that add up).
-            unchecked = self.paragraphs and id(row) in self.grown and not (
+            # checks it is kept (seven numbers of section 三 that add up), or a section-二 row of a
+            # stretch shown printed row by row (even one number apart from its label: the header
+            # above may have been split apart too).
+            apart = self.block.section.kind is SectionKind.ACTIVE and id(row) in self.apart
+            unchecked = self.paragraphs and (id(row) in self.grown or apart) and not (
                 self.block.section.kind is SectionKind.REQUESTS and whole) and id(row) not in in_order
             if breaks_total or off_by_one or unchecked:
                 self.unchecked.append(row[0])

@@ -722,6 +722,13 @@ class TableAssembler:
         if value < 0 and column not in fields.SIGNED_COLUMNS:
             self._diag("negative-count", Severity.WARNING,
                        f"{field_id} is negative ({value})", at=raw, field_ids=(field_id,), values=(value,))
+        if raw.text.lstrip().startswith("+") and column not in fields.SIGNED_COLUMNS:
+            # A plus sign is written only where a change is counted (本年增/减): here it is a
+            # change's value that has landed under another column.
+            self._diag("cells-out-of-place", Severity.WARNING,
+                       f"{field_id}: {raw.text.strip()!r} is a change (signed), not a count of this "
+                       "column; left out", at=raw, field_ids=(field_id,))
+            return None
         return value
 
     def _diag(  # noqa: PLR0913

@@ -140,3 +140,12 @@ def test_a_label_standing_without_numbers_in_paragraphs_shows_the_cells_out_of_o
     assert [k for k in report.to_flat() if k.startswith("active.")] == [
         "active.administrative_licensing.decisions", "active.administrative_penalty.decisions",
         "active.administrative_coercion.decisions", "active.administrative_fees.fee_amount"]
+
+
+def test_one_number_under_a_split_header_in_paragraphs_is_not_placed() -> None:
+    # pdftotext put (六)'s other header cells elsewhere; the +1 is 行政强制's change, not its decisions.
+    report = govinfo_parse.parse(_paragraphs(
+        *_ACTIVE_HEADER, "规章", "0", "1", "2", "行政规范性文件", "3", "0", "8", *_LICENSING,
+        "第二十条第（六）项", "信息内容", "处理决定数量", "行政处罚", "行政强制", "+1"))
+    assert report.value("active.administrative_coercion.decisions") is None
+    assert report.value("active.regulations.in_force") == 2

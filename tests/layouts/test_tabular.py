@@ -162,3 +162,13 @@ def test_a_broken_table_with_a_number_among_the_labels_is_not_read_by_position()
     report = govinfo_parse.parse(_broken_sparse_table("\t（二）部分公开\t1\t1\t\t\t\t\t\t2"))
     assert report.value("requests.granted.total") is None
     assert report.value("requests.denied.prohibited_by_law.research") is None
+
+
+def test_a_signed_value_under_a_column_of_counts_is_left_out() -> None:
+    # +3 is how a change (本年增/减) is written: under 处理决定数量 it has landed in the wrong column.
+    text = ("某县2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(六)项\n"
+            "信息内容\t本年处理决定数量\n行政处罚\t+3\n行政强制\t12\n")
+    report = govinfo_parse.parse(text)
+    assert report.value("active.administrative_penalty.decisions") is None
+    assert report.value("active.administrative_coercion.decisions") == 12
+    assert any(d.code == "cells-out-of-place" and "+3" in d.message for d in report.diagnostics)
