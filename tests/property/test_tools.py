@@ -31,7 +31,7 @@ reports = st.one_of(
 
 
 @pytest.mark.parametrize("tool", TOOLS)
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=reports)
 def test_a_tool_never_gives_a_wrong_value(tool: str, case: tuple[SampleReport, bool]) -> None:
     if tool not in INSTALLED:
