@@ -8,6 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import govinfo_parse
 from govinfo_parse.layout import Block
 from govinfo_parse.model import Section, SectionKind
 from govinfo_parse.numbers import parse_cell_text
@@ -97,3 +98,21 @@ def test_the_grammar_analysis_is_kept_in_the_users_cache_and_rebuilt_when_it_doe
         assert not list(tmp_path.glob("*.lark-cache"))
     finally:
         load_grammar.cache_clear()
+
+
+def _canonical_requests_row(*cells: str) -> str:
+    lines = "".join(f"\t{c}\n" for c in cells)
+    first = "".join(f"\t{c}\n" for c in ("一、本年新收政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"))
+    return ("某县2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            f"{first}\n\t（四）无法提供\n\t1.本机关不掌握相关政府信息\n{lines}\n")
+
+
+def test_a_blank_at_a_rows_end_is_dropped_only_where_the_row_then_adds_up() -> None:
+    # 36 split into 3 | 6 and the total printed blank: dropping the blank would shift every value.
+    split = govinfo_parse.parse(_canonical_requests_row("/", "15", "10", "27", "3", "6", "38", ""))
+    assert split.value("requests.unable.not_held.other_org") is None
+    assert any(d.code == "cell-count" and "not_held" in d.message for d in split.diagnostics)
+    # A blank left over after a row that adds up is dropped, the row read.
+    whole = govinfo_parse.parse(_canonical_requests_row("/", "15", "10", "27", "36", "38", "126", ""))
+    assert whole.value("requests.unable.not_held.other_org") == 38
+    assert whole.value("requests.unable.not_held.total") == 126

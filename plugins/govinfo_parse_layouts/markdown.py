@@ -85,6 +85,9 @@ def _read(block: Block) -> tuple[list[list[RawCell]], list[int]]:
     starts: list[int] = []
     unframed = _has_separator(block)
     wrapped: list[tuple[int, str]] = []  # lines without a pipe just above an unframed row
+    # Under a ``---|---`` line written without outer pipes (html2text), every row is unframed,
+    # even one whose first cell is blank (`` |  | 1| 1``): its leading pipe parts cells.
+    in_unframed_table = False
     for m in _LINE.finditer(block.text):
         line = m.group()
         if _is_flattened(line):
@@ -95,8 +98,11 @@ def _read(block: Block) -> tuple[list[list[RawCell]], list[int]]:
         if _SEPARATOR.match(line) or (unframed and _LONE_RULE.match(line)):
             wrapped.clear()
             starts.append(max(len(rows) - 1, 0))
+            in_unframed_table = not line.lstrip().startswith("|")
             continue
-        if _PIPE_ROW.match(line) and "|" in line:
+        if "|" not in line:
+            in_unframed_table = False
+        if _PIPE_ROW.match(line) and "|" in line and not in_unframed_table:
             rows.append(_cells(block, m.start(), line))
             wrapped.clear()
         elif unframed and "|" in line:  # an unframed row

@@ -552,7 +552,12 @@ class TableAssembler:
         # a blank cell that is there stands for a blank value.
         while len(cells) > _REQUESTS_WIDTH and not cells[0].text.strip() and not self.blanks_vanish:
             cells.pop(0)
-        return _trim_trailing_empty(cells, _REQUESTS_WIDTH)
+        trimmed = _trim_trailing_empty(cells, _REQUESTS_WIDTH)
+        if len(trimmed) < len(cells) and not _adds_up([c.read().value for c in trimmed]):
+            # A blank at the end may be left over, or a blank value beside a number split in two:
+            # only the row's total tells, so a row that does not add up keeps it (and is uneven).
+            return cells
+        return trimmed
 
     def _drop_single_other_beside_subrows(self) -> None:
         """A single (六) row beside the three 2021 sub-rows is a sub-row whose label was lost."""

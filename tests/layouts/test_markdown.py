@@ -176,3 +176,17 @@ def test_a_row_with_dash_placeholders_is_a_row_not_a_flattened_table() -> None:
     assert report.value("requests.new_received.commercial") == 1
     assert report.value("requests.carried_over.other_org") == 2
     assert report.value("requests.carried_over.total") == 2
+
+
+def test_an_unframed_row_whose_first_cell_is_blank_keeps_every_cell() -> None:
+    # html2text writes a row starting with a blank cell as " |  | …": under a ---|--- line
+    # without outer pipes, its leading pipe parts cells, it is not a frame.
+    text = (
+        "某县2019年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n\n"
+        "行政复议| 行政诉讼  \n---|---  \n"
+        "结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 未经复议直接起诉| 复议后起诉  \n"
+        "结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 结果维持| 结果纠正| 其他结果| 尚未审结| 总计  \n"
+        " |  |  |  |  |  |  |  |  |  |  |  |  | 1| 1  \n"
+    )
+    flat = {k: v for k, v in govinfo_parse.parse(text).to_flat().items() if k.startswith("appeals.")}
+    assert flat == {"appeals.litigation_after_review.pending": 1, "appeals.litigation_after_review.total": 1}
