@@ -37,7 +37,7 @@ from govinfo_parse import hookimpl, labels
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
 from govinfo_parse.model import CellKind, SectionKind
 
-from .broken_tables import rejoined
+from .broken_tables import VALUES, rejoined
 from .pdf_text import holds_pdf_lines
 
 NAME = "markdown"
@@ -79,10 +79,15 @@ def read_rows(block: Block) -> list[list[RawCell]]:
     return _read(block)[0]
 
 
-def _read(block: Block) -> tuple[list[list[RawCell]], list[int]]:
-    """The rows, and where each Markdown table starts among them (the row above its ``---`` line)."""
+def _read(block: Block) -> tuple[list[list[RawCell]], list[int], bool]:
+    """The rows, where each table starts among them, and whether one was flattened onto a line.
+
+    A table starts at the row above its ``---`` line; a flattened table's rows
+    have a cell for each of its columns.
+    """
     rows: list[list[RawCell]] = []
     starts: list[int] = []
+    flattened = False
     unframed = _has_separator(block)
     wrapped: list[tuple[int, str]] = []  # lines without a pipe just above an unframed row
     # Under a ``---|---`` line written without outer pipes (html2text), every row is unframed,
@@ -91,6 +96,7 @@ def _read(block: Block) -> tuple[list[list[RawCell]], list[int]]:
     for m in _LINE.finditer(block.text):
         line = m.group()
         if _is_flattened(line):
+            flattened = True
             starts.append(len(rows))
             rows.extend(_flattened_rows(block, m.start(), line))
             wrapped.clear()
@@ -119,7 +125,7 @@ def _read(block: Block) -> tuple[list[list[RawCell]], list[int]]:
         else:
             wrapped.append((block.start + m.start(), _MARKUP.sub("", line).strip()))
             del wrapped[:-_WRAPPED_LINES]
-    return _unstacked(block, rows), starts
+    return _unstacked(block, rows), starts, flattened
 
 
 _BREAK: Final = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -173,7 +179,7 @@ _SEPARATOR_CELL: Final = re.compile(r"^ *:?-{3,}:? *$")
 # How the labels of section 三's rows begin: 一、 （三） 2.
 _REQUESTS_ROW_START: Final = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])")
-_REQUESTS_VALUES: Final = 7
+_REQUESTS_VALUES: Final = VALUES
 _APPEALS_VALUES: Final = 15
 
 
@@ -353,9 +359,7 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     # there every blank cell is a blank value, where it stands.
     unframed = _has_separator(block) and not _PIPE_ROW.search(block.text)
     # A flattened table's rows have a cell for each of its columns, merged cells repeated.
-    flattened = any(_is_flattened(m.group()) for m in _LINE.finditer(block.text)
-                    if _INLINE_SEPARATOR.search(m.group()))
-    rows, starts = _read(block)
+    rows, starts, flattened = _read(block)
     if block.section.kind is SectionKind.REQUESTS:
         rows = rejoined(block, rows, starts, must_add_up=False)  # every row has its table's width
     return block.assemble(rows, layout=NAME, remnants=not (unframed or flattened), grid=flattened)
