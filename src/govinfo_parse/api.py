@@ -243,6 +243,21 @@ def _source_text(
     problems: list[Diagnostic],
 ) -> tuple[SourceText, str | None]:
     """The document as normalised text (converted or decoded), and the encoding it was in."""
+    raw, encoding, source_format, converted = _raw_text(document, path, pm, limits, problems)
+    source = normalize(raw)
+    source.format = source_format
+    if converted is not None and converted.page_starts:
+        source.pages = list(converted.page_starts)  # the converted text is the raw text
+    if converted is not None and converted.boxes:
+        source.boxes = converted.boxes
+    return source, encoding
+
+
+def _raw_text(
+    document: str | bytes, path: str | None, pm: pluggy.PluginManager, limits: Limits,
+    problems: list[Diagnostic],
+) -> tuple[str, str | None, str, ConvertedDocument | None]:
+    """The text spans point into, its encoding, its format, and the converter's result if any."""
     if limits.max_bytes is not None and len(document) > limits.max_bytes:
         msg = (f"{path or 'input'}: {len(document):,} bytes is more than the {limits.max_bytes:,}-byte "
                "limit (max_bytes)")
@@ -257,18 +272,29 @@ def _source_text(
             msg = (f"{path or 'input'}: its text is {len(converted.text):,} characters, more than the "
                    f"{most:,} limit (max_decompressed_bytes)")
             raise ResourceLimitError(msg)
-        raw, encoding, source_format = converted.text, converted.encoding, converted.format
-    elif isinstance(document, bytes):
-        (raw, encoding), source_format = decode(document), "text"
-    else:
-        raw, encoding, source_format = document, None, "text"
-    source = normalize(raw)
-    source.format = source_format
-    if converted is not None and converted.page_starts:
-        source.pages = list(converted.page_starts)  # the converted text is the raw text
-    if converted is not None and converted.boxes:
-        source.boxes = converted.boxes
-    return source, encoding
+        return converted.text, converted.encoding, converted.format, converted
+    if isinstance(document, bytes):
+        raw, encoding = decode(document)
+        return raw, encoding, "text", None
+    return document, None, "text", None
+
+
+def document_text(
+    document: str | bytes,
+    *,
+    path: str | None = None,
+    plugin_manager: pluggy.PluginManager | None = None,
+    limits: Limits | None = None,
+) -> str:
+    """The text every ``SourceSpan`` of ``parse(document)`` points into.
+
+    The decoded text for a text file; for a PDF, Word or HTML file, the text
+    its converter made (a PDF's pages joined by form feeds).  Raises as
+    ``parse`` does.
+    """
+    limits = limits or current_limits()
+    with using(limits), deadline(limits.timeout):
+        return _raw_text(document, path, plugin_manager or default_plugin_manager(), limits, [])[0]
 
 
 def _report(  # noqa: PLR0913

@@ -40,15 +40,11 @@ _NAV = "<ul><li><a href='/'>首页</a></li><li><a href='/zwgk'>政务公开</a><
 
 def grid_to_html(grid: Grid, *, word: bool = False) -> str:
     """A ``<table>`` of ``grid`` with its merged areas as rowspan/colspan."""
-    tops = {(a[0], a[1]): (b[1] - a[1] + 1, b[0] - a[0] + 1) for a, b in grid.spans}
-    covered = {(c, r) for a, b in grid.spans for r in range(a[1], b[1] + 1) for c in range(a[0], b[0] + 1)}
     out = ["<table border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>"]
-    for r, row in enumerate(grid.rows):
+    for row in grid.drawn_cells():
         out.append("<tr>")
-        for c, text in enumerate(row):
-            if (c, r) in covered and (c, r) not in tops:
-                continue
-            rowspan, colspan = tops.get((c, r), (1, 1))
+        for r, c, rowspan, colspan in row:
+            text = grid.rows[r][c]
             attributes = f" rowspan={rowspan}" if rowspan > 1 else ""
             attributes += f" colspan={colspan}" if colspan > 1 else ""
             body = _word_cell(text, narrow=rowspan > 1 or r < 3) if word else escape(text)

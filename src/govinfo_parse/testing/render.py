@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from govinfo_parse import fields
 from govinfo_parse.numbers import MONEY_UNITS
+from govinfo_parse.official import (
+    ACTIVE_BLOCKS,
+    APPEALS_RESULT_LABELS,
+    REQUESTS_ROW_LABELS,
+    Grid,
+    official_grids,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -97,62 +104,6 @@ class SampleReport:
         return {**meta, "meta.template": self.template, **self.values}
 
 
-#: (caption, header labels, row labels → row keys) of each section-二 block, per template.
-ACTIVE_BLOCKS: dict[str, tuple[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]], ...]] = {
-    "2019": (
-        ("第二十条第（一）项", ("本年新\n制作数量", "本年新\n公开数量", "对外公开总数量"),
-         (("规章", "regulations"), ("规范性文件", "normative_documents"))),
-        ("第二十条第（五）项", ("上一年项目数量", "本年增/减", "处理决定数量"),
-         (("行政许可", "administrative_licensing"), ("其他对外管理服务事项", "other_external_services"))),
-        ("第二十条第（六）项", ("上一年项目数量", "本年增/减", "处理决定数量"),
-         (("行政处罚", "administrative_penalty"), ("行政强制", "administrative_coercion"))),
-        ("第二十条第（八）项", ("上一年项目数量", "本年增/减"),
-         (("行政事业性收费", "administrative_fees"),)),
-        ("第二十条第（九）项", ("采购项目数量", "采购总金额（单位:万元）"),
-         (("政府集中采购", "government_procurement"),)),
-    ),
-    "2021": (
-        ("第二十条第（一）项", ("本年制发件数", "本年废止件数", "现行有效件数"),
-         (("规章", "regulations"), ("行政规范性文件", "normative_documents"))),
-        ("第二十条第（五）项", ("本年处理决定数量",), (("行政许可", "administrative_licensing"),)),
-        ("第二十条第（六）项", ("本年处理决定数量",),
-         (("行政处罚", "administrative_penalty"), ("行政强制", "administrative_coercion"))),
-        ("第二十条第（八）项", ("本年收费金额（单位：万元）",), (("行政事业性收费", "administrative_fees"),)),
-    ),
-}
-
-#: Row key → the label cells of that row in the canonical layout (merged group cells blank).
-REQUESTS_ROW_LABELS: dict[str, tuple[str, ...]] = {
-    "new_received": ("一、本年新收政府信息公开申请数量",),
-    "carried_over": ("二、上年结转政府信息公开申请数量",),
-    "granted": ("三、本年度办理结果", "（一）予以公开"),
-    "partially_granted": ("", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
-    "denied.state_secret": ("", "（三）不予公开", "1.属于国家秘密"),
-    "denied.prohibited_by_law": ("", "", "2.其他法律行政法规禁止公开"),
-    "denied.endangers_safety": ("", "", "3.危及“三安全一稳定”"),
-    "denied.third_party_rights": ("", "", "4.保护第三方合法权益"),
-    "denied.internal_affairs": ("", "", "5.属于三类内部事务信息"),
-    "denied.process_information": ("", "", "6.属于四类过程性信息"),
-    "denied.enforcement_files": ("", "", "7.属于行政执法案卷"),
-    "denied.query_matters": ("", "", "8.属于行政查询事项"),
-    "unable.not_held": ("", "（四）无法提供", "1.本机关不掌握相关政府信息"),
-    "unable.requires_creation": ("", "", "2.没有现成信息需要另行制作"),
-    "unable.unclear_after_correction": ("", "", "3.补正后申请内容仍不明确"),
-    "not_processed.complaint": ("", "（五）不予处理", "1.信访举报投诉类申请"),
-    "not_processed.duplicate": ("", "", "2.重复申请"),
-    "not_processed.publication": ("", "", "3.要求提供公开出版物"),
-    "not_processed.excessive": ("", "", "4.无正当理由大量反复申请"),
-    "not_processed.confirmation": ("", "", "5.要求行政机关确认或重新出具已获取信息"),
-    "other": ("", "（六）其他处理"),
-    "other.no_correction": (
-        "", "（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-    "other.unpaid_fee": ("", "", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
-    "other.other": ("", "", "3.其他"),
-    "total": ("", "（七）总计"),
-    "carried_forward": ("四、结转下年度继续办理",),
-}
-
-
 def format_value(value: Number, *, column: str, thousands: bool = False, unit: str = "万元") -> str:
     """A value as a report writes it: signed changes keep ``+``, amounts (in 万元) printed in ``unit``."""
     if column in fields.AMOUNT_COLUMNS:
@@ -177,17 +128,6 @@ def _header(sample: SampleReport, label: str) -> str:
     return label.replace("万元", sample.amount_unit)
 
 
-Span = tuple[tuple[int, int], tuple[int, int]]  # (first column, first row), (last column, last row)
-
-
-@attrs.frozen
-class Grid:
-    """A printed table: its cells row by row, and the merged areas (a merged cell's text top-left)."""
-
-    rows: list[list[str]]
-    spans: list[Span]
-
-
 def _value(sample: SampleReport, field_id: str) -> str:
     if field_id in sample.values:
         column = fields.split_field_id(field_id)[2]
@@ -196,94 +136,15 @@ def _value(sample: SampleReport, field_id: str) -> str:
     return sample.placeholders.get(field_id, "")
 
 
-def _active_grid(sample: SampleReport) -> Grid:
-    rows: list[list[str]] = []
-    spans: list[Span] = []
-    for caption, headers, labelled in ACTIVE_BLOCKS[sample.template]:
-        spans.append(((0, len(rows)), (3, len(rows))))
-        rows.append([caption, "", "", ""])
-        wide = len(headers) == 1
-        rows.append(["信息内容", *(_header(sample, h).replace("\n", "") for h in headers),
-                     *[""] * (3 - len(headers))])
-        block_rows = [len(rows) - 1]
-        for label, key in labelled:
-            columns = fields.ACTIVE_ROWS[sample.template][key]
-            cells = [_value(sample, f"active.{key}.{c}") for c in columns]
-            rows.append([label, *cells, *[""] * (3 - len(cells))])
-            block_rows.append(len(rows) - 1)
-        for r in block_rows:
-            if wide:
-                spans.append(((1, r), (3, r)))
-            elif len(headers) == 2:
-                spans.append(((2, r), (3, r)))
-    return Grid(rows, spans)
-
-
-def _requests_grid(sample: SampleReport) -> Grid:
-    note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-    rows = [
-        [note, "", "", "申请人情况", "", "", "", "", "", ""],
-        ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
-        ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""],
-    ]
-    spans: list[Span] = [
-        ((0, 0), (2, 2)), ((3, 0), (9, 0)), ((3, 1), (3, 2)),
-        ((4, 1), (8, 1)), ((9, 1), (9, 2)),
-    ]
-    groups: dict[str, list[int]] = {}  # group → the table rows of its sub-rows
-    first_result = None
-    for row in fields.REQUESTS_ROWS[sample.template]:
-        label = REQUESTS_ROW_LABELS[row][-1]
-        values = [_value(sample, f"requests.{row}.{c}") for c in fields.REQUESTS_COLUMNS]
-        r = len(rows)
-        if row in ("new_received", "carried_over", "carried_forward"):
-            rows.append([label, "", "", *values])
-            spans.append(((0, r), (2, r)))
-        elif "." in row:  # a sub-row under its group cell
-            groups.setdefault(row.split(".")[0], []).append(r)
-            rows.append(["", "", label, *values])
-        else:  # 予以公开, 部分公开, the 2019 (六), 总计: the label spans two columns
-            rows.append(["", label, "", *values])
-            spans.append(((1, r), (2, r)))
-        if row not in {"new_received", "carried_over"} and first_result is None:
-            first_result = r
-        if row == "total" and first_result is not None:
-            rows[first_result][0] = "三、本年度办理结果"
-            spans.append(((0, first_result), (0, r)))
-    for group, members in groups.items():
-        rows[members[0]][1] = _GROUP_LABELS[group]
-        spans.append(((1, members[0]), (1, members[-1])))
-    return Grid(rows, spans)
-
-
-_GROUP_LABELS: Final = {"denied": "（三）不予公开", "unable": "（四）无法提供",
-                        "not_processed": "（五）不予处理", "other": "（六）其他处理"}
-
-
-def _appeals_grid(sample: SampleReport) -> Grid:
-    results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
-    values = [
-        _value(sample, f"appeals.{g}.{c}") for g in fields.APPEALS_GROUPS for c in fields.APPEALS_COLUMNS
-    ]
-    rows = [
-        ["行政复议", "", "", "", "", "行政诉讼", *[""] * 9],
-        [*results, "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""],
-        ["", "", "", "", "", *results, *results],
-        values,
-    ]
-    spans: list[Span] = [
-        ((0, 0), (4, 0)), ((5, 0), (14, 0)),
-        ((5, 1), (9, 1)), ((10, 1), (14, 1)),
-        *[((c, 1), (c, 2)) for c in range(5)],
-    ]
-    return Grid(rows, spans)
-
-
 def merged_grids(sample: SampleReport) -> dict[str, Grid]:
     """The three tables with the official merged cells, as a printed or HTML report draws them."""
-    return {
-        "active": _active_grid(sample), "requests": _requests_grid(sample), "appeals": _appeals_grid(sample),
-    }
+    grids = {name: grid.filled(lambda field_id: _value(sample, field_id))
+             for name, grid in official_grids(sample.template).items()}
+    active = grids["active"]
+    headers = [[cell if (r, c) in active.values else _header(sample, cell) for c, cell in enumerate(row)]
+               for r, row in enumerate(active.rows)]
+    grids["active"] = Grid(headers, active.spans, active.values)
+    return grids
 
 
 def _active_rows(sample: SampleReport) -> list[list[str]]:
@@ -309,15 +170,12 @@ def _requests_rows(sample: SampleReport) -> list[list[str]]:
     return rows
 
 
-_RESULTS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
-
-
 def _appeals_rows(sample: SampleReport) -> list[list[str]]:
     ids = [f"appeals.{g}.{c}" for g in fields.APPEALS_GROUPS for c in fields.APPEALS_COLUMNS]
     return [
         ["行政复议", "行政诉讼"],
-        [*_RESULTS, "未经复议直接起诉", "复议后起诉"],
-        ["", "", "", "", "", *_RESULTS, *_RESULTS],
+        [*APPEALS_RESULT_LABELS, "未经复议直接起诉", "复议后起诉"],
+        ["", "", "", "", "", *APPEALS_RESULT_LABELS, *APPEALS_RESULT_LABELS],
         _cells(sample, ids),
     ]
 
