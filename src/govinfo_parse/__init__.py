@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from govinfo_parse.api import available_layouts, check, parse, parse_all, parse_file, parse_file_all
+from govinfo_parse.api import (
+    available_layouts,
+    check,
+    document_text,
+    parse,
+    parse_all,
+    parse_file,
+    parse_file_all,
+)
 from govinfo_parse.errors import (
     CorruptDocumentError,
     DecodingError,
@@ -121,6 +129,7 @@ __all__ = [
     "available_layouts",
     "check",
     "compare_years",
+    "document_text",
     "from_dict",
     "group_by_organ",
     "hookimpl",

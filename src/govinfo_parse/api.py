@@ -61,6 +61,8 @@ __all__ = [
     "available_layouts",
     "check",
     "convert",
+    "document_text",
+    "expected_fields",
     "extract_facts",
     "extract_tables",
     "parse",
@@ -558,8 +560,12 @@ def _read_block(
 # --- checks -------------------------------------------------------------------------------
 
 
-def _expected_fields(report: Report, table: str) -> tuple[str, ...]:
-    # A 2021 report prints either the three (六) sub-rows or the single 2019-style row.
+def expected_fields(report: Report, table: str) -> tuple[str, ...]:
+    """The field ids a complete report of ``report``'s format states in ``table``.
+
+    A 2021 report prints either the three (六) sub-rows or the single 2019-style
+    row; the one it printed is expected.
+    """
     alternative = report.value("requests.other.total") is not None
     return fields.FORMATS[report.meta.template or "2019"].expected_fields(table, alternative=alternative)
 
@@ -575,7 +581,7 @@ def _coverage(report: Report) -> list[Diagnostic]:
     if not any(report.cells()):
         return out
     for table in report.tables:
-        missing = [f for f in _expected_fields(report, table.name) if not _table_states(table, f)]
+        missing = [f for f in expected_fields(report, table.name) if not _table_states(table, f)]
         if not any(c.origin is not Origin.NARRATIVE for c in table.cells):
             out.append(Diagnostic(
                 code="missing-table", severity=Severity.WARNING, field_ids=tuple(missing),
