@@ -149,6 +149,14 @@ def _build_parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="+", metavar="PATH", help="two reports of one body, or folders")
     _add_glob(c)
     _add_limit_options(c)
+    a = command("audit", "write the audit page: every value beside the place it came from "
+                "(one report, or a corpus page linking to a page per report)")
+    _add_inputs(a)
+    a.add_argument("-o", "--output", metavar="FILE", required=True,
+                   help="the page to write (.html); for a folder or several files, the corpus page, "
+                   "with each report's page written beside it")
+    a.add_argument("--title", help="the corpus page's title (default: the folder's name)")
+    _add_limit_options(a)
     command("plugins", "list installed layouts and checks, with the distribution each comes from")
     command("schema", "print the JSON Schema of the json output")
     return parser
@@ -207,6 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "parse": lambda: _parse(args),
         "validate": lambda: _validate(_inputs(args), args.layout, sys.stdout, _limits(args)),
         "compare": lambda: _compare(args, sys.stdout),
+        "audit": lambda: _audit(args),
         "plugins": lambda: _plugins(sys.stdout),
         "schema": lambda: _schema(sys.stdout),
     }
@@ -491,6 +500,43 @@ _CHANGES = (
     ("carried forward", "requests.carried_forward.total"), ("reviews", "appeals.review.total"),
     ("lawsuits", "appeals.litigation_direct.total"),
 )
+
+
+def _audit(args: argparse.Namespace) -> int:
+    """One report's audit page, or a corpus page with a page per report beside it."""
+    from govinfo_parse import audit  # noqa: PLC0415
+
+    _check_output_path(args.output)
+    _check_layout(args.layout)
+    audit.check_installed()
+    inputs = _inputs(args)
+    if not inputs:
+        print(f"govinfo-parse: no input files in {' '.join(args.paths)}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    output = Path(args.output)
+    one = len(inputs) == 1 and len(args.paths) == 1 and Path(args.paths[0]).is_file()
+    entries, worst, names = [], EXIT_OK, audit.PageNames(output)
+    for path in inputs:
+        ((_, report, failure, code),) = _read_all([path], args.layout, _limits(args))
+        worst = max(worst, code)
+        if report is None:
+            entries.append(audit.CorpusEntry(path=path, error=(failure or {}).get("error")))
+            continue
+        target = output if one else output.with_name(names.new(path))
+        try:
+            target.write_text(audit.render(report, Path(path)), encoding="utf-8")
+        except (GovinfoParseError, OSError) as exc:
+            _say(path, f"audit page not written: {exc}")
+            entries.append(audit.CorpusEntry(path=path, report=report, error=f"page not written: {exc}"))
+            worst = max(worst, EXIT_UNREADABLE)
+            continue
+        entries.append(audit.CorpusEntry(path=path, report=report, page=target.name))
+    if not one:
+        title = args.title or f"{Path(args.paths[0]).resolve().name}: {len(inputs)} reports"
+        output.write_text(audit.render_corpus(entries, title=title), encoding="utf-8")
+    print(f"govinfo-parse: wrote {output}" + ("" if one else f" and {len(entries)} report pages beside it"),
+          file=sys.stderr)
+    return worst
 
 
 def _compare(args: argparse.Namespace, out: TextIO) -> int:

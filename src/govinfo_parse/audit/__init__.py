@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +26,7 @@ import attrs
 from govinfo_parse.api import document_text
 from govinfo_parse.audit import _charts, _pages, _view
 from govinfo_parse.errors import MissingDependencyError
-from govinfo_parse.model import Origin
+from govinfo_parse.model import Origin, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
     from govinfo_parse.model import Report
 
-__all__ = ["CorpusEntry", "render", "render_corpus"]
+__all__ = ["CorpusEntry", "PageNames", "check_installed", "render", "render_corpus"]
 
 _PDF = b"%PDF-"
 
@@ -51,6 +52,28 @@ def _environment() -> jinja2.Environment:
     # Document text is untrusted: everything a template prints is escaped.
     return jinja2.Environment(loader=jinja2.PackageLoader("govinfo_parse.audit", "templates"),
                               autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+
+
+def check_installed() -> None:
+    """Raise ``MissingDependencyError`` (naming the extra) when the page cannot be made here."""
+    _environment()
+
+
+class PageNames:
+    """File names for report pages beside a corpus page: the input's name, unique in the folder."""
+
+    def __init__(self, corpus_page: Path) -> None:
+        self._taken = {corpus_page.name}
+
+    def new(self, path: str) -> str:
+        """A new name for the page of input ``path`` (``report.pdf`` → ``report.pdf.html``)."""
+        stem = re.sub(r"[^\w.-]+", "_", Path(path).name) or "report"
+        name, n = f"{stem}.html", 1
+        while name in self._taken:
+            n += 1
+            name = f"{stem}-{n}.html"
+        self._taken.add(name)
+        return name
 
 
 def _version() -> str:
@@ -86,7 +109,8 @@ def render(
     """
     environment = _environment()
     source = _source_bytes(report, document)
-    text = "" if source is None else document_text(source, path=report.source.path, plugin_manager=plugin_manager)
+    text = "" if source is None else document_text(source, path=report.source.path,
+                                                   plugin_manager=plugin_manager)
     tables = _view.tables(report)
     states = {v.field_id: v.state for t in tables for row in t.rows for c in row if (v := c.value)}
     pages = _pages.pdf_pages(source, report, states) \
@@ -114,33 +138,41 @@ class CorpusEntry:
     page: str | None = None
 
 
-def _row(entry: CorpusEntry) -> dict[str, Any]:
+def _row(entry: CorpusEntry, folder: str) -> dict[str, Any]:
     report = entry.report
+    row: dict[str, Any] = {"path": os.path.relpath(Path(entry.path).resolve(), folder), "page": entry.page,
+                           "error": entry.error, "year": None, "organ": None, "template": None, "read": 0,
+                           "expected": 0, "share": None, "rule_breaks": None, "layouts": [], "problems": 0}
     if report is None:
-        return {"path": entry.path, "page": entry.page, "error": entry.error or "not read", "year": None,
-                "organ": None, "template": None, "read": 0, "expected": 0, "share": 0.0, "rule_breaks": 0,
-                "layouts": []}
+        row["error"] = entry.error or "not read"
+        return row
     read, expected = _view.values_read(report)
-    return {
-        "path": entry.path, "page": entry.page, "error": None, "year": report.meta.year,
-        "organ": report.meta.organ, "template": report.meta.template, "read": read, "expected": expected,
-        "share": read / expected if expected else 0.0,
+    tables_found = any(c.origin is not Origin.NARRATIVE for c in report.cells())
+    row.update({
+        "year": report.meta.year, "organ": report.meta.organ, "template": report.meta.template,
+        "read": read, "expected": expected, "share": read / expected if tables_found and expected else 0.0,
         "rule_breaks": sum(1 for d in report.diagnostics if d.code.startswith("rule-")),
         "layouts": sorted({c.layout for c in report.cells() if c.origin is Origin.READ}),
-    }
+        "problems": sum(1 for d in report.diagnostics if d.severity is not Severity.INFO),
+        "error": row["error"] or (None if tables_found else "no statistical table found"),
+    })
+    return row
 
 
 def render_corpus(entries: Iterable[CorpusEntry], *, title: str = "Reports") -> str:
     """One page for many reports: a sortable, filterable row each, and values read per layout."""
     entries = list(entries)
-    rows = [_row(e) for e in entries]
+    folders = [str(Path(e.path).resolve().parent) for e in entries]
+    rows = [_row(e, os.path.commonpath(folders) if folders else ".") for e in entries]
     per_layout: Counter[str] = Counter(
         c.layout for e in entries if e.report for c in e.report.cells()
         if c.value is not None and c.origin is Origin.READ)
-    chart = _charts.bar_chart("values read per layout", [(name, n, name) for name, n in per_layout.most_common()])
+    chart = _charts.bar_chart("values read per layout",
+                              [(name, n, name) for name, n in per_layout.most_common()])
     return _environment().get_template("corpus.html.j2").render(
         version=_version(), title=title, rows=rows, chart=chart,
         parsed=sum(1 for e in entries if e.report), failed=sum(1 for e in entries if not e.report),
         read=sum(r["read"] for r in rows), expected=sum(r["expected"] for r in rows),
         breaking=sum(1 for r in rows if r["rule_breaks"]),
+        unread=sum(1 for e, r in zip(entries, rows, strict=True) if e.report and r["error"]),
     )

@@ -63,10 +63,10 @@ def _stated(report: Report, field_id: str) -> Number | None:
 
 def bar_chart(title: str, items: list[tuple[str, Number | None, str]]) -> BarChart:
     """A chart of ``(label, value or None, note)`` bars, scaled to the largest."""
-    largest = max((abs(v) for _, v, _ in items if v is not None), default=0)
-    scale = BAR_SPACE / float(largest) if largest else 0.0
+    largest = max((abs(float(v)) for _, v, _ in items if v is not None), default=0.0)
+    scale = BAR_SPACE / largest if largest else 0.0
     bars = [Bar(label=label, value=value, y=i * ROW_HEIGHT, title=note,
-                width=0 if value is None else max(1.0, scale * float(abs(value))) if value else 0)
+                width=max(1.0, scale * abs(float(value))) if value else 0.0)
             for i, (label, value, note) in enumerate(items)]
     empty = "" if any(v is not None for _, v, _ in items) else "the report states none of these values"
     return BarChart(title=title, bars=bars, height=len(bars) * ROW_HEIGHT + 4, empty=empty)
@@ -87,7 +87,8 @@ def charts(report: Report) -> list[BarChart]:
                   for col, label in _APPLICANTS]
     alternative = _stated(report, "requests.other.total") is not None
     rows = fields.FORMATS[template].result_rows(alternative=alternative)
-    outcomes = [(label, *_sum(report, [f"requests.{r}.total" for r in rows if r == key or r.startswith(f"{key}.")]))
+    outcomes = [(label, *_sum(report, [f"requests.{r}.total" for r in rows
+                                       if r == key or r.startswith(f"{key}.")]))
                 for key, label in _OUTCOMES]
     appeals = [(f"{group_label}·{result_label}", _stated(report, f"appeals.{g}.{r}"), f"appeals.{g}.{r}")
                for g, group_label in _APPEAL_GROUPS for r, result_label in _APPEAL_RESULTS]

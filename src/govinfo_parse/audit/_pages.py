@@ -17,6 +17,8 @@ import attrs
 from govinfo_parse.errors import MissingDependencyError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from govinfo_parse.model import Report
 
 __all__ = ["Box", "PageView", "pdf_pages"]
@@ -58,7 +60,7 @@ def _libraries() -> tuple[object, object]:
     return pypdfium2, Image
 
 
-def pdf_pages(data: bytes, report: Report, states: dict[str, str]) -> list[PageView]:
+def pdf_pages(data: bytes, report: Report, states: Mapping[str, str]) -> list[PageView]:
     """Each page of the PDF ``data`` as a JPEG, with the boxes of ``report``'s values on it.
 
     ``states`` gives each field id its state (read, derived…), for the box's style.
@@ -94,7 +96,7 @@ def pdf_pages(data: bytes, report: Report, states: dict[str, str]) -> list[PageV
     return pages
 
 
-def _state(field_ids: list[str], states: dict[str, str]) -> str:
+def _state(field_ids: list[str], states: Mapping[str, str]) -> str:
     found = {states.get(f, "read") for f in field_ids}
     return found.pop() if len(found) == 1 else "mixed"
 
@@ -102,7 +104,8 @@ def _state(field_ids: list[str], states: dict[str, str]) -> str:
 def _union(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float] | None:
     if not boxes:
         return None
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    lefts, bottoms, rights, tops = zip(*boxes, strict=True)
+    return min(lefts), min(bottoms), max(rights), max(tops)
 
 
 def _jpeg(page: object, width_pt: float) -> tuple[str, int, int]:

@@ -25,6 +25,9 @@ __all__ = ["DiagnosticView", "DrawnCell", "TableView", "TextPiece", "ValueView",
 #: How a value came to be shown: read, derived, from prose, or not stated at all.
 State = Literal["read", "derived", "narrative", "blank", "unreadable", "missing"]
 
+_ORIGIN_STATES: Final[dict[Origin, State]] = {
+    Origin.READ: "read", Origin.DERIVED: "derived", Origin.NARRATIVE: "narrative"}
+
 _CAPTIONS: Final = {
     "active": "二、主动公开政府信息情况",
     "requests": "三、收到和处理政府信息公开申请情况",
@@ -94,7 +97,7 @@ def _state(cell: Cell | None) -> State:
         return "missing"
     if cell.value is None:
         return "unreadable" if cell.kind in (CellKind.TEXT, CellKind.UNREADABLE) else "blank"
-    return {Origin.READ: "read", Origin.DERIVED: "derived", Origin.NARRATIVE: "narrative"}[cell.origin]
+    return _ORIGIN_STATES[cell.origin]
 
 
 def _doubts(report: Report) -> dict[str, list[str]]:
