@@ -8,7 +8,8 @@
    interpreter that only imports the dependencies;
 4. batches through the CLI: reports per second with ``--jobs 1`` and ``2``,
    and the peak memory of each batch size;
-5. the worst case: seconds per MB for texts built to make matching backtrack.
+5. the worst case: seconds per MB for texts built to make matching backtrack;
+6. the audit page: seconds to parse a report and write its page, and its size.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_audit  # noqa: E402
 import bench_batch  # noqa: E402
 import bench_parse  # noqa: E402
 import bench_startup  # noqa: E402
@@ -39,6 +41,8 @@ def main() -> None:
     bench_batch.run(args.counts, args.jobs)
     print()
     bench_worst_case.run(args.worst_case_chars)
+    print()
+    bench_audit.run(repeat=5)
 
 
 if __name__ == "__main__":

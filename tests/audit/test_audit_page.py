@@ -189,6 +189,25 @@ def test_a_generated_pdf_gets_its_pages_with_a_box_on_every_value() -> None:
     assert boxed == {c.field_id for c in report.cells() if c.span and c.span.page and c.raw}
 
 
+def test_a_long_pdf_shows_only_the_pages_holding_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("reportlab")
+    pytest.importorskip("pypdfium2")
+    from govinfo_parse.audit import _pages  # noqa: PLC0415
+    from govinfo_parse.testing.pdf import render_pdf  # noqa: PLC0415
+
+    data = render_pdf(SampleReport(template="2019", values={"appeals.review.upheld": 3}))
+    report = govinfo_parse.parse(data)
+    monkeypatch.setattr(_pages, "ALL_PAGES_UP_TO", 1)
+    tree = HTMLParser(render(report, data))
+    shown = [int(p.attributes["data-page"] or 0) for p in tree.css(".page")]
+    holding = {c.span.page for c in report.cells() if c.span and c.span.page and c.raw}
+    placed = {d.span.page for d in report.diagnostics if d.span and d.span.page}
+    assert shown == sorted(holding | placed)
+    nothing = HTMLParser(render(govinfo_parse.Report(), data))  # no value, no diagnostic: no page
+    assert nothing.css(".page") == []
+    assert "0 of 2 pages shown" in nothing.css_first("#pages .note").text()
+
+
 def test_huaian_2024_page_is_small_and_boxes_every_value() -> None:
     path = shared_path("corpus", "pdf", "huaian-2024.pdf")
     report = govinfo_parse.parse_file(path)

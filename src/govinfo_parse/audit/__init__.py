@@ -113,8 +113,8 @@ def render(
                                                    plugin_manager=plugin_manager)
     tables = _view.tables(report)
     states = {v.field_id: v.state for t in tables for row in t.rows for c in row if (v := c.value)}
-    pages = _pages.pdf_pages(source, report, states) \
-        if isinstance(source, bytes) and source.lstrip()[:1024].startswith(_PDF) else []
+    pages, page_count = _pages.pdf_pages(source, report, states) \
+        if isinstance(source, bytes) and source.lstrip()[:1024].startswith(_PDF) else ([], 0)
     read, expected = _view.values_read(report)
     origins = Counter(c.origin for c in report.cells() if c.value is not None)
     heading = report.meta.title or report.meta.organ or Path(report.source.path or "report").name
@@ -124,6 +124,7 @@ def render(
         derived=origins[Origin.DERIVED], narrative=origins[Origin.NARRATIVE],
         doubtful=len(report.doubtful_fields()), tables=tables, charts=_charts.charts(report),
         diagnostics=_view.diagnostics(report), pieces=_view.text_pieces(report, text), pages=pages,
+        page_count=page_count,
     )
 
 

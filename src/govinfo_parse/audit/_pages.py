@@ -26,6 +26,8 @@ __all__ = ["Box", "PageView", "pdf_pages"]
 #: Rendered width in pixels: small digits stay legible, six pages stay well under a megabyte.
 PAGE_WIDTH: Final = 900
 JPEG_QUALITY: Final = 60
+#: A longer document shows only the pages that hold a value or a diagnostic's place (its text has the rest).
+ALL_PAGES_UP_TO: Final = 20
 
 
 @attrs.frozen
@@ -60,8 +62,10 @@ def _libraries() -> tuple[object, object]:
     return pypdfium2, Image
 
 
-def pdf_pages(data: bytes, report: Report, states: Mapping[str, str]) -> list[PageView]:
-    """Each page of the PDF ``data`` as a JPEG, with the boxes of ``report``'s values on it.
+def pdf_pages(data: bytes, report: Report, states: Mapping[str, str]) -> tuple[list[PageView], int]:
+    """The pages of the PDF ``data`` as JPEGs with the boxes of ``report``'s values, and how many it has.
+
+    Every page, up to ``ALL_PAGES_UP_TO``; beyond, the pages with a value or a diagnostic on them.
 
     ``states`` gives each field id its state (read, derived…), for the box's style.
     Offsets are counted as the PDF converter counts them: pages joined by one form feed.
@@ -72,11 +76,16 @@ def pdf_pages(data: bytes, report: Report, states: Mapping[str, str]) -> list[Pa
     for cell in report.cells():
         if cell.span is not None and cell.span.page and cell.span.end > cell.span.offset:
             by_page.setdefault(cell.span.page, []).append((cell.span.offset, cell.span.end, cell.field_id))
+    shown = set(range(1, len(document) + 1)) if len(document) <= ALL_PAGES_UP_TO else \
+        {*by_page, *(d.span.page for d in report.diagnostics if d.span and d.span.page)}
     pages = []
     start = 0
     for number, page in enumerate(document, start=1):
         textpage = page.get_textpage()
         text = textpage.get_text_range()
+        if number not in shown:
+            start += len(text) + 1
+            continue
         width_pt, height_pt = page.get_size()
         boxes: dict[tuple[float, ...], list[str]] = {}
         if len(text) == textpage.count_chars():  # else pdfium's characters are not the text's
@@ -93,7 +102,7 @@ def pdf_pages(data: bytes, report: Report, states: Mapping[str, str]) -> list[Pa
             Box(fields=tuple(ids), state=_state(ids, states), left=k[0], top=k[1], width=k[2], height=k[3])
             for k, ids in boxes.items()]))
         start += len(text) + 1  # the form feed between pages
-    return pages
+    return pages, len(document)
 
 
 def _state(field_ids: list[str], states: Mapping[str, str]) -> str:
