@@ -756,7 +756,7 @@ class _RowReader:
             self.grown.add(id(self.one_per_line))
             return
         self._settle_waiting()
-        self.shapes[-1].append(("row" if label_text else "numbers", ""))
+        self.shapes[-1].append(("row" if label_text else "numbers", label_text))
         if not label_text and len(values) >= _APPEALS_VALUES:  # (blanks placed: always fifteen cells)
             self.fragments.clear()  # table 四's bare numbers: the fragments above are its broken header
         elif not label_text and self.values_first:
@@ -1064,7 +1064,10 @@ def _orientation(shapes: list[list[tuple[str, str]]]) -> Orientation | None:
     label line below it (a line of numbers, a row, a header or the table's end)
     can only be read labels first; the other way round, values first.  Numbers
     between label lines tell nothing: the table may print a blank row as a label
-    alone, and the tail of a wrapped label may stand on either side.
+    alone, and the tail of a wrapped label may stand on either side.  Unless the
+    label on one side is the head of a row whose numbers stand on its tail's line
+    (or the tail of a row whose numbers stand on its head's line): a row has one
+    line of numbers, so the line belongs to the other side.
     """
     votes: set[Orientation] = set()
     for lines in shapes:
@@ -1072,23 +1075,51 @@ def _orientation(shapes: list[list[tuple[str, str]]]) -> Orientation | None:
             if kind != "numbers":
                 continue
             above, below = _label_run(lines, i, -1), _label_run(lines, i, 1)
-            if above and not below and _names_a_row(above):
+            if above and _names_a_row(above) and (not below or _has_own_numbers(lines, i, 1)):
                 votes.add("labels first")
-            elif below and not above and _names_a_row(below):
+            elif below and _names_a_row(below) and (not above or _has_own_numbers(lines, i, -1)):
                 votes.add("values first")
     if len(votes) > 1:
         return "unclear"
     return votes.pop() if votes else None
 
 
-def _label_run(lines: list[tuple[str, str]], at: int, step: int) -> str:
-    """The label lines next to line ``at`` on one side (``step`` -1: above, 1: below), joined."""
-    run: list[str] = []
+def _run_lines(lines: list[tuple[str, str]], at: int, step: int) -> list[int]:
+    """The label lines next to line ``at`` on one side (``step`` -1: above, 1: below), nearest first."""
+    found: list[int] = []
     i = at + step
-    while 0 <= i < len(lines) and lines[i][0] == "label" and len(run) < _KEEP_FRAGMENTS:
-        run.append(lines[i][1])
+    while 0 <= i < len(lines) and lines[i][0] == "label" and len(found) < _KEEP_FRAGMENTS:
+        found.append(i)
         i += step
-    return "".join(run[::step])
+    return found
+
+
+def _label_run(lines: list[tuple[str, str]], at: int, step: int) -> str:
+    """The label lines next to line ``at`` on one side, joined in reading order."""
+    return "".join(lines[i][1] for i in _run_lines(lines, at, step)[::step])
+
+
+def _has_own_numbers(lines: list[tuple[str, str]], at: int, step: int) -> bool:
+    """True when the label run on one side of line ``at`` belongs to the row on the line past it.
+
+    Below (``step`` 1): the run is the head of a wrapped label whose tail shares a line
+    with the row's numbers; above (-1): the run is the tail of one whose head does.  The
+    run and that line's label must name one row together, and the part that is a tail
+    must be words only: no row named, no item number (``3.其他`` is a row of its own).
+    """
+    run = _label_run(lines, at, step)
+    past = at + step * (len(_run_lines(lines, at, step)) + 1)
+    if not run or not 0 <= past < len(lines) or lines[past][0] != "row":
+        return False
+    head, tail = (run, lines[past][1]) if step == 1 else (lines[past][1], run)
+    row = _row_named(head)
+    is_tail = _row_named(tail) is None and not _ITEM_MARK.match(tail) and not _SUB_ITEM.search(tail)
+    return row is not None and is_tail and _row_named(head + tail) == row
+
+
+def _row_named(label: str) -> str | None:
+    """The row of section 二 or 三 a label names, or None."""
+    return labels.match_active_row(label) or labels.match_requests_row(label, None)
 
 
 def _rules_tally(result: LayoutResult) -> tuple[int, int]:

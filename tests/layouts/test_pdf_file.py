@@ -6,10 +6,10 @@ import io
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 import govinfo_parse
-from govinfo_parse import cli
+from govinfo_parse import cli, fields
 from govinfo_parse.testing import SampleReport
 from govinfo_parse.testing.strategies import sample_reports
 from tests.conftest import SHARED
@@ -19,8 +19,13 @@ pdf = pytest.importorskip("govinfo_parse.testing.pdf")
 pytest.importorskip("reportlab")
 
 
+ALL_ZERO = SampleReport(template="2019", year=2019, values={
+    f: 0 for t in ("active", "requests", "appeals") for f in fields.FORMATS["2019"].expected_fields(t)})
+
+
 @settings(max_examples=6)
 @given(sample_reports(blanks=True))
+@example(ALL_ZERO)  # numbers alone under a wrapped label, the next row's label wrapped onto its numbers
 def test_a_generated_pdf_file_parses_to_its_values(sample: SampleReport) -> None:
     report = govinfo_parse.parse(pdf.render_pdf(sample), path="report.pdf")
     assert report.source.format == "pdf"
