@@ -12,18 +12,16 @@ grid position under the header.
 from __future__ import annotations
 
 import io
-import zipfile
-from typing import Final
-from xml.etree import ElementTree as ET
-
-from defusedxml import DefusedXmlException
-from defusedxml import ElementTree as DefusedET
+from typing import TYPE_CHECKING, Final
 
 from govinfo_parse import hookimpl
 from govinfo_parse.errors import CorruptDocumentError, ResourceLimitError
 from govinfo_parse.layout import Block, ConvertedDocument, LayoutInfo, LayoutResult, LayoutScore
 from govinfo_parse.limits import current_limits
 from govinfo_parse_layouts.tabular import read_rows
+
+if TYPE_CHECKING:
+    from xml.etree import ElementTree as ET
 
 NAME = "docx"
 INFO = LayoutInfo(
@@ -68,6 +66,13 @@ def _grid(table: ET.Element) -> list[list[str]]:
 
 def docx_to_text(data: bytes) -> str:
     """The text govinfo_parse reads from a .docx (report spans point into it)."""
+    # Imported here: a parse of anything but a Word file needs none of them.
+    import zipfile  # noqa: PLC0415
+    from xml.etree import ElementTree as ET  # noqa: PLC0415
+
+    from defusedxml import DefusedXmlException  # noqa: PLC0415
+    from defusedxml import ElementTree as DefusedET  # noqa: PLC0415
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = archive.getinfo("word/document.xml")
@@ -105,6 +110,8 @@ def _is_docx(data: bytes, path: str | None) -> bool:
     """
     if not data.startswith(_ZIP):
         return False
+    import zipfile  # noqa: PLC0415
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()

@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from govinfo_parse import api, batch, compare, hookspecs, serialize
+from govinfo_parse import api, batch, hookspecs, serialize
 from govinfo_parse.errors import (
     DecodingError,
     GovinfoParseError,
@@ -107,15 +107,27 @@ def _seconds(text: str) -> float:
     return value
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    from govinfo_parse import __version__  # noqa: PLC0415
+class _VersionAction(argparse.Action):
+    """``--version``: the package's metadata is read only when asked for (it costs every run)."""
 
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **_: object) -> None:
+        super().__init__(option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0,
+                         help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from govinfo_parse import __version__  # noqa: PLC0415
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
+
+
+def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govinfo-parse",
         description="Parse government-information-disclosure annual reports (政府信息公开工作年度报告).",
         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -553,7 +565,9 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
         organ = reports[0].meta.organ or reports[1].meta.organ
         groups = {organ: sorted(reports, key=lambda r: r.meta.year or 0)}
     else:
-        groups = compare.group_by_organ(reports)
+        from govinfo_parse.compare import group_by_organ  # noqa: PLC0415 - only this command needs it
+
+        groups = group_by_organ(reports)
     for organ, members in groups.items():
         if organ is None and not two_files:
             out.writelines(f"{r.source.path}: the issuing body is not named; not compared\n"
@@ -569,7 +583,9 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _write_pair(out: TextIO, organ: str | None, earlier: Report, later: Report) -> None:
-    pair = compare.compare_years(earlier, later)
+    from govinfo_parse.compare import compare_years  # noqa: PLC0415 - only this command needs it
+
+    pair = compare_years(earlier, later)
     out.write(f"{organ or '(unnamed body)'}: {pair.earlier_year} {pair.earlier} → "
               f"{pair.later_year} {pair.later}\n")
     for label, key in _CHANGES:

@@ -6,11 +6,12 @@ the contextual lexer, for speed), never strings in Python.
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from pathlib import Path
 
 from lark import Lark, Transformer
+
+from govinfo_parse._cache import cache_folder
 
 __all__ = ["load_grammar"]
 
@@ -57,20 +58,10 @@ def _cache_file(name: str, start: str | tuple[str, ...]) -> str | bool:
     Building the parse tables costs tens of milliseconds in every process (a
     CLI run parsing one file pays it each time).  Lark checks the file against
     a digest of the grammar, its options and its own version, and rebuilds it
-    when they differ.  The folder is the user's own (``$GOVINFO_PARSE_CACHE``,
-    else ``$XDG_CACHE_HOME/govinfo_parse`` or ``~/.cache/govinfo_parse``), never
-    a shared temporary one; ``GOVINFO_PARSE_CACHE=off`` keeps nothing.
+    when they differ.  The folder is ``_cache.cache_folder()``.
     """
-    chosen = os.environ.get("GOVINFO_PARSE_CACHE")
-    if chosen == "off":
-        return False
-    try:
-        home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-        folder = Path(chosen) if chosen else Path(home) / "govinfo_parse"
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except (OSError, RuntimeError, KeyError):  # no home folder, or none we may write in
-        return False
-    if not os.access(folder, os.W_OK):
+    folder = cache_folder()
+    if folder is None:
         return False
     starts = "-".join(start) if isinstance(start, tuple) else start
     return str(folder / f"{Path(name).stem}-{starts}.lark-cache")

@@ -9,16 +9,19 @@ in ``load_failures`` and the others still load.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
 import os
+import sys
 from functools import cache
-from importlib.metadata import PackageNotFoundError, entry_points, version
 from typing import Final
 
 import attrs
 import pluggy
 
 from govinfo_parse import hookspecs
+from govinfo_parse._cache import cache_folder
 
 __all__ = [
     "DEFAULT_PLUGINS",
@@ -73,20 +76,21 @@ def get_plugin_manager(
         pm.set_blocked(name)
     failures: list[LoadFailure] = []
     versions: dict[str, str] = {}
+    installed = _installed()
     for name, module in DEFAULT_PLUGINS:
         if not pm.is_blocked(name):
             pm.register(importlib.import_module(module), name=name)
-            versions[name] = _own_version()
+            versions[name] = installed.own_version
     if load_entrypoints:
-        for ep in entry_points(group=ENTRY_POINT_GROUP):
+        for ep in installed.entry_points:
             if pm.get_plugin(ep.name) is not None or pm.is_blocked(ep.name):
                 continue
             try:
-                pm.register(ep.load(), name=ep.name)
+                pm.register(_load(ep.value), name=ep.name)
             except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the others
                 failures.append(LoadFailure(ep.name, ep.value, f"{type(exc).__name__}: {exc}"))
             else:
-                versions[ep.name] = f"{ep.dist.name} {ep.dist.version}" if ep.dist else "unknown version"
+                versions[ep.name] = ep.distribution
     pm.check_pending()
     pm.load_failures = tuple(failures)  # type: ignore[attr-defined]
     #: The distribution and version each plugin came from, by registration name.
@@ -94,12 +98,75 @@ def get_plugin_manager(
     return pm
 
 
+@attrs.frozen
+class _EntryPoint:
+    name: str
+    #: The object reference: ``module`` or ``module:attribute``.
+    value: str
+    #: "distribution version", for ``govinfo-parse plugins``.
+    distribution: str
+
+
+@attrs.frozen
+class _Installed:
+    entry_points: tuple[_EntryPoint, ...]
+    own_version: str
+
+
+def _load(value: str) -> object:
+    """The object an entry point's reference names (``module:attr.attr``, extras ignored)."""
+    module, _, attribute = value.partition("[")[0].partition(":")
+    found: object = importlib.import_module(module.strip())
+    for part in filter(None, attribute.strip().split(".")):
+        found = getattr(found, part)
+    return found
+
+
 @cache
-def _own_version() -> str:
+def _installed() -> _Installed:
+    """The group's entry points and this package's version, from the cache while they hold.
+
+    Reading them imports ``importlib.metadata`` and reads every installed
+    distribution: tens of milliseconds, in every run of the command line.
+    They are kept in the cache folder with the modification time of each folder
+    on ``sys.path``, which installing, upgrading or removing a distribution
+    changes, and read again when any differs.
+    """
+    paths = [os.path.abspath(p or os.curdir) for p in sys.path]  # noqa: PTH100 - '' is the current folder
+    stamp = [[p, os.stat(p).st_mtime_ns] for p in paths if os.path.isdir(p)]  # noqa: PTH112, PTH116
+    folder = cache_folder()
+    key = hashlib.sha256(json.dumps([sys.executable, paths]).encode()).hexdigest()[:16]
+    kept = folder / f"entry-points-{key}.json" if folder else None
+    if kept is not None:
+        try:
+            data = json.loads(kept.read_text(encoding="utf-8"))
+            if data["stamp"] == stamp:
+                return _Installed(tuple(_EntryPoint(*ep) for ep in data["entry_points"]), data["own_version"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # none kept yet, or unreadable: read them again
+    found = _read_installed()
+    if kept is not None:
+        data = {"stamp": stamp, "own_version": found.own_version,
+                "entry_points": [[ep.name, ep.value, ep.distribution] for ep in found.entry_points]}
+        partial = kept.with_suffix(f".{os.getpid()}.tmp")
+        try:
+            partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            partial.replace(kept)  # whole or not at all, whatever runs beside us
+        except OSError:
+            partial.unlink(missing_ok=True)
+    return found
+
+
+def _read_installed() -> _Installed:
+    from importlib.metadata import PackageNotFoundError, entry_points, version  # noqa: PLC0415
+
     try:
-        return f"govinfo-parse {version('govinfo-parse')}"
+        own = f"govinfo-parse {version('govinfo-parse')}"
     except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        return "govinfo-parse (source tree)"
+        own = "govinfo-parse (source tree)"
+    return _Installed(tuple(
+        _EntryPoint(ep.name, ep.value, f"{ep.dist.name} {ep.dist.version}" if ep.dist else "unknown version")
+        for ep in entry_points(group=ENTRY_POINT_GROUP)), own)
 
 
 @cache
