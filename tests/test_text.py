@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -66,3 +67,27 @@ def test_span_line_and_column() -> None:
     span = source.span(start, start + 2)
     assert (span.line, span.column) == (3, 2)
     assert source.raw_slice(start, start + 2) == "１２"
+
+
+def test_the_kept_simplified_table_is_opencc_one_character_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from govinfo_parse import text  # noqa: PLC0415
+
+    monkeypatch.setenv("GOVINFO_PARSE_CACHE", str(tmp_path))
+    text._simplified_table.cache_clear()
+    try:
+        made = text._simplified_table()
+        text._simplified_table.cache_clear()
+        kept = text._simplified_table()  # read back from the file
+        assert made == kept
+        assert kept is not None
+        assert (tmp_path / "t2s-characters.json").is_file()
+        convert = text._to_simplified()
+        for codepoint in text._CJK_RANGE:
+            char = chr(codepoint)
+            by_opencc = convert(char)
+            assert kept.get(char, char) == (by_opencc if len(by_opencc) == 1 else char), char
+        assert text.normalize_str("規章與檔案") == "规章与档案"
+    finally:
+        text._simplified_table.cache_clear()

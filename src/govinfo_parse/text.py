@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import importlib.util
+import json
+import os
 import re
 import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING, Final
 
+from govinfo_parse._cache import cache_folder
 from govinfo_parse.errors import DecodingError
 from govinfo_parse.model import SourceSpan
 
@@ -118,8 +122,48 @@ def _to_simplified() -> Callable[[str], str]:
     return opencc.OpenCC("t2s").convert
 
 
+_CJK_RANGE: Final = range(0x3400, 0xA000)  # the CJK block and its extension A: what the fold converts
+
+
+@cache
+def _simplified_table() -> Mapping[str, str] | None:
+    """Every character OpenCC converts (one at a time, to one character), kept in the cache folder.
+
+    Loading OpenCC and its dictionaries costs each process more than parsing a
+    report; the table it gives is the same until OpenCC is reinstalled, so it is
+    kept with the place and time of OpenCC's module and made again when either
+    differs.  None where nothing can be kept: each character is then asked of OpenCC.
+    """
+    folder = cache_folder()
+    spec = importlib.util.find_spec("opencc")
+    if folder is None or spec is None or spec.origin is None:
+        return None
+    stamp = [spec.origin, os.stat(spec.origin).st_mtime_ns]  # noqa: PTH116
+    kept = folder / "t2s-characters.json"
+    try:
+        data = json.loads(kept.read_text(encoding="utf-8"))
+        if data["stamp"] == stamp:
+            return dict(data["table"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # none kept yet, or unreadable: made again
+    chars = [chr(c) for c in _CJK_RANGE]
+    # One call: OpenCC's phrases never span a line break, so each line converts alone.
+    table = {a: b for a, b in zip(chars, _to_simplified()("\n".join(chars)).split("\n"), strict=True)
+             if a != b and len(b) == 1}
+    partial = kept.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        partial.write_text(json.dumps({"stamp": stamp, "table": table}, ensure_ascii=False), encoding="utf-8")
+        partial.replace(kept)
+    except OSError:
+        partial.unlink(missing_ok=True)
+    return table
+
+
 def _simplified(char: str) -> str:
     """One Chinese character in its Simplified form (規 → 规); never changes length."""
+    table = _simplified_table()
+    if table is not None and ord(char) in _CJK_RANGE:
+        return table.get(char, char)
     converted = _to_simplified()(char)
     return converted if len(converted) == 1 else char
 
