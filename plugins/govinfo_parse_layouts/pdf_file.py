@@ -24,6 +24,7 @@ from govinfo_parse.errors import (
 )
 from govinfo_parse.layout import ConvertedDocument
 from govinfo_parse.limits import current_limits
+from govinfo_parse.ocr import DPI, available, page_text, recognise, to_document
 
 NAME = "pdf"
 _SIGNATURE: Final = b"%PDF-"
@@ -119,6 +120,16 @@ def _page_texts(document: Any, name: str) -> tuple[list[str], list[Boxes]]:  # n
     return pages, boxes
 
 
+def _recognised(document: Any) -> ConvertedDocument:  # noqa: ANN401 - a pypdfium2 document
+    """A scanned PDF's pages recognised by OCR, each rendered at the engine's resolution."""
+    pages = []
+    for page in document:
+        _, height = page.get_size()
+        image = page.render(scale=DPI / 72).to_numpy()
+        pages.append(page_text(recognise(image), height_pt=height, scale=DPI / 72))
+    return to_document(pages)
+
+
 @hookimpl
 def govinfo_convert_document(data: bytes | str, path: str | None) -> ConvertedDocument | None:
     if not isinstance(data, bytes) or not data.lstrip()[:1024].startswith(_SIGNATURE):
@@ -132,8 +143,11 @@ def govinfo_convert_document(data: bytes | str, path: str | None) -> ConvertedDo
         msg = f"{path or 'input'}: the PDF has no pages"
         raise CorruptDocumentError(msg)
     if all(len(text.strip()) < _MIN_TEXT_PER_PAGE for text in pages):
-        msg = f"{path or 'input'}: the PDF has no text layer (scanned pages); OCR it first"
-        raise NoTextLayerError(msg)
+        if not available():
+            msg = (f"{path or 'input'}: the PDF has no text layer (scanned pages); OCR it first, or let "
+                   'govinfo_parse do it: pip install "govinfo-parse[ocr]"')
+            raise NoTextLayerError(msg)
+        return _recognised(document)
     text = ""
     starts = []
     boxes: dict[int, tuple[float, float, float, float]] = {}

@@ -252,6 +252,8 @@ def _source_text(
         source.pages = list(converted.page_starts)  # the converted text is the raw text
     if converted is not None and converted.boxes:
         source.boxes = converted.boxes
+    if converted is not None and converted.confidences:
+        source.confidences = converted.confidences
     return source, encoding
 
 
@@ -264,10 +266,11 @@ def _raw_text(
         msg = (f"{path or 'input'}: {len(document):,} bytes is more than the {limits.max_bytes:,}-byte "
                "limit (max_bytes)")
         raise ResourceLimitError(msg)
-    if isinstance(document, bytes) and (image := image_format(document)):
-        msg = f"{path or 'input'}: an image ({image}), not a report; OCR it first"
-        raise NoTextLayerError(msg)
     converted = convert(document, path, pm, problems)
+    if converted is None and isinstance(document, bytes) and (image := image_format(document)):
+        msg = (f"{path or 'input'}: an image ({image}), not a report's text; OCR it first, or let "
+               'govinfo_parse do it: pip install "govinfo-parse[ocr]"')
+        raise NoTextLayerError(msg)
     if converted is not None:
         most = limits.max_decompressed_bytes
         if most is not None and len(converted.text) > most:
@@ -332,6 +335,10 @@ def _report(  # noqa: PLR0913
         diagnostics=tuple(found.diagnostics),
         source=Source(path=path, encoding=encoding, format=source.format),
     )
+    if source.confidences:
+        from govinfo_parse.ocr import vouched  # noqa: PLC0415 - only recognised text needs it
+
+        report = vouched(report, source.confidences)
     year_diagnostics = [Diagnostic(code="year-conflict", severity=Severity.WARNING, message=m)
                         for m in year_problems]
     if not source.text[start:end].strip():

@@ -15,7 +15,7 @@ from govinfo_parse.model import Diagnostic, Report, Severity
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
 
-__all__ = ["check_report", "rule_tally", "rule_tally_of"]
+__all__ = ["check_report", "rule_sides", "rule_tally", "rule_tally_of", "rule_verdicts"]
 
 
 Rule = tuple[str, Severity, str, "Sequence[str]", "Sequence[str]"]  # code, severity, message, left, right
@@ -91,6 +91,27 @@ def rule_tally_of(stated: Mapping[str, object], template: fields.Template) -> tu
     """(rules ``stated`` values of a report of ``template`` allow checking, rules broken)."""
     outcomes = [outcome for outcome, _ in _outcomes(template, stated)]
     return len(outcomes), sum(1 for o in outcomes if o is not None)
+
+
+def rule_sides(
+    stated: Mapping[str, object], template: fields.Template,
+) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """Every rule of the format as ``(code, left, right)``: the fields whose sums must be equal.
+
+    ``stated`` tells which (六) rows a 2021 report prints.
+    """
+    return [(code, tuple(left), tuple(right)) for code, _, _, left, right in _rules(template, stated)]
+
+
+def rule_verdicts(
+    stated: Mapping[str, object], template: fields.Template,
+) -> tuple[frozenset[str], frozenset[str]]:
+    """(fields some rule that holds checks, fields some broken rule names), of ``stated`` values."""
+    holding: set[str] = set()
+    broken: set[str] = set()
+    for outcome, (_, _, _, left, right) in _outcomes(template, stated):
+        (holding if outcome is None else broken).update((*left, *right))
+    return frozenset(holding), frozenset(broken)
 
 
 @hookimpl

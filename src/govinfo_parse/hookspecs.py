@@ -43,6 +43,7 @@ PLUGIN_MODULES: dict[str, str] = {
     "govinfo_parse.grammar": "load_grammar(): a Lark grammar shipped in the package",
     "govinfo_parse.checks": "rule_tally(), rule_tally_of(): how many consistency rules values keep and break",
     "govinfo_parse.plugins": "get_plugin_manager(), for a plugin's tests",
+    "govinfo_parse.ocr": "recognising page images (the ocr extra): recognise(), page_text(), to_document()",
     "govinfo_parse.testing": "sample reports and their renderings, for a plugin's tests",
     "govinfo_parse.testing.strategies": "hypothesis strategies, for a plugin's tests",
 }

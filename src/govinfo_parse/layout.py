@@ -41,6 +41,8 @@ class ConvertedDocument:
     #: Where characters stand on their page, for formats that know (PDF): ``text`` offset →
     #: (left, bottom, right, top) in points.  Layouts use it to place a value under its column.
     boxes: Mapping[int, tuple[float, float, float, float]] = attrs.field(factory=dict)
+    #: For text recognised from images (OCR): ``text`` offset → the engine's confidence (0–1).
+    confidences: Mapping[int, float] = attrs.field(factory=dict)
 
 
 @attrs.frozen(kw_only=True)

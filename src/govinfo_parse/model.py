@@ -74,6 +74,8 @@ class Origin(str, enum.Enum):
     """Recovered from the table's arithmetic; ``Cell.rule`` names the rule."""
     NARRATIVE = "narrative"
     """Taken from a sentence of prose because no table states it."""
+    OCR = "ocr"
+    """Recognised from a page image: ``Cell.confidence`` is the engine's; the table's rules vouch for it."""
 
 
 class Severity(str, enum.Enum):
@@ -126,6 +128,8 @@ class Cell:
     rule: str | None = None
     unit: str | None = None
     note: str | None = None
+    #: For a value recognised by OCR: the engine's confidence in its characters (the lowest), 0–1.
+    confidence: float | None = None
 
     @property
     def stated(self) -> bool:

@@ -46,6 +46,7 @@ DEFAULT_PLUGINS: Final = (
     ("glued_text", "govinfo_parse_layouts.glued_text"),
     ("cell_stream", "govinfo_parse_layouts.cell_stream"),
     ("pdf", "govinfo_parse_layouts.pdf_file"),
+    ("image", "govinfo_parse_layouts.image_file"),
     ("docx", "govinfo_parse_layouts.docx"),
     ("narrative", "govinfo_parse_layouts.narrative"),
     ("checks", "govinfo_parse.checks"),

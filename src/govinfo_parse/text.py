@@ -202,6 +202,8 @@ class SourceText:
         self.format = "text"  # or the format a converter read ("html"), for layouts to consult
         # raw offset -> (left, bottom, right, top) of the character on its page, where known (PDF)
         self.boxes: Mapping[int, tuple[float, float, float, float]] = {}
+        # raw offset -> the OCR engine's confidence in the character, for recognised text
+        self.confidences: Mapping[int, float] = {}
 
     def to_raw(self, offset: int) -> int:
         """The decoded-text offset that normalised ``offset`` came from."""

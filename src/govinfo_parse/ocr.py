@@ -1,0 +1,256 @@
+"""Scanned pages read offline: page images → text boxes → the text the PDF-text layout reads.
+
+The engine is RapidOCR (PP-OCR's Chinese detection and recognition models as
+ONNX, shipped inside the ``rapidocr-onnxruntime`` wheel: nothing is
+downloaded at run time), installed with the ``ocr`` extra.  Its text boxes are
+set out as lines of text, left to right, top to bottom, each character with a
+box on its page (as a PDF's text layer gives them) so that values are placed
+under their header columns by position, and with the engine's confidence.
+
+What is recognised is not trusted as printed text is: ``api`` keeps an OCR
+value only where the engine was confident and the table's arithmetic vouches
+for it (``vouched_by_rules``).
+"""
+
+from __future__ import annotations
+
+import statistics
+from functools import cache
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from govinfo_parse.checks import rule_sides, rule_verdicts
+from govinfo_parse.errors import MissingDependencyError
+from govinfo_parse.layout import ConvertedDocument
+from govinfo_parse.model import Cell, CellKind, Diagnostic, Origin, Report, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping, Sequence
+
+    from govinfo_parse.fields import Template
+
+__all__ = [
+    "DPI", "FORMAT", "MIN_CONFIDENCE", "PageText", "TextBox", "available", "missing_extra", "page_text",
+    "recognise", "to_document", "vouched",
+]
+
+#: ``Source.format`` of a document read by OCR.
+FORMAT: Final = "ocr"
+#: Resolution pages are rendered at: PP-OCR reads table digits well from 150 dpi up.
+DPI: Final = 200
+#: Below this confidence a recognised value is left out.  Low, on purpose: the engine is least sure
+#: of zeros, which it reads right; a misread digit is often read with full confidence, and only
+#: the rules catch it.
+MIN_CONFIDENCE: Final = 0.5
+
+
+@attrs.frozen
+class TextBox:
+    """A run of text the engine recognised, its box in pixels and its confidence (0–1)."""
+
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+    confidence: float
+
+
+def available() -> bool:
+    """True when the ``ocr`` extra is installed."""
+    import importlib.util  # noqa: PLC0415
+
+    return importlib.util.find_spec("rapidocr_onnxruntime") is not None
+
+
+def missing_extra(what: str) -> MissingDependencyError:
+    """The error for an input that needs OCR where the extra is not installed."""
+    msg = (f'{what}; reading it needs OCR: pip install "govinfo-parse[ocr]" (from a checkout: '
+           'pip install ".[ocr]")')
+    return MissingDependencyError(msg)
+
+
+@cache
+def _engine() -> Callable[[Any], tuple[Any, Any]]:
+    try:
+        from rapidocr_onnxruntime import RapidOCR  # noqa: PLC0415
+    except ImportError as exc:
+        what = "a scanned page"
+        raise missing_extra(what) from exc
+    return RapidOCR()  # type: ignore[no-any-return]
+
+
+def recognise(image: Any) -> list[TextBox]:  # noqa: ANN401 - a numpy array (height × width × 3)
+    """The text boxes the engine finds in a page image."""
+    found, _ = _engine()(image)
+    out = []
+    for corners, text, confidence in found or ():
+        xs, ys = [float(p[0]) for p in corners], [float(p[1]) for p in corners]
+        out.append(TextBox(str(text), min(xs), min(ys), max(xs), max(ys), float(confidence)))
+    return out
+
+
+def _lines(boxes: Iterable[TextBox]) -> list[list[TextBox]]:
+    """Boxes grouped into lines (their middles level within half a line's height), top to bottom."""
+    lines: list[list[TextBox]] = []
+    for box in sorted(boxes, key=lambda b: (b.top + b.bottom) / 2):
+        middle, height = (box.top + box.bottom) / 2, box.bottom - box.top
+        if lines:
+            last = lines[-1]
+            level = statistics.fmean((b.top + b.bottom) / 2 for b in last)
+            if abs(middle - level) < 0.5 * min(height, statistics.median(b.bottom - b.top for b in last)):
+                last.append(box)
+                continue
+        lines.append([box])
+    return [sorted(line, key=lambda b: b.left) for line in lines]
+
+
+@attrs.frozen
+class PageText:
+    """One page set out as text: each character's box (points, PDF-style) and confidence."""
+
+    text: str
+    boxes: dict[int, tuple[float, float, float, float]]
+    confidences: dict[int, float]
+
+
+def page_text(boxes: Sequence[TextBox], *, height_pt: float, scale: float) -> PageText:
+    """The page's text, a line per line of boxes, boxes parted by a space.
+
+    A box's characters share its width evenly (the engine gives a box per run of
+    text); boxes are turned into points from the bottom of the page, as pdfium
+    gives a text layer's, at ``scale`` pixels per point.
+    """
+    text: list[str] = []
+    char_boxes: dict[int, tuple[float, float, float, float]] = {}
+    confidences: dict[int, float] = {}
+    at = 0
+    for line in _lines(boxes):
+        for k, box in enumerate(line):
+            if k:
+                text.append(" ")
+                at += 1
+            width = (box.right - box.left) / max(1, len(box.text))
+            for j, char in enumerate(box.text):
+                if not char.isspace():
+                    left = box.left + width * j
+                    char_boxes[at] = (left / scale, height_pt - box.bottom / scale,
+                                      (left + width) / scale, height_pt - box.top / scale)
+                confidences[at] = box.confidence
+                text.append(char)
+                at += 1
+        text.append("\n")
+        at += 1
+    return PageText("".join(text), char_boxes, confidences)
+
+
+def to_document(pages: Sequence[PageText]) -> ConvertedDocument:
+    """Pages joined by form feeds, as a PDF's text layer is."""
+    text, starts = "", []
+    boxes: dict[int, tuple[float, float, float, float]] = {}
+    confidences: dict[int, float] = {}
+    for i, page in enumerate(pages):
+        if i:
+            text += "\f"
+            starts.append(len(text))
+        boxes.update((len(text) + k, v) for k, v in page.boxes.items())
+        confidences.update((len(text) + k, v) for k, v in page.confidences.items())
+        text += page.text
+    return ConvertedDocument(text=text, format=FORMAT, page_starts=tuple(starts), boxes=boxes,
+                             confidences=confidences)
+
+
+def vouched(report: Report, confidences: Mapping[int, float]) -> Report:
+    """``report`` with only the recognised values its arithmetic vouches for.
+
+    A value read from recognised text becomes ``Origin.OCR`` with the engine's
+    lowest confidence in its characters.  Left out, each kind with a diagnostic
+    naming the values: those read with less than ``MIN_CONFIDENCE``; values the
+    layouts derived from recognised numbers (made again below from vouched ones
+    only); then, while a rule breaks, the value that breaks the most rules (the
+    least confident first; a misread cell breaks its row's rule and its
+    column's); last, the values no holding rule checks (a 6 read for a 9 there
+    would pass unseen).  A value the engine missed is then derived where a rule
+    of vouched values forces it, marked ``Origin.DERIVED`` with that rule.
+    """
+    template: Template = report.meta.template or "2019"
+    layout = next((c.layout for c in report.cells() if c.origin is not Origin.NARRATIVE), "ocr")
+    cells: dict[str, Cell] = {}
+    unsure: list[str] = []
+    derived: list[str] = []
+    for cell in report.cells():
+        if cell.value is None or cell.origin is Origin.NARRATIVE:
+            continue
+        if cell.origin is Origin.DERIVED or cell.span is None:
+            derived.append(cell.field_id)
+            continue
+        span = range(cell.span.offset, cell.span.end)
+        confidence = min((confidences.get(i, 0.0) for i in span), default=0.0)
+        if confidence < MIN_CONFIDENCE:
+            unsure.append(cell.field_id)
+        else:
+            cells[cell.field_id] = attrs.evolve(cell, origin=Origin.OCR, confidence=round(confidence, 4))
+    misread = _drop_rule_breakers(cells, template)
+    holding, _ = rule_verdicts({f: c.value for f, c in cells.items()}, template)
+    unchecked = sorted(cells.keys() - holding)
+    for field_id in unchecked:
+        del cells[field_id]
+    forced = _forced(cells, template, layout)
+    notes = [
+        ("ocr-unsure", unsure, f"the engine was less than {MIN_CONFIDENCE:.0%} sure of these values"),
+        ("ocr-derived", [f for f in derived if f not in forced],
+         "values the layout derived from recognised numbers are not kept unless vouched values force them"),
+        ("ocr-rule-broken", misread, "recognised values that broke the table's rules (misread)"),
+        ("ocr-unchecked", unchecked, "recognised values no holding rule of the table checks"),
+    ]
+    diagnostics = [Diagnostic(code=code, severity=Severity.WARNING, field_ids=tuple(ids),
+                              message=f"{len(ids)} left out: {why}")
+                   for code, ids, why in notes if ids]
+    kept = {**cells, **forced}
+    blanks = [c for c in report.cells() if c.value is None or c.origin is Origin.NARRATIVE]
+    tables = {name: attrs.evolve(getattr(report, name), cells=tuple(
+        c for c in (*blanks, *kept.values()) if c.field_id.startswith(f"{name}.")))
+        for name in ("active", "requests", "appeals")}
+    return attrs.evolve(report, **tables).with_diagnostics(*diagnostics)
+
+
+def _drop_rule_breakers(cells: dict[str, Cell], template: Template) -> list[str]:
+    """Take out, one at a time, the value in the most broken rules (least confident first)."""
+    dropped: list[str] = []
+    while True:
+        stated = {f: c.value for f, c in cells.items()}
+        broken = [{*left, *right} for _, left, right in rule_sides(stated, template)
+                  if all(stated.get(f) is not None for f in (*left, *right))
+                  and sum(stated[f] for f in left) != sum(stated[f] for f in right)]  # type: ignore[misc]
+        if not broken:
+            return dropped
+        counts = {f: sum(f in rule for rule in broken) for rule in broken for f in rule}
+        culprit = max(counts, key=lambda f: (counts[f], -(cells[f].confidence or 0.0), f))
+        dropped.append(culprit)
+        del cells[culprit]
+
+
+def _forced(cells: dict[str, Cell], template: Template, layout: str) -> dict[str, Cell]:
+    """Values the engine missed that a rule of known values forces (the only unknown in it, ≥ 0)."""
+    forced: dict[str, Cell] = {}
+    changed = True
+    while changed:
+        changed = False
+        known = {f: c.value for f, c in {**cells, **forced}.items()}
+        for code, left, right in rule_sides(known, template):
+            unknown = [f for f in (*left, *right) if known.get(f) is None]
+            if len(unknown) != 1:
+                continue
+            (field_id,) = unknown
+            side, other = (left, right) if field_id in left else (right, left)
+            value = sum(known[f] for f in other) - sum(known[f] for f in side if f != field_id)  # type: ignore[misc]
+            if value < 0:
+                continue
+            forced[field_id] = Cell(field_id=field_id, value=value, raw="", layout=layout,
+                                    kind=CellKind.NUMBER if value else CellKind.ZERO, origin=Origin.DERIVED,
+                                    rule=f"{code}: the only value of the rule the engine did not read with "
+                                    "confidence, forced by recognised values the rules vouch for")
+            known[field_id] = value
+            changed = True
+    return forced
