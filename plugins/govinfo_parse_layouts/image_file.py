@@ -12,7 +12,7 @@ import io
 from typing import TYPE_CHECKING
 
 from govinfo_parse import hookimpl
-from govinfo_parse.errors import CorruptDocumentError
+from govinfo_parse.errors import ResourceLimitError
 from govinfo_parse.limits import current_limits
 from govinfo_parse.ocr import DPI, available, page_text, recognise, to_document
 from govinfo_parse.text import image_format
@@ -34,15 +34,17 @@ def govinfo_convert_document(data: bytes | str, path: str | None) -> ConvertedDo
     try:
         picture = Image.open(io.BytesIO(data))
         frames = [frame.convert("RGB") for frame in ImageSequence.Iterator(picture)]
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        msg = f"{path or 'input'}: the image cannot be read ({exc})"
-        raise CorruptDocumentError(msg) from exc
+    except Image.DecompressionBombError as exc:
+        msg = f"{path or 'input'}: the image has more pixels than a page scan ({exc})"
+        raise ResourceLimitError(msg) from exc
+    except (UnidentifiedImageError, OSError):
+        return None  # a picture's signature, not a picture: the pipeline says what it is
     most = current_limits().max_pages
     frames = frames if most is None else frames[:most]
     scale = DPI / _POINTS_PER_PIXEL_AT_DPI
     pages = [page_text(recognise(np.asarray(frame)), height_pt=frame.height / scale, scale=scale)
              for frame in frames]
-    return to_document(pages)
+    return to_document(pages, path or "input")
 
 
 __all__ = ["NAME"]

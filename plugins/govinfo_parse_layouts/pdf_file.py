@@ -120,14 +120,14 @@ def _page_texts(document: Any, name: str) -> tuple[list[str], list[Boxes]]:  # n
     return pages, boxes
 
 
-def _recognised(document: Any) -> ConvertedDocument:  # noqa: ANN401 - a pypdfium2 document
+def _recognised(document: Any, name: str) -> ConvertedDocument:  # noqa: ANN401 - a pypdfium2 document
     """A scanned PDF's pages recognised by OCR, each rendered at the engine's resolution."""
     pages = []
     for page in document:
         _, height = page.get_size()
         image = page.render(scale=DPI / 72).to_numpy()
         pages.append(page_text(recognise(image), height_pt=height, scale=DPI / 72))
-    return to_document(pages)
+    return to_document(pages, name)
 
 
 @hookimpl
@@ -147,7 +147,7 @@ def govinfo_convert_document(data: bytes | str, path: str | None) -> ConvertedDo
             msg = (f"{path or 'input'}: the PDF has no text layer (scanned pages); OCR it first, or let "
                    'govinfo_parse do it: pip install "govinfo-parse[ocr]"')
             raise NoTextLayerError(msg)
-        return _recognised(document)
+        return _recognised(document, path or "input")
     text = ""
     starts = []
     boxes: dict[int, tuple[float, float, float, float]] = {}

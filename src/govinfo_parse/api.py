@@ -268,7 +268,7 @@ def _raw_text(
         raise ResourceLimitError(msg)
     converted = convert(document, path, pm, problems)
     if converted is None and isinstance(document, bytes) and (image := image_format(document)):
-        msg = (f"{path or 'input'}: an image ({image}), not a report's text; OCR it first, or let "
+        msg = (f"{path or 'input'}: an image ({image}), not a report; OCR it first, or let "
                'govinfo_parse do it: pip install "govinfo-parse[ocr]"')
         raise NoTextLayerError(msg)
     if converted is not None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from govinfo_parse.checks import rule_sides, rule_verdicts
-from govinfo_parse.errors import MissingDependencyError
+from govinfo_parse.errors import MissingDependencyError, NoTextLayerError
 from govinfo_parse.layout import ConvertedDocument
 from govinfo_parse.model import Cell, CellKind, Diagnostic, Origin, Report, Severity
 
@@ -39,6 +39,8 @@ __all__ = [
 FORMAT: Final = "ocr"
 #: Resolution pages are rendered at: PP-OCR reads table digits well from 150 dpi up.
 DPI: Final = 200
+#: Fewer runs of text than this on every page: the engine found no text to speak of.
+_MIN_RUNS_PER_PAGE: Final = 3
 #: Below this confidence a recognised value is left out.  Low, on purpose: the engine is least sure
 #: of zeros, which it reads right; a misread digit is often read with full confidence, and only
 #: the rules catch it.
@@ -145,8 +147,14 @@ def page_text(boxes: Sequence[TextBox], *, height_pt: float, scale: float) -> Pa
     return PageText("".join(text), char_boxes, confidences)
 
 
-def to_document(pages: Sequence[PageText]) -> ConvertedDocument:
-    """Pages joined by form feeds, as a PDF's text layer is."""
+def to_document(pages: Sequence[PageText], name: str = "input") -> ConvertedDocument:
+    """Pages joined by form feeds, as a PDF's text layer is.
+
+    :raises NoTextLayerError: the engine found next to no text on any page (a picture, a blank scan).
+    """
+    if all(len(page.text.split()) < _MIN_RUNS_PER_PAGE for page in pages):
+        msg = f"{name}: the scanned pages hold no text OCR can find"
+        raise NoTextLayerError(msg)
     text, starts = "", []
     boxes: dict[int, tuple[float, float, float, float]] = {}
     confidences: dict[int, float] = {}

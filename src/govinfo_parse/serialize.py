@@ -117,6 +117,7 @@ def reports_to_csv(rows: list[dict[str, Any]], *, extra: tuple[str, ...] = ("pat
 _SCALARS: dict[object, dict[str, Any]] = {
     str: {"type": "string"},
     int: {"type": "integer"},
+    float: {"type": "number"},
     bool: {"type": "boolean"},
     Decimal: {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"},
 }

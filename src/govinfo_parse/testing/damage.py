@@ -13,6 +13,8 @@ from typing import Final
 
 __all__ = [
     "DAMAGES",
+    "OCR_NOISE",
+    "confuse_digit",
     "drop_line",
     "glue_cells",
     "glyph_label",
@@ -130,6 +132,29 @@ def misread_digit(text: str, choice: int) -> str:
         return text[: m.end()] + "*" + text[m.end():]
     return text[:at] + _LOOK_ALIKES[text[at]] + text[at + 1:]
 
+
+# Digits an OCR engine takes for one another, with full confidence.
+_CONFUSED: Final = {"6": "9", "9": "6", "3": "8", "8": "3", "1": "7", "7": "1", "5": "6", "0": "8"}
+
+
+def confuse_digit(text: str, choice: int) -> str:
+    """OCR reads a number wrong as another number: a digit for its look-alike (6 ↔ 9), a digit
+    dropped (120 → 12) or doubled (12 → 122)."""
+    places = [(m, k) for m in _NUMBER_CELL.finditer(text) for k, ch in enumerate(m.group()) if ch.isdigit()]
+    if not places:
+        return text
+    m, k = places[choice % len(places)]
+    at = m.start() + k
+    kind = choice // len(places) % 3
+    if kind == 0 and text[at] in _CONFUSED:
+        return text[:at] + _CONFUSED[text[at]] + text[at + 1:]
+    if kind == 1 and len(m.group()) > 1:
+        return text[:at] + text[at + 1:]
+    return text[:at] + text[at] + text[at:]
+
+
+#: What OCR does to numbers: letters for digits, and digits for other digits.
+OCR_NOISE: Final = {"misread_digit": misread_digit, "confuse_digit": confuse_digit}
 
 #: Every kind of damage, by name.
 DAMAGES: Final = {

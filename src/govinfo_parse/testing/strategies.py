@@ -19,7 +19,7 @@ import attrs
 from hypothesis import strategies as st
 
 from govinfo_parse import fields
-from govinfo_parse.testing.damage import DAMAGES
+from govinfo_parse.testing.damage import DAMAGES, OCR_NOISE
 from govinfo_parse.testing.render import SampleReport
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ __all__ = [
     "amounts",
     "counts",
     "damaged",
+    "ocr_noised",
     "encoded",
     "renderings",
     "rule_breaking_reports",
@@ -167,6 +168,16 @@ def damaged(draw: st.DrawFn, text: str, *, kinds: tuple[str, ...] = tuple(DAMAGE
         kind = draw(st.sampled_from(allowed))
         used.add(kind)
         text = DAMAGES[kind](text, draw(st.integers(0, 10_000)))
+    return text
+
+
+@st.composite
+def ocr_noised(draw: st.DrawFn, text: str, *, at_most: int = 3) -> str:
+    """``text`` as an OCR engine might read it: one to ``at_most`` numbers misread, into
+    letters (``l04``) or into other numbers (6 ↔ 9, a digit dropped or doubled)."""
+    for _ in range(draw(st.integers(1, at_most))):
+        kind = draw(st.sampled_from(sorted(OCR_NOISE)))
+        text = OCR_NOISE[kind](text, draw(st.integers(0, 10_000)))
     return text
 
 

@@ -1,0 +1,163 @@
+"""Scanned reports, read by OCR: a recognised value is kept only where the table vouches for it."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+from typing import TYPE_CHECKING
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import govinfo_parse
+from govinfo_parse import Origin, fields, hookimpl
+from govinfo_parse.layout import ConvertedDocument
+from govinfo_parse.ocr import FORMAT
+from govinfo_parse.plugins import get_plugin_manager
+from govinfo_parse.testing import SampleReport
+from govinfo_parse.testing.pdftext import render_pdf_text
+from govinfo_parse.testing.strategies import ocr_noised, sample_reports
+
+if TYPE_CHECKING:
+    import pluggy
+
+ENGINE = importlib.util.find_spec("rapidocr_onnxruntime") is not None
+needs_engine = pytest.mark.skipif(not ENGINE, reason="the ocr extra is not installed")
+
+
+class _Recognised:
+    """A converter handing the pipeline ``text`` as if an engine had recognised it."""
+
+    def __init__(self, text: str, confidence: float = 0.99) -> None:
+        self.text, self.confidence = text, confidence
+
+    @hookimpl(tryfirst=True)
+    def govinfo_convert_document(self, data: bytes | str, path: str | None) -> ConvertedDocument | None:  # noqa: ARG002
+        if data != b"scanned":
+            return None
+        return ConvertedDocument(text=self.text, format=FORMAT,
+                                 confidences=dict.fromkeys(range(len(self.text)), self.confidence))
+
+
+def _read_as_recognised(text: str, confidence: float = 0.99) -> govinfo_parse.Report:
+    pm: pluggy.PluginManager = get_plugin_manager()
+    pm.register(_Recognised(text, confidence), name="recognised")
+    return govinfo_parse.parse(b"scanned", plugin_manager=pm)
+
+
+def _full() -> SampleReport:
+    """Every cell printed: zeros, but for the rows a request went through (they add up)."""
+    values: dict[str, int] = {}
+    for table in ("active", "requests", "appeals"):
+        values.update(dict.fromkeys(fields.FORMATS["2019"].expected_fields(table), 0))
+    for row in ("new_received", "granted", "total"):
+        values.update({f"requests.{row}.{c}": v for c, v in zip(
+            fields.REQUESTS_COLUMNS, (16, 3, 0, 1, 0, 0, 20), strict=True)})
+    values.update({f"appeals.review.{c}": v for c, v in zip(
+        fields.APPEALS_COLUMNS, (2, 1, 0, 0, 3), strict=True)})
+    return SampleReport(template="2019", values=values)
+
+
+FULL = _full()
+
+
+def test_a_recognised_table_that_adds_up_is_kept_as_ocr_with_its_confidence() -> None:
+    report = _read_as_recognised(render_pdf_text(FULL))
+    assert report.source.format == FORMAT
+    cell = report.cell("requests.new_received.natural_person")
+    assert cell is not None
+    assert (cell.value, cell.origin, cell.confidence) == (16, Origin.OCR, 0.99)
+    assert report.value("appeals.review.total") == 3
+    assert FULL.wrong_values(report) == []
+
+
+def test_a_misread_number_is_left_out_and_what_the_rules_force_is_derived() -> None:
+    text = render_pdf_text(FULL).replace("16 3 0 1 0 0 20", "19 3 0 1 0 0 20", 1)  # one 6 read as 9
+    report = _read_as_recognised(text)
+    assert FULL.wrong_values(report) == []
+    broken = next(d for d in report.diagnostics if d.code == "ocr-rule-broken")
+    assert "requests.new_received.natural_person" in broken.field_ids or \
+        "requests.new_received.total" in broken.field_ids
+    values = [report.value(f"requests.new_received.{c}") for c in ("natural_person", "total")]
+    assert None in values or values == [16, 20]  # left out, or forced back by the rule
+
+
+def test_values_no_rule_checks_are_left_out() -> None:
+    sample = attrs.evolve(FULL, values={**FULL.values, "active.regulations.made": 4})
+    report = _read_as_recognised(render_pdf_text(sample))
+    assert report.value("requests.new_received.total") == 20
+    assert report.value("active.regulations.made") is None
+    assert any(d.code == "ocr-unchecked" and "active.regulations.made" in d.field_ids
+               for d in report.diagnostics)
+
+
+def test_values_the_engine_is_unsure_of_are_left_out() -> None:
+    report = _read_as_recognised(render_pdf_text(FULL), confidence=0.3)
+    assert not [c for c in report.cells() if c.value is not None]
+    assert any(d.code == "ocr-unsure" for d in report.diagnostics)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(sample_reports(), __import__("hypothesis").strategies.data())
+def test_ocr_noise_never_gives_a_wrong_value(sample: SampleReport, data: object) -> None:
+    text = data.draw(ocr_noised(render_pdf_text(sample)))  # type: ignore[attr-defined]
+    report = _read_as_recognised(text)
+    assert sample.wrong_values(report) == []
+
+
+# --- with the engine --------------------------------------------------------------------------
+
+
+def _scan(sample: SampleReport, **noise: object) -> bytes:
+    pytest.importorskip("reportlab")
+    from govinfo_parse.testing.pdf import render_pdf  # noqa: PLC0415
+    from govinfo_parse.testing.scan import scan_pdf  # noqa: PLC0415
+
+    return scan_pdf(render_pdf(sample), **noise)  # type: ignore[arg-type]
+
+
+@needs_engine
+@settings(max_examples=2, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(sample_reports())
+def test_a_scanned_report_gives_no_wrong_value_and_most_of_its_values(sample: SampleReport) -> None:
+    report = govinfo_parse.parse(_scan(sample, dpi=150))
+    assert report.source.format == FORMAT
+    assert sample.wrong_values(report) == []
+    read = [c for c in report.cells() if c.value is not None]
+    assert len(read) >= 0.6 * len(sample.values)
+    assert all(c.confidence is not None for c in read if c.origin is Origin.OCR)
+
+
+@needs_engine
+def test_a_skewed_speckled_scan_gives_no_wrong_value() -> None:
+    report = govinfo_parse.parse(_scan(FULL, dpi=200, skew=0.6, speckles=300, grey=True, blur=0.6, stamp=True))
+    assert FULL.wrong_values(report) == []
+
+
+@needs_engine
+def test_a_page_image_is_read_like_a_scanned_page() -> None:
+    from govinfo_parse.testing.pdf import render_pdf  # noqa: PLC0415
+    from govinfo_parse.testing.scan import page_images  # noqa: PLC0415
+
+    pytest.importorskip("reportlab")
+    pages = page_images(render_pdf(FULL), dpi=150)
+    out = io.BytesIO()
+    pages[0].save(out, format="PNG")  # type: ignore[attr-defined]
+    report = govinfo_parse.parse(out.getvalue(), path="page.png")
+    assert report.source.format == FORMAT
+    assert FULL.wrong_values(report) == []
+
+
+def test_without_the_engine_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("reportlab")
+    from govinfo_parse_layouts import image_file, pdf_file  # noqa: PLC0415
+
+    monkeypatch.setattr(pdf_file, "available", lambda: False)
+    monkeypatch.setattr(image_file, "available", lambda: False)
+    scanned = _scan(FULL)
+    with pytest.raises(govinfo_parse.NoTextLayerError, match=r"govinfo-parse\[ocr\]"):
+        govinfo_parse.parse(scanned)
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+    with pytest.raises(govinfo_parse.NoTextLayerError, match=r"govinfo-parse\[ocr\]"):
+        govinfo_parse.parse(png)
