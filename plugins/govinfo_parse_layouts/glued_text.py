@@ -338,7 +338,11 @@ def _find_rows(block: Block, template: Template) -> list[_Row]:
         if (item := _ITEM_AFTER.search(text, start, end)) and re.match(r"[\u4e00-\u9fff]", text[end:end + 1]):
             end = item.start()  # the next row's item number
         if not text[start:end].strip():
-            continue  # an item number alone: part of the label being read
+            # Blank cells after a whole row label: that row printed nothing, and its label is not
+            # the next row's (else 其他处理's numbers are read as the row before it).
+            if labels.rows_named(text[label_start:start].strip()[-_LONGEST_LABEL:]):
+                label_start = end
+            continue  # an item number alone, or blanks: part of the label being read
         label_text = text[label_start:start]
         # The label proper: the header's words may stand before it.
         tail = max(label_start, start - _LONGEST_LABEL)

@@ -447,6 +447,12 @@ def _summary(path: str, report: Report | None, failure: dict[str, Any] | None) -
     for table in report.tables:
         stated = sum(1 for c in table if c.stated and c.origin.value != "narrative")
         lines.append(f"  {table.name:<9} {stated} values stated ({len(table)} cells read)")
+    if report.source.format == "ocr":
+        recognised = sum(1 for c in report.cells() if c.origin.value == "ocr")
+        derived = sum(1 for c in report.cells() if c.origin.value == "derived")
+        left_out = sum(len(d.field_ids) for d in report.diagnostics if d.code.startswith("ocr-"))
+        lines.append(f"  OCR       {recognised} values recognised and vouched for by the rules, {derived} "
+                     f"derived from them, {left_out} left out as doubtful")
     for label, key in (
         ("new requests", "requests.new_received.total"),
         ("granted", "requests.granted.total"),

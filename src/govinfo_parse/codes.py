@@ -66,6 +66,15 @@ _ALL: Final = (
          "PDF text: lines of numbers stand alone and neither the ends of the table nor its rules settle "
          "whether each belongs to the label above or below (pdfplumber prints a tall row's numbers above "
          "its label); the values the two readings give differently are left out"),
+    Code("ocr-unsure", Severity.WARNING,
+         "OCR: recognised values the engine was less than half sure of; left out"),
+    Code("ocr-rule-broken", Severity.WARNING,
+         "OCR: recognised values that broke the table's rules (misread); left out, and derived where "
+         "vouched values force them"),
+    Code("ocr-unchecked", Severity.WARNING,
+         "OCR: recognised values no holding rule checks (a 6 read for a 9 would pass unseen); left out"),
+    Code("ocr-derived", Severity.WARNING,
+         "OCR: values the layout derived from recognised numbers; left out unless vouched values force them"),
     Code("ambiguous-label", Severity.WARNING,
          "a label holds the words of several rows (two rows' labels run together); its values are left out"),
     Code("incomplete-header", Severity.WARNING,

@@ -201,10 +201,10 @@ def vouched(report: Report, confidences: Mapping[int, float]) -> Report:
             cells[cell.field_id] = attrs.evolve(cell, origin=Origin.OCR, confidence=round(confidence, 4))
     misread = _drop_rule_breakers(cells, template)
     holding, _ = rule_verdicts({f: c.value for f, c in cells.items()}, template)
-    unchecked = sorted(cells.keys() - holding)
-    for field_id in unchecked:
-        del cells[field_id]
-    forced = _forced(cells, template, layout)
+    trusted, forced, contradicted = _propagate(cells, holding, template, layout)
+    misread += contradicted
+    unchecked = sorted(cells.keys() - trusted.keys() - set(contradicted))
+    cells = {f: c for f, c in cells.items() if f in trusted and f not in forced}
     notes = [
         ("ocr-unsure", unsure, f"the engine was less than {MIN_CONFIDENCE:.0%} sure of these values"),
         ("ocr-derived", [f for f in derived if f not in forced],
@@ -216,7 +216,8 @@ def vouched(report: Report, confidences: Mapping[int, float]) -> Report:
                               message=f"{len(ids)} left out: {why}")
                    for code, ids, why in notes if ids]
     kept = {**cells, **forced}
-    blanks = [c for c in report.cells() if c.value is None or c.origin is Origin.NARRATIVE]
+    blanks = [c for c in report.cells()
+              if (c.value is None or c.origin is Origin.NARRATIVE) and c.field_id not in kept]
     tables = {name: attrs.evolve(getattr(report, name), cells=tuple(
         c for c in (*blanks, *kept.values()) if c.field_id.startswith(f"{name}.")))
         for name in ("active", "requests", "appeals")}
@@ -239,26 +240,43 @@ def _drop_rule_breakers(cells: dict[str, Cell], template: Template) -> list[str]
         del cells[culprit]
 
 
-def _forced(cells: dict[str, Cell], template: Template, layout: str) -> dict[str, Cell]:
-    """Values the engine missed that a rule of known values forces (the only unknown in it, ≥ 0)."""
+def _propagate(
+    cells: dict[str, Cell], holding: frozenset[str], template: Template, layout: str,
+) -> tuple[dict[str, object], dict[str, Cell], list[str]]:
+    """Trust spread from the values holding rules check, one rule at a time.
+
+    Trusted at first: the values of rules that hold with every value recognised.
+    Then a rule whose values are all trusted but one settles that one: a
+    recognised value equal to what the rule gives is trusted too; one that
+    differs is misread, and the rule's value is derived in its place; a value
+    the engine missed is derived.  A derived value rests only on trusted ones,
+    so a misread number can never be the ground of another.
+
+    :returns: the trusted values, the derived cells, and the recognised values found misread.
+    """
+    trusted: dict[str, object] = {f: cells[f].value for f in holding if f in cells}
     forced: dict[str, Cell] = {}
+    misread: list[str] = []
     changed = True
     while changed:
         changed = False
-        known = {f: c.value for f, c in {**cells, **forced}.items()}
-        for code, left, right in rule_sides(known, template):
-            unknown = [f for f in (*left, *right) if known.get(f) is None]
+        for code, left, right in rule_sides(trusted, template):
+            unknown = [f for f in (*left, *right) if f not in trusted]
             if len(unknown) != 1:
                 continue
             (field_id,) = unknown
             side, other = (left, right) if field_id in left else (right, left)
-            value = sum(known[f] for f in other) - sum(known[f] for f in side if f != field_id)  # type: ignore[misc]
+            value = sum(trusted[f] for f in other) - sum(trusted[f] for f in side if f != field_id)  # type: ignore[misc]
             if value < 0:
-                continue
-            forced[field_id] = Cell(field_id=field_id, value=value, raw="", layout=layout,
-                                    kind=CellKind.NUMBER if value else CellKind.ZERO, origin=Origin.DERIVED,
-                                    rule=f"{code}: the only value of the rule the engine did not read with "
-                                    "confidence, forced by recognised values the rules vouch for")
-            known[field_id] = value
+                continue  # the trusted values contradict each other here: settle nothing
+            read = cells.get(field_id)
+            if read is not None and read.value != value:
+                misread.append(field_id)
+            if read is None or read.value != value:
+                forced[field_id] = Cell(
+                    field_id=field_id, value=value, raw="", layout=layout,
+                    kind=CellKind.NUMBER if value else CellKind.ZERO, origin=Origin.DERIVED,
+                    rule=f"{code}: every other value of the rule recognised and vouched for by another rule")
+            trusted[field_id] = value
             changed = True
-    return forced
+    return trusted, forced, misread

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import govinfo_parse
 from govinfo_parse import Origin
 
@@ -159,3 +161,16 @@ def test_table_four_glued_into_exactly_fifteen_digits_is_split_the_one_way_it_ca
     assert {k: v for k, v in flat.items() if k.startswith("appeals.")} == {
         f"appeals.{g}.{c}": 0 for g in ("review", "litigation_direct", "litigation_after_review")
         for c in ("upheld", "corrected", "other", "pending", "total")}
+
+
+def test_a_row_of_blank_cells_keeps_its_label_from_the_next_row() -> None:
+    # BeautifulSoup's get_text() of a Word-export page (found by the tools property): 5.要求…已获取信息
+    # printed seven blank cells (no-break spaces), then （六）其他处理 four blanks, 39, a blank and 39.
+    # The 39s are 其他处理's; they were read as the row before it.
+    text = (Path(__file__).parents[1] / "data" / "glued-blank-row-before-other-2019.txt").read_text(encoding="utf-8")
+    assert "确认或重新出具已获取信息" + "\xa0" * 7 + "（六）其他处理" in text
+    report = govinfo_parse.parse(text)
+    assert [c.field_id for c in report.cells() if c.field_id.startswith("requests.not_processed.confirmation.")
+            and c.value is not None] == []
+    assert report.value("requests.other.legal_service") in (39, None)
+    assert report.value("requests.other.total") in (39, None)

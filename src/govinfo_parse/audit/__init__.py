@@ -153,7 +153,7 @@ def _row(entry: CorpusEntry, folder: str) -> dict[str, Any]:
         "year": report.meta.year, "organ": report.meta.organ, "template": report.meta.template,
         "read": read, "expected": expected, "share": read / expected if tables_found and expected else 0.0,
         "rule_breaks": sum(1 for d in report.diagnostics if d.code.startswith("rule-")),
-        "layouts": sorted({c.layout for c in report.cells() if c.origin is Origin.READ}),
+        "layouts": sorted({c.layout for c in report.cells() if c.origin in (Origin.READ, Origin.OCR)}),
         "problems": sum(1 for d in report.diagnostics if d.severity is not Severity.INFO),
         "error": row["error"] or (None if tables_found else "no statistical table found"),
     })
@@ -167,7 +167,7 @@ def render_corpus(entries: Iterable[CorpusEntry], *, title: str = "Reports") -> 
     rows = [_row(e, os.path.commonpath(folders) if folders else ".") for e in entries]
     per_layout: Counter[str] = Counter(
         c.layout for e in entries if e.report for c in e.report.cells()
-        if c.value is not None and c.origin is Origin.READ)
+        if c.value is not None and c.origin in (Origin.READ, Origin.OCR))
     chart = _charts.bar_chart("values read per layout",
                               [(name, n, name) for name, n in per_layout.most_common()])
     return _environment().get_template("corpus.html.j2").render(

@@ -23,10 +23,10 @@ __all__ = ["DiagnosticView", "DrawnCell", "TableView", "TextPiece", "ValueView",
            "text_pieces", "values_read"]
 
 #: How a value came to be shown: read, derived, from prose, or not stated at all.
-State = Literal["read", "derived", "narrative", "blank", "unreadable", "missing"]
+State = Literal["read", "ocr", "derived", "narrative", "blank", "unreadable", "missing"]
 
 _ORIGIN_STATES: Final[dict[Origin, State]] = {
-    Origin.READ: "read", Origin.DERIVED: "derived", Origin.NARRATIVE: "narrative"}
+    Origin.READ: "read", Origin.OCR: "ocr", Origin.DERIVED: "derived", Origin.NARRATIVE: "narrative"}
 
 _CAPTIONS: Final = {
     "active": "二、主动公开政府信息情况",
@@ -125,6 +125,8 @@ def _value_view(field_id: str, cell: Cell | None, doubts: list[str]) -> ValueVie
         notes.append(f"{state}: raw {cell.raw!r}{where}, layout {cell.layout}")
         if cell.rule:
             notes.append(f"rule: {cell.rule}")
+        if cell.confidence is not None:
+            notes.append(f"recognised by OCR (confidence {cell.confidence:.2f}), vouched for by the rules")
         if cell.unit:
             notes.append(f"unit: {cell.unit}")
         if cell.note:

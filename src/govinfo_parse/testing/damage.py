@@ -138,8 +138,10 @@ _CONFUSED: Final = {"6": "9", "9": "6", "3": "8", "8": "3", "1": "7", "7": "1", 
 
 
 def confuse_digit(text: str, choice: int) -> str:
-    """OCR reads a number wrong as another number: a digit for its look-alike (6 ↔ 9), a digit
-    dropped (120 → 12) or doubled (12 → 122)."""
+    """OCR reads a number as another number.
+
+    A digit for its look-alike (6 ↔ 9), a digit dropped (120 → 12) or doubled (12 → 122).
+    """
     places = [(m, k) for m in _NUMBER_CELL.finditer(text) for k, ch in enumerate(m.group()) if ch.isdigit()]
     if not places:
         return text

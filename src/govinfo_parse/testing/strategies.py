@@ -34,8 +34,8 @@ __all__ = [
     "amounts",
     "counts",
     "damaged",
-    "ocr_noised",
     "encoded",
+    "ocr_noised",
     "renderings",
     "rule_breaking_reports",
     "sample_reports",
@@ -173,8 +173,11 @@ def damaged(draw: st.DrawFn, text: str, *, kinds: tuple[str, ...] = tuple(DAMAGE
 
 @st.composite
 def ocr_noised(draw: st.DrawFn, text: str, *, at_most: int = 3) -> str:
-    """``text`` as an OCR engine might read it: one to ``at_most`` numbers misread, into
-    letters (``l04``) or into other numbers (6 ↔ 9, a digit dropped or doubled)."""
+    """``text`` as an OCR engine might read it.
+
+    One to ``at_most`` numbers misread: into letters (``l04``) or into other numbers
+    (6 ↔ 9, a digit dropped or doubled).
+    """
     for _ in range(draw(st.integers(1, at_most))):
         kind = draw(st.sampled_from(sorted(OCR_NOISE)))
         text = OCR_NOISE[kind](text, draw(st.integers(0, 10_000)))
