@@ -206,3 +206,26 @@ def test_the_caret_stands_under_wide_characters_where_a_terminal_shows_them() ->
     assert marks == " " * (2 * (column - 1)) + "^" + "~" * (display_width("3x件") - 1)
     assert "expected NUMBER_CELL" in str(exc)
     assert display_width("ａｂ") == 4 and display_width("ab") == 2 and display_width("é") == 1
+
+
+def test_a_converter_has_the_documents_time_not_one_plugin_calls() -> None:
+    """Converting grows with the document (OCR: seconds a page): plugin_timeout does not cut it short."""
+    import time  # noqa: PLC0415
+
+    from govinfo_parse.layout import ConvertedDocument  # noqa: PLC0415
+    from govinfo_parse.plugins import get_plugin_manager  # noqa: PLC0415
+
+    class SlowConverter:
+        @govinfo_parse.hookimpl(tryfirst=True)
+        def govinfo_convert_document(self, data: object, path: object) -> ConvertedDocument | None:  # noqa: ARG002
+            if data != b"slow":
+                return None
+            time.sleep(0.5)
+            return ConvertedDocument(text=TEXT, format="slow")
+
+    pm = get_plugin_manager()
+    pm.register(SlowConverter(), name="slow")
+    report = govinfo_parse.parse(b"slow", plugin_manager=pm, limits=Limits(plugin_timeout=0.2, timeout=30))
+    assert report.source.format == "slow"
+    assert report.value("requests.new_received.total") == 3
+    assert "plugin-timeout" not in [d.code for d in report.diagnostics]

@@ -99,7 +99,7 @@ class _PluginOverran(Exception):  # noqa: N818 - internal signal, never leaves t
 
 def call_one(  # noqa: PLR0913
     pm: pluggy.PluginManager, hook_name: str, impl: pluggy.HookImpl, kwargs: dict[str, Any],
-    diagnostics: list[Diagnostic], *, passes: tuple[type[BaseException], ...] = (),
+    diagnostics: list[Diagnostic], *, passes: tuple[type[BaseException], ...] = (), timed: bool = True,
 ) -> tuple[bool, Any]:
     """Call one implementation through pluggy: (True, its result), or (False, None) with a diagnostic.
 
@@ -108,11 +108,12 @@ def call_one(  # noqa: PLR0913
     ``plugin_timeout``, is reported with the plugin's name; only the
     document's own time limit and the errors in ``passes`` go through.
     Wrappers run inside the call, so their time and errors count with it.
+    With ``timed`` false, only the document's time limit bounds the call.
     """
     caller = _caller_of(pm, hook_name, impl)
     spec = getattr(pm.hook, hook_name).spec
     firstresult = bool(spec and spec.opts.get("firstresult")) or isinstance(caller, _Direct)
-    limit = current_limits().plugin_timeout
+    limit = current_limits().plugin_timeout if timed else None
     try:
         with deadline(limit, _PluginOverran):
             outcome = caller(**kwargs)

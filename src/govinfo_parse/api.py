@@ -356,8 +356,11 @@ def convert(
     """The first ``govinfo_convert_document`` result in pluggy's order, or None for plain text."""
     hook = "govinfo_convert_document"
     for impl in implementations(pm, hook):
+        # A converter's work grows with the document (OCR: seconds a page): the document's
+        # time limit bounds it, not one plugin call's.
         ok, result = call_one(pm, hook, impl, {"data": document, "path": path}, diagnostics,
-                              passes=(UnreadableDocumentError, MissingDependencyError, ResourceLimitError))
+                              passes=(UnreadableDocumentError, MissingDependencyError, ResourceLimitError),
+                              timed=False)
         if not ok:
             continue
         if isinstance(result, ConvertedDocument):

@@ -52,6 +52,7 @@ class Limits:
     #: Seconds to parse one document, conversion included.
     timeout: float | None = 120.0
     #: Seconds for one call of one plugin; a plugin that overruns is reported and skipped.
+    #: Converters (PDF, Word, OCR), whose work grows with the document, have ``timeout`` only.
     plugin_timeout: float | None = 30.0
 
     def __attrs_post_init__(self) -> None:

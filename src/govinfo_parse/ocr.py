@@ -77,8 +77,8 @@ def missing_extra(what: str) -> MissingDependencyError:
 def _engine() -> Callable[[Any], tuple[Any, Any]]:
     try:
         from rapidocr_onnxruntime import RapidOCR  # noqa: PLC0415
-    except ImportError as exc:
-        what = "a scanned page"
+    except ImportError as exc:  # not installed, or a library it needs is missing (OpenCV's libGL)
+        what = f"a scanned page ({exc})"
         raise missing_extra(what) from exc
     return RapidOCR()  # type: ignore[no-any-return]
 
