@@ -14,6 +14,7 @@ for it (``vouched_by_rules``).
 
 from __future__ import annotations
 
+import re
 import statistics
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final
@@ -26,7 +27,7 @@ from govinfo_parse.layout import ConvertedDocument
 from govinfo_parse.model import Cell, CellKind, Diagnostic, Origin, Report, Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from govinfo_parse.fields import Template
 
@@ -41,6 +42,8 @@ FORMAT: Final = "ocr"
 DPI: Final = 200
 #: Fewer runs of text than this on every page: the engine found no text to speak of.
 _MIN_RUNS_PER_PAGE: Final = 3
+#: Boxes of running text needed to tell how the page is turned.
+_LEAST_WIDE_BOXES: Final = 5
 #: Below this confidence a recognised value is left out.  Low, on purpose: the engine is least sure
 #: of zeros, which it reads right; a misread digit is often read with full confidence, and only
 #: the rules catch it.
@@ -57,6 +60,8 @@ class TextBox:
     right: float
     bottom: float
     confidence: float
+    #: How its top edge climbs or falls, in pixels per pixel: a page turned on the glass.
+    slope: float = 0.0
 
 
 def available() -> bool:
@@ -89,19 +94,45 @@ def recognise(image: Any) -> list[TextBox]:  # noqa: ANN401 - a numpy array (hei
     out = []
     for corners, text, confidence in found or ():
         xs, ys = [float(p[0]) for p in corners], [float(p[1]) for p in corners]
-        out.append(TextBox(str(text), min(xs), min(ys), max(xs), max(ys), float(confidence)))
+        run = xs[1] - xs[0]  # corners: top left, top right, bottom right, bottom left
+        slope = (ys[1] - ys[0]) / run if run > 0 else 0.0
+        out.append(TextBox(str(text), min(xs), min(ys), max(xs), max(ys), float(confidence), slope))
     return out
 
 
-def _lines(boxes: Iterable[TextBox]) -> list[list[TextBox]]:
-    """Boxes grouped into lines (their middles level within half a line's height), top to bottom."""
+# A mark at either end of a run of digits: dust on the glass beside the number, not part of it
+# (no count starts or ends with a point; an amount cut short so is checked by no rule, never kept).
+_DUST: Final = re.compile(r"^[.,:;·'`]+(?=\d+$)|(?<=\d)[.,:;·'`]+$")
+
+
+def _without_dust(box: TextBox) -> TextBox:
+    """The box without specks read as points beside its digits (``0.`` → ``0``)."""
+    cleaned = _DUST.sub("", box.text)
+    if cleaned == box.text or not cleaned.isdigit():
+        return box
+    return attrs.evolve(box, text=cleaned)
+
+
+def _lines(boxes: Sequence[TextBox]) -> list[list[TextBox]]:
+    """Boxes grouped into lines (their middles level within half a line's height), top to bottom.
+
+    Levels are taken square to the page's text: on a page turned on the glass a
+    row's last cell stands higher or lower than its label by the width of the
+    table times the turn, which may be more than a line.
+    """
+    wide = [b.slope for b in boxes if b.right - b.left >= 3 * (b.bottom - b.top)]
+    turn = statistics.median(wide) if len(wide) >= _LEAST_WIDE_BOXES else 0.0
+
+    def level(box: TextBox) -> float:
+        return (box.top + box.bottom) / 2 - turn * (box.left + box.right) / 2
+
     lines: list[list[TextBox]] = []
-    for box in sorted(boxes, key=lambda b: (b.top + b.bottom) / 2):
-        middle, height = (box.top + box.bottom) / 2, box.bottom - box.top
+    for box in sorted(boxes, key=level):
+        height = box.bottom - box.top
         if lines:
             last = lines[-1]
-            level = statistics.fmean((b.top + b.bottom) / 2 for b in last)
-            if abs(middle - level) < 0.5 * min(height, statistics.median(b.bottom - b.top for b in last)):
+            if abs(level(box) - statistics.fmean(map(level, last))) < 0.5 * min(
+                    height, statistics.median(b.bottom - b.top for b in last)):
                 last.append(box)
                 continue
         lines.append([box])
@@ -128,7 +159,7 @@ def page_text(boxes: Sequence[TextBox], *, height_pt: float, scale: float) -> Pa
     char_boxes: dict[int, tuple[float, float, float, float]] = {}
     confidences: dict[int, float] = {}
     at = 0
-    for line in _lines(boxes):
+    for line in _lines([_without_dust(b) for b in boxes]):
         for k, box in enumerate(line):
             if k:
                 text.append(" ")

@@ -21,6 +21,8 @@ from govinfo_parse.testing.strategies import ocr_noised, sample_reports
 if TYPE_CHECKING:
     import pluggy
 
+    from govinfo_parse.ocr import TextBox
+
 try:  # installed, and its libraries load (OpenCV needs libGL)
     import rapidocr_onnxruntime  # noqa: F401
 except ImportError:
@@ -166,3 +168,30 @@ def test_without_the_engine_the_error_names_the_extra(monkeypatch: pytest.Monkey
     png = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
     with pytest.raises(govinfo_parse.NoTextLayerError, match=r"govinfo-parse\[ocr\]"):
         govinfo_parse.parse(png)
+
+
+# --- setting recognised boxes out as lines (no engine needed) ------------------------------------
+
+
+def _box(text: str, left: float, top: float, width: float = 40, slope: float = 0.0) -> TextBox:
+    from govinfo_parse.ocr import TextBox  # noqa: PLC0415
+
+    return TextBox(text, left, top, left + width, top + 20, 0.99, slope)
+
+
+def test_a_turned_page_keeps_each_row_on_one_line() -> None:
+    from govinfo_parse.ocr import page_text  # noqa: PLC0415
+
+    turn = 0.02  # the page turned about a degree: the row falls 20 px over 1000 px
+    label = [_box(f"第{i}行标签文字很长", 10, 100 + 30 * i, width=300, slope=turn) for i in range(6)]
+    numbers = [_box(str(i), 1000, 100 + 30 * i + 20, width=15, slope=turn) for i in range(6)]
+    text = page_text([*label, *numbers], height_pt=842, scale=2).text
+    assert [line.split()[-1] for line in text.splitlines()] == [str(i) for i in range(6)]
+
+
+def test_specks_beside_digits_are_not_points() -> None:
+    from govinfo_parse.ocr import page_text  # noqa: PLC0415
+
+    boxes = [_box("一、本年新收政府信息公开申请数量", 10, 100, width=300), _box("95", 400, 100),
+             _box("0.", 450, 100), _box(".0", 500, 100), _box("5.0", 550, 100)]
+    assert page_text(boxes, height_pt=842, scale=2).text.split()[1:] == ["95", "0", "0", "5.0"]
