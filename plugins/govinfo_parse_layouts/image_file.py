@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from govinfo_parse import hookimpl
 from govinfo_parse.errors import ResourceLimitError
 from govinfo_parse.limits import current_limits
-from govinfo_parse.ocr import DPI, available, page_text, recognise, to_document
+from govinfo_parse.ocr import DPI, available, page_text, pages_done, recognise, to_document
 from govinfo_parse.text import image_format
 
 if TYPE_CHECKING:
@@ -42,8 +42,10 @@ def govinfo_convert_document(data: bytes | str, path: str | None) -> ConvertedDo
     most = current_limits().max_pages
     frames = frames if most is None else frames[:most]
     scale = DPI / _POINTS_PER_PIXEL_AT_DPI
-    pages = [page_text(recognise(np.asarray(frame)), height_pt=frame.height / scale, scale=scale)
-             for frame in frames]
+    pages = []
+    for number, frame in enumerate(frames, start=1):
+        pages.append(page_text(recognise(np.asarray(frame)), height_pt=frame.height / scale, scale=scale))
+        pages_done(number, len(frames))
     return to_document(pages, path or "input")
 
 

@@ -24,7 +24,7 @@ from govinfo_parse.errors import (
 )
 from govinfo_parse.layout import ConvertedDocument
 from govinfo_parse.limits import current_limits
-from govinfo_parse.ocr import DPI, available, page_text, recognise, to_document
+from govinfo_parse.ocr import DPI, available, page_text, pages_done, recognise, to_document
 
 NAME = "pdf"
 _SIGNATURE: Final = b"%PDF-"
@@ -123,10 +123,11 @@ def _page_texts(document: Any, name: str) -> tuple[list[str], list[Boxes]]:  # n
 def _recognised(document: Any, name: str) -> ConvertedDocument:  # noqa: ANN401 - a pypdfium2 document
     """A scanned PDF's pages recognised by OCR, each rendered at the engine's resolution."""
     pages = []
-    for page in document:
+    for number, page in enumerate(document, start=1):
         _, height = page.get_size()
         image = page.render(scale=DPI / 72).to_numpy()
         pages.append(page_text(recognise(image), height_pt=height, scale=DPI / 72))
+        pages_done(number, len(document))
     return to_document(pages, name)
 
 

@@ -22,13 +22,14 @@ writes the same record (``govinfo_parse.batch.parse_record``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import itertools
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from govinfo_parse import api, batch, hookspecs, serialize
+from govinfo_parse import api, batch, hookspecs, ocr, serialize
 from govinfo_parse.errors import (
     DecodingError,
     GovinfoParseError,
@@ -42,7 +43,7 @@ from govinfo_parse.limits import Limits
 from govinfo_parse.plugins import ENTRY_POINT_GROUP, default_plugin_manager
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from govinfo_parse.model import Report
 
@@ -146,7 +147,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--resume", action="store_true",
                    help="with -o and jsonl/csv: skip inputs the output already has records for")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                   help="show a progress bar (default: when standard error is a terminal)")
+                   help="show a progress bar: of the files of a batch, or of a scan's pages as they are "
+                   "recognised (default: when standard error is a terminal)")
     p.add_argument("--include-narrative", action="store_true",
                    help="also give values read from prose: in records as narrative.<field id> columns, "
                    "in flat output mixed in, in the summary marked 'from a sentence'")
@@ -338,13 +340,40 @@ def _parse(args: argparse.Namespace) -> int:
         return _parse_to_parquet(args)
     if fmt in batch.STREAM_FORMATS:
         return _parse_batch(args, fmt) if args.output else _records_to(sys.stdout, inputs, args, fmt)
-    results = _read_all(inputs, args.layout, _limits(args))
+    with _page_progress(sys.stderr.isatty() if args.progress is None else args.progress):
+        results = _read_all(inputs, args.layout, _limits(args))
     text = _render(results, fmt, include_narrative=args.include_narrative)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
     return max((code for *_, code in results), default=EXIT_OK)
+
+
+@contextlib.contextmanager
+def _page_progress(show: bool) -> Iterator[None]:  # noqa: FBT001
+    """A progress bar of the pages of each scan being recognised (OCR takes seconds a page)."""
+    if not show:
+        yield
+        return
+    from tqdm import tqdm  # noqa: PLC0415
+
+    bar: list[Any] = []
+
+    def follow(done: int, total: int) -> None:
+        if done == 1 or not bar:
+            while bar:
+                bar.pop().close()
+            bar.append(tqdm(total=total, unit="page", desc="OCR", file=sys.stderr, leave=False))
+        bar[0].update(done - bar[0].n)
+
+    token = ocr.PAGE_PROGRESS.set(follow)
+    try:
+        yield
+    finally:
+        ocr.PAGE_PROGRESS.reset(token)
+        while bar:
+            bar.pop().close()
 
 
 def _check_layout(name: str | None) -> None:
@@ -535,7 +564,8 @@ def _audit(args: argparse.Namespace) -> int:
     one = len(inputs) == 1 and len(args.paths) == 1 and Path(args.paths[0]).is_file()
     entries, worst, names = [], EXIT_OK, audit.PageNames(output)
     for path in inputs:
-        ((_, report, failure, code),) = _read_all([path], args.layout, _limits(args))
+        with _page_progress(sys.stderr.isatty()):
+            ((_, report, failure, code),) = _read_all([path], args.layout, _limits(args))
         worst = max(worst, code)
         if report is None:
             entries.append(audit.CorpusEntry(path=path, error=(failure or {}).get("error")))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from contextvars import ContextVar
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
@@ -32,8 +33,8 @@ if TYPE_CHECKING:
     from govinfo_parse.fields import Template
 
 __all__ = [
-    "DPI", "FORMAT", "MIN_CONFIDENCE", "PageText", "TextBox", "available", "missing_extra", "page_text",
-    "recognise", "to_document", "vouched",
+    "DPI", "FORMAT", "MIN_CONFIDENCE", "PAGE_PROGRESS", "PageText", "TextBox", "available", "missing_extra",
+    "page_text", "pages_done", "recognise", "to_document", "vouched",
 ]
 
 #: ``Source.format`` of a document read by OCR.
@@ -48,6 +49,19 @@ _LEAST_WIDE_BOXES: Final = 5
 #: of zeros, which it reads right; a misread digit is often read with full confidence, and only
 #: the rules catch it.
 MIN_CONFIDENCE: Final = 0.5
+
+
+#: Told ``(pages recognised, pages in all)`` as a scan's pages are recognised (the command line
+#: sets it to draw a progress bar on a terminal); None tells nobody.
+PAGE_PROGRESS: ContextVar[Callable[[int, int], object] | None] = ContextVar(
+    "govinfo_parse_ocr_page_progress", default=None)
+
+
+def pages_done(done: int, total: int) -> None:
+    """Tell whoever follows the recognition of a scan (``PAGE_PROGRESS``) how far it is."""
+    follower = PAGE_PROGRESS.get()
+    if follower is not None:
+        follower(done, total)
 
 
 @attrs.frozen

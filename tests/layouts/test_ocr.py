@@ -19,6 +19,8 @@ from govinfo_parse.testing.pdftext import render_pdf_text
 from govinfo_parse.testing.strategies import ocr_noised, sample_reports
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import pluggy
 
     from govinfo_parse.ocr import TextBox
@@ -195,3 +197,26 @@ def test_specks_beside_digits_are_not_points() -> None:
     boxes = [_box("一、本年新收政府信息公开申请数量", 10, 100, width=300), _box("95", 400, 100),
              _box("0.", 450, 100), _box(".0", 500, 100), _box("5.0", 550, 100)]
     assert page_text(boxes, height_pt=842, scale=2).text.split()[1:] == ["95", "0", "0", "5.0"]
+
+
+@needs_engine
+def test_the_command_line_shows_the_pages_recognised_and_what_came_of_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    from govinfo_parse import cli  # noqa: PLC0415
+    from govinfo_parse.ocr import PAGE_PROGRESS  # noqa: PLC0415
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(_scan(FULL))
+    told: list[tuple[int, int]] = []
+    token = PAGE_PROGRESS.set(lambda done, total: told.append((done, total)))
+    try:
+        govinfo_parse.parse_file(scan)
+    finally:
+        PAGE_PROGRESS.reset(token)
+    assert told == [(1, 2), (2, 2)]
+    assert cli.main(["parse", "--progress", str(scan)]) == cli.EXIT_OK
+    out, err = capsys.readouterr()
+    assert "OCR" in err
+    assert "page" in err
+    assert "values recognised and vouched for by the rules" in out
