@@ -15,7 +15,7 @@ from govinfo_parse.model import Diagnostic, Report, Severity
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
 
-__all__ = ["check_report", "rule_sides", "rule_tally", "rule_tally_of", "rule_verdicts"]
+__all__ = ["check_report", "rule_sides", "rule_tally", "rule_tally_of"]
 
 
 Rule = tuple[str, Severity, str, "Sequence[str]", "Sequence[str]"]  # code, severity, message, left, right
@@ -101,17 +101,6 @@ def rule_sides(
     ``stated`` tells which (六) rows a 2021 report prints.
     """
     return [(code, tuple(left), tuple(right)) for code, _, _, left, right in _rules(template, stated)]
-
-
-def rule_verdicts(
-    stated: Mapping[str, object], template: fields.Template,
-) -> tuple[frozenset[str], frozenset[str]]:
-    """(fields some rule that holds checks, fields some broken rule names), of ``stated`` values."""
-    holding: set[str] = set()
-    broken: set[str] = set()
-    for outcome, (_, _, _, left, right) in _outcomes(template, stated):
-        (holding if outcome is None else broken).update((*left, *right))
-    return frozenset(holding), frozenset(broken)
 
 
 @hookimpl

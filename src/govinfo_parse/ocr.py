@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from govinfo_parse.checks import rule_sides, rule_verdicts
+from govinfo_parse import fields
+from govinfo_parse.checks import rule_sides
 from govinfo_parse.errors import MissingDependencyError, NoTextLayerError
 from govinfo_parse.layout import ConvertedDocument
 from govinfo_parse.model import Cell, CellKind, Diagnostic, Origin, Report, Severity
@@ -244,9 +245,11 @@ def vouched(report: Report, confidences: Mapping[int, float]) -> Report:
             unsure.append(cell.field_id)
         else:
             cells[cell.field_id] = attrs.evolve(cell, origin=Origin.OCR, confidence=round(confidence, 4))
-    misread = _drop_rule_breakers(cells, template)
-    holding, _ = rule_verdicts({f: c.value for f, c in cells.items()}, template)
-    trusted, forced, contradicted = _propagate(cells, holding, template, layout)
+    rules = _rules_of(report, template)
+    misread = _drop_rule_breakers(cells, rules)
+    values = {f: c.value for f, c in cells.items()}
+    holding = {f for _, left, right in rules if _holds(left, right, values) for f in (*left, *right)}
+    trusted, forced, contradicted = _propagate(cells, frozenset(holding), rules, layout)
     misread += contradicted
     unchecked = sorted(cells.keys() - trusted.keys() - set(contradicted))
     cells = {f: c for f, c in cells.items() if f in trusted and f not in forced}
@@ -269,14 +272,35 @@ def vouched(report: Report, confidences: Mapping[int, float]) -> Report:
     return attrs.evolve(report, **tables).with_diagnostics(*diagnostics)
 
 
-def _drop_rule_breakers(cells: dict[str, Cell], template: Template) -> list[str]:
+Rules = list[tuple[str, tuple[str, ...], tuple[str, ...]]]
+
+
+def _rules_of(report: Report, template: Template) -> Rules:
+    """The table's rules, with the (六) rows the document prints.
+
+    The single 2019-style row only where the document prints that row, never
+    because the engine missed the sub-rows.
+    """
+    printed: dict[str, object] = {c.field_id: 0 for c in report.cells()}
+    single = any(f"requests.other.{col}" in printed for col in fields.REQUESTS_COLUMNS)
+    if template == "2021" and not single:
+        printed.update({f"requests.other.no_correction.{col}": 0 for col in fields.REQUESTS_COLUMNS})
+    return rule_sides(printed, template)
+
+
+def _holds(left: Sequence[str], right: Sequence[str], values: Mapping[str, object]) -> bool | None:
+    """Whether ``sum(left) == sum(right)``; None when a value is missing."""
+    if any(values.get(f) is None for f in (*left, *right)):
+        return None
+    return sum(values[f] for f in left) == sum(values[f] for f in right)  # type: ignore[misc]
+
+
+def _drop_rule_breakers(cells: dict[str, Cell], rules: Rules) -> list[str]:
     """Take out, one at a time, the value in the most broken rules (least confident first)."""
     dropped: list[str] = []
     while True:
-        stated = {f: c.value for f, c in cells.items()}
-        broken = [{*left, *right} for _, left, right in rule_sides(stated, template)
-                  if all(stated.get(f) is not None for f in (*left, *right))
-                  and sum(stated[f] for f in left) != sum(stated[f] for f in right)]  # type: ignore[misc]
+        values = {f: c.value for f, c in cells.items()}
+        broken = [{*left, *right} for _, left, right in rules if _holds(left, right, values) is False]
         if not broken:
             return dropped
         counts = {f: sum(f in rule for rule in broken) for rule in broken for f in rule}
@@ -286,7 +310,7 @@ def _drop_rule_breakers(cells: dict[str, Cell], template: Template) -> list[str]
 
 
 def _propagate(
-    cells: dict[str, Cell], holding: frozenset[str], template: Template, layout: str,
+    cells: dict[str, Cell], holding: frozenset[str], rules: Rules, layout: str,
 ) -> tuple[dict[str, object], dict[str, Cell], list[str]]:
     """Trust spread from the values holding rules check, one rule at a time.
 
@@ -305,7 +329,7 @@ def _propagate(
     changed = True
     while changed:
         changed = False
-        for code, left, right in rule_sides(trusted, template):
+        for code, left, right in rules:
             unknown = [f for f in (*left, *right) if f not in trusted]
             if len(unknown) != 1:
                 continue
