@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from govinfo_parse import hookimpl
 from govinfo_parse.errors import ResourceLimitError
 from govinfo_parse.limits import current_limits
-from govinfo_parse.ocr import DPI, available, page_text, pages_done, recognise, to_document
 from govinfo_parse.text import image_format
 
 if TYPE_CHECKING:
@@ -26,9 +25,14 @@ _POINTS_PER_PIXEL_AT_DPI = 72  # an image has no page size: its pixels are taken
 
 @hookimpl
 def govinfo_convert_document(data: bytes | str, path: str | None) -> ConvertedDocument | None:
-    if not isinstance(data, bytes) or image_format(data) is None or not available():
+    if not isinstance(data, bytes) or image_format(data) is None:
         return None
-    import numpy as np  # noqa: PLC0415 - both come with the ocr extra
+    # Imported here: only images need them.
+    from govinfo_parse.ocr import DPI, available, page_text, pages_done, recognise, to_document  # noqa: PLC0415
+
+    if not available():
+        return None
+    import numpy as np  # noqa: PLC0415 - numpy and Pillow come with the ocr extra
     from PIL import Image, ImageSequence, UnidentifiedImageError  # noqa: PLC0415
 
     try:

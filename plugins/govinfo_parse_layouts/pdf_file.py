@@ -24,7 +24,6 @@ from govinfo_parse.errors import (
 )
 from govinfo_parse.layout import ConvertedDocument
 from govinfo_parse.limits import current_limits
-from govinfo_parse.ocr import DPI, available, page_text, pages_done, recognise, to_document
 
 NAME = "pdf"
 _SIGNATURE: Final = b"%PDF-"
@@ -122,6 +121,8 @@ def _page_texts(document: Any, name: str) -> tuple[list[str], list[Boxes]]:  # n
 
 def _recognised(document: Any, name: str) -> ConvertedDocument:  # noqa: ANN401 - a pypdfium2 document
     """A scanned PDF's pages recognised by OCR, each rendered at the engine's resolution."""
+    from govinfo_parse.ocr import DPI, page_text, pages_done, recognise, to_document  # noqa: PLC0415
+
     pages = []
     for number, page in enumerate(document, start=1):
         _, height = page.get_size()
@@ -144,6 +145,8 @@ def govinfo_convert_document(data: bytes | str, path: str | None) -> ConvertedDo
         msg = f"{path or 'input'}: the PDF has no pages"
         raise CorruptDocumentError(msg)
     if all(len(text.strip()) < _MIN_TEXT_PER_PAGE for text in pages):
+        from govinfo_parse.ocr import available  # noqa: PLC0415 - only scans need OCR
+
         if not available():
             msg = (f"{path or 'input'}: the PDF has no text layer (scanned pages); OCR it first, or let "
                    'govinfo_parse do it: pip install "govinfo-parse[ocr]"')

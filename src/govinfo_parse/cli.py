@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from govinfo_parse import api, batch, hookspecs, ocr, serialize
+from govinfo_parse import api, batch, hookspecs, serialize
 from govinfo_parse.errors import (
     DecodingError,
     GovinfoParseError,
@@ -358,6 +358,8 @@ def _page_progress(show: bool) -> Iterator[None]:  # noqa: FBT001
         return
     from tqdm import tqdm  # noqa: PLC0415
 
+    from govinfo_parse.ocr import PAGE_PROGRESS  # noqa: PLC0415 - only a terminal follows the pages
+
     bar: list[Any] = []
 
     def follow(done: int, total: int) -> None:
@@ -367,11 +369,11 @@ def _page_progress(show: bool) -> Iterator[None]:  # noqa: FBT001
             bar.append(tqdm(total=total, unit="page", desc="OCR", file=sys.stderr, leave=False))
         bar[0].update(done - bar[0].n)
 
-    token = ocr.PAGE_PROGRESS.set(follow)
+    token = PAGE_PROGRESS.set(follow)
     try:
         yield
     finally:
-        ocr.PAGE_PROGRESS.reset(token)
+        PAGE_PROGRESS.reset(token)
         while bar:
             bar.pop().close()
 

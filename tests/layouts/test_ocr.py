@@ -172,10 +172,9 @@ def test_a_page_image_is_read_like_a_scanned_page() -> None:
 
 def test_without_the_engine_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("reportlab")
-    from govinfo_parse_layouts import image_file, pdf_file  # noqa: PLC0415
+    from govinfo_parse import ocr  # noqa: PLC0415
 
-    monkeypatch.setattr(pdf_file, "available", lambda: False)
-    monkeypatch.setattr(image_file, "available", lambda: False)
+    monkeypatch.setattr(ocr, "available", lambda: False)
     scanned = _scan(FULL)
     with pytest.raises(govinfo_parse.NoTextLayerError, match=r"govinfo-parse\[ocr\]"):
         govinfo_parse.parse(scanned)
