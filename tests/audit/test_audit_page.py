@@ -280,3 +280,13 @@ def test_cli_says_which_extra_to_install(tmp_path: Path, monkeypatch: pytest.Mon
     assert cli.main(["audit", str(source), "-o", str(tmp_path / "r.html")]) == cli.EXIT_USAGE
     assert "govinfo-parse[audit]" in capsys.readouterr().err
     assert not (tmp_path / "r.html").exists()
+
+
+def test_a_value_left_out_says_why_where_it_would_stand() -> None:
+    # A row with a stray number its totals cannot place: left out, named by a cell-count diagnostic.
+    text = TABULAR_HEADER + "(六) 其他处理\t" + "\t".join(map(str, [1, 1, 0, 0, 0, 0, 1, 2])) + "\n"
+    report = govinfo_parse.parse(text)
+    assert report.value("requests.other.total") is None
+    node = _values(render(report, text))["requests.other.total"]
+    assert "missing" in _classes(node)
+    assert "left out (cell-count)" in (node.attributes["title"] or "")

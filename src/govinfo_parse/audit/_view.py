@@ -111,14 +111,20 @@ def _doubts(report: Report) -> dict[str, list[str]]:
     return out
 
 
-def _value_view(field_id: str, cell: Cell | None, doubts: list[str]) -> ValueView:
+def _left_out(report: Report) -> dict[str, str]:
+    """Field id → why a layout or the OCR gate left its value out (the diagnostic naming it)."""
+    return {f: f"left out ({d.code}): {d.message}" for d in report.diagnostics
+            if not d.code.startswith(("rule-", "unit-assumed", "missing-")) for f in d.field_ids}
+
+
+def _value_view(field_id: str, cell: Cell | None, doubts: list[str], why: str | None = None) -> ValueView:
     state = _state(cell)
     text = "" if cell is None or cell.value is None else str(cell.value)
     if cell is not None and cell.kind in (CellKind.NOT_APPLICABLE, CellKind.TEXT, CellKind.UNREADABLE):
         text = cell.raw  # a placeholder or a misread number, shown as the document gives it
     notes = [field_id]
     if cell is None:
-        notes.append("not found in the document")
+        notes.append(why or "not found in the document")
     else:
         where = f" (line {cell.span.line}{f', page {cell.span.page}' if cell.span.page else ''})" \
             if cell.span else ""
@@ -150,11 +156,12 @@ def tables(report: Report) -> list[TableView]:
     alternative = template == "2021" and report.value("requests.other.total") is not None
     grids = official_grids(template, alternative=alternative)
     doubts = _doubts(report)
+    left_out = _left_out(report)
     out = []
     for table in report.tables:
         grid = grids[table.name]
         placed = set(grid.values.values())
-        views = {f: _value_view(f, table.get(f), doubts.get(f, [])) for f in placed}
+        views = {f: _value_view(f, table.get(f), doubts.get(f, []), left_out.get(f)) for f in placed}
         unplaced = [_value_view(c.field_id, c, doubts.get(c.field_id, []))
                     for c in table.cells if c.field_id not in placed]
         out.append(TableView(name=table.name, caption=_CAPTIONS[table.name], rows=_drawn(grid, views),
