@@ -36,7 +36,7 @@ def test_what_is_kept_is_what_the_metadata_says(cache: Path) -> None:
     plugins._installed.cache_clear()
     kept = _kept(cache)
     data = json.loads(kept.read_text(encoding="utf-8"))
-    data["own_version"] = "kept"  # read from the file, not from the metadata, while the stamp holds
+    data["content"]["own_version"] = "kept"  # read from the file, not from the metadata, while the stamp holds
     kept.write_text(json.dumps(data), encoding="utf-8")
     assert plugins._installed().own_version == "kept"
 
@@ -50,7 +50,7 @@ def test_an_install_anywhere_on_the_path_reads_them_again(
     plugins._installed()
     kept = _kept(cache)
     data = json.loads(kept.read_text(encoding="utf-8"))
-    data["own_version"] = "stale"
+    data["content"]["own_version"] = "stale"
     kept.write_text(json.dumps(data), encoding="utf-8")
     (site / "new_plugin-1.0.dist-info").mkdir()  # what pip does: the folder changes
     stamp = os.stat(site).st_mtime_ns
@@ -67,7 +67,7 @@ def test_a_damaged_file_is_read_again_and_off_keeps_nothing(
     kept.write_text("{not json", encoding="utf-8")
     plugins._installed.cache_clear()
     assert plugins._installed() == plugins._read_installed()
-    assert json.loads(kept.read_text(encoding="utf-8"))["entry_points"]
+    assert json.loads(kept.read_text(encoding="utf-8"))["content"]["entry_points"]
     off = cache.parent / "elsewhere"
     monkeypatch.setenv("GOVINFO_PARSE_CACHE", "off")
     plugins._installed.cache_clear()

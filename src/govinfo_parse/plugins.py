@@ -15,13 +15,13 @@ import json
 import os
 import sys
 from functools import cache
-from typing import Final
+from typing import Any, Final
 
 import attrs
 import pluggy
 
 from govinfo_parse import hookspecs
-from govinfo_parse._cache import cache_folder
+from govinfo_parse._cache import keep, kept
 
 __all__ = [
     "DEFAULT_PLUGINS",
@@ -135,26 +135,16 @@ def _installed() -> _Installed:
     """
     paths = [os.path.abspath(p or os.curdir) for p in sys.path]  # noqa: PTH100 - '' is the current folder
     stamp = [[p, os.stat(p).st_mtime_ns] for p in paths if os.path.isdir(p)]  # noqa: PTH112, PTH116
-    folder = cache_folder()
     key = hashlib.sha256(json.dumps([sys.executable, paths]).encode()).hexdigest()[:16]
-    kept = folder / f"entry-points-{key}.json" if folder else None
-    if kept is not None:
-        try:
-            data = json.loads(kept.read_text(encoding="utf-8"))
-            if data["stamp"] == stamp:
-                return _Installed(tuple(_EntryPoint(*ep) for ep in data["entry_points"]), data["own_version"])
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # none kept yet, or unreadable: read them again
+    name = f"entry-points-{key}.json"
+    data: Any = kept(name, stamp)
+    try:
+        return _Installed(tuple(_EntryPoint(*ep) for ep in data["entry_points"]), data["own_version"])
+    except (TypeError, KeyError, ValueError):
+        pass  # none kept, stale or damaged: read them again
     found = _read_installed()
-    if kept is not None:
-        data = {"stamp": stamp, "own_version": found.own_version,
-                "entry_points": [[ep.name, ep.value, ep.distribution] for ep in found.entry_points]}
-        partial = kept.with_suffix(f".{os.getpid()}.tmp")
-        try:
-            partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            partial.replace(kept)  # whole or not at all, whatever runs beside us
-        except OSError:
-            partial.unlink(missing_ok=True)
+    keep(name, stamp, {"own_version": found.own_version,
+                       "entry_points": [[ep.name, ep.value, ep.distribution] for ep in found.entry_points]})
     return found
 
 

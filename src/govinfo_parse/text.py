@@ -14,14 +14,13 @@ from __future__ import annotations
 import bisect
 import codecs
 import importlib.util
-import json
 import os
 import re
 import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING, Final
 
-from govinfo_parse._cache import cache_folder
+from govinfo_parse._cache import cache_folder, keep, kept
 from govinfo_parse.errors import DecodingError
 from govinfo_parse.model import SourceSpan
 
@@ -123,6 +122,7 @@ def _to_simplified() -> Callable[[str], str]:
 
 
 _CJK_RANGE: Final = range(0x3400, 0xA000)  # the CJK block and its extension A: what the fold converts
+_T2S_FILE: Final = "t2s-characters.json"
 
 
 @cache
@@ -134,28 +134,18 @@ def _simplified_table() -> Mapping[str, str] | None:
     kept with the place and time of OpenCC's module and made again when either
     differs.  None where nothing can be kept: each character is then asked of OpenCC.
     """
-    folder = cache_folder()
     spec = importlib.util.find_spec("opencc")
-    if folder is None or spec is None or spec.origin is None:
+    if cache_folder() is None or spec is None or spec.origin is None:
         return None
     stamp = [spec.origin, os.stat(spec.origin).st_mtime_ns]  # noqa: PTH116
-    kept = folder / "t2s-characters.json"
-    try:
-        data = json.loads(kept.read_text(encoding="utf-8"))
-        if data["stamp"] == stamp:
-            return dict(data["table"])
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # none kept yet, or unreadable: made again
+    table = kept(_T2S_FILE, stamp)
+    if isinstance(table, dict):
+        return table
     chars = [chr(c) for c in _CJK_RANGE]
     # One call: OpenCC's phrases never span a line break, so each line converts alone.
     table = {a: b for a, b in zip(chars, _to_simplified()("\n".join(chars)).split("\n"), strict=True)
              if a != b and len(b) == 1}
-    partial = kept.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        partial.write_text(json.dumps({"stamp": stamp, "table": table}, ensure_ascii=False), encoding="utf-8")
-        partial.replace(kept)
-    except OSError:
-        partial.unlink(missing_ok=True)
+    keep(_T2S_FILE, stamp, table)
     return table
 
 
