@@ -38,12 +38,12 @@ def run() -> None:
             t0 = time.perf_counter()
             report = govinfo_parse.parse(scanned)
             seconds = time.perf_counter() - t0
-            pages = report.source.format == "ocr" and (govinfo_parse.document_text(data).count("\f") + 1)
+            pages = govinfo_parse.document_text(data).count("\f") + 1
             got = _values(report)
             wrong = sum(1 for k, v in got.items() if truth.get(k) != v)
             derived = sum(1 for c in report.cells() if c.value is not None and c.origin.value == "derived")
             print(f"{label:<26} {name:<24} {len(got):>4}/{len(truth):<4} {len(got) / len(truth):6.3f} {wrong:>5} "
-                  f"{derived:>7} {seconds / (pages or 1):6.1f}")
+                  f"{derived:>7} {seconds / pages:6.1f}")
 
 
 if __name__ == "__main__":

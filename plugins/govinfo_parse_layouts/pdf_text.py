@@ -206,10 +206,7 @@ def _stacked_in_order(block: Block, above: RawCell, below: list[Token]) -> list[
 
 
 def _names_a_row(label: str) -> bool:
-    return bool(label) and (
-        labels.match_active_row(label) is not None or labels.match_requests_row(label, None) is not None
-        or labels.is_other_subrow(label)
-    )
+    return bool(label) and (_row_named(label) is not None or labels.is_other_subrow(label))
 
 
 def _starts_anything(text: str) -> bool:

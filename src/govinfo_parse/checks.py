@@ -15,7 +15,7 @@ from govinfo_parse.model import Diagnostic, Report, Severity
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
 
-__all__ = ["check_report", "rule_sides", "rule_tally", "rule_tally_of"]
+__all__ = ["check_report", "rule_holds", "rule_sides", "rule_tally", "rule_tally_of"]
 
 
 Rule = tuple[str, Severity, str, "Sequence[str]", "Sequence[str]"]  # code, severity, message, left, right
@@ -68,13 +68,16 @@ def _outcomes(
     """For each rule whose values are all stated: None when it holds, else what breaks it."""
     for rule in _rules(template, stated):
         code, severity, message, left, right = rule
-        ids = (*left, *right)
-        values = [stated.get(k) for k in ids]
-        if any(v is None for v in values):
+        holds = rule_holds(left, right, stated)
+        if holds is None:
             continue
-        lhs = sum(values[: len(left)])  # type: ignore[arg-type]
-        rhs = sum(values[len(left) :])  # type: ignore[arg-type]
-        yield (None if lhs == rhs else (code, severity, message, lhs, rhs, ids, values)), rule
+        if holds:
+            yield None, rule
+            continue
+        ids = (*left, *right)
+        values = [stated[k] for k in ids]
+        lhs, rhs = sum(values[: len(left)]), sum(values[len(left) :])  # type: ignore[arg-type]
+        yield (code, severity, message, lhs, rhs, ids, values), rule
 
 
 def check_report(report: Report) -> list[Diagnostic]:
@@ -91,6 +94,13 @@ def rule_tally_of(stated: Mapping[str, object], template: fields.Template) -> tu
     """(rules ``stated`` values of a report of ``template`` allow checking, rules broken)."""
     outcomes = [outcome for outcome, _ in _outcomes(template, stated)]
     return len(outcomes), sum(1 for o in outcomes if o is not None)
+
+
+def rule_holds(left: Sequence[str], right: Sequence[str], stated: Mapping[str, object]) -> bool | None:
+    """Whether ``sum(left) == sum(right)`` for ``stated`` values; None when one is not stated."""
+    if any(stated.get(f) is None for f in (*left, *right)):
+        return None
+    return sum(stated[f] for f in left) == sum(stated[f] for f in right)  # type: ignore[misc]
 
 
 def rule_sides(

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from govinfo_parse import fields
-from govinfo_parse.checks import rule_sides
+from govinfo_parse.checks import rule_holds, rule_sides
 from govinfo_parse.errors import MissingDependencyError, NoTextLayerError
 from govinfo_parse.layout import ConvertedDocument
 from govinfo_parse.model import Cell, CellKind, Diagnostic, Origin, Report, Severity
@@ -248,7 +248,7 @@ def vouched(report: Report, confidences: Mapping[int, float]) -> Report:
     rules = _rules_of(report, template)
     misread = _drop_rule_breakers(cells, rules)
     values = {f: c.value for f, c in cells.items()}
-    holding = {f for _, left, right in rules if _holds(left, right, values) for f in (*left, *right)}
+    holding = {f for _, left, right in rules if rule_holds(left, right, values) for f in (*left, *right)}
     trusted, forced, contradicted = _propagate(cells, frozenset(holding), rules, layout)
     misread += contradicted
     unchecked = sorted(cells.keys() - trusted.keys() - set(contradicted))
@@ -288,19 +288,12 @@ def _rules_of(report: Report, template: Template) -> Rules:
     return rule_sides(printed, template)
 
 
-def _holds(left: Sequence[str], right: Sequence[str], values: Mapping[str, object]) -> bool | None:
-    """Whether ``sum(left) == sum(right)``; None when a value is missing."""
-    if any(values.get(f) is None for f in (*left, *right)):
-        return None
-    return sum(values[f] for f in left) == sum(values[f] for f in right)  # type: ignore[misc]
-
-
 def _drop_rule_breakers(cells: dict[str, Cell], rules: Rules) -> list[str]:
     """Take out, one at a time, the value in the most broken rules (least confident first)."""
     dropped: list[str] = []
     while True:
         values = {f: c.value for f, c in cells.items()}
-        broken = [{*left, *right} for _, left, right in rules if _holds(left, right, values) is False]
+        broken = [{*left, *right} for _, left, right in rules if rule_holds(left, right, values) is False]
         if not broken:
             return dropped
         counts = {f: sum(f in rule for rule in broken) for rule in broken for f in rule}

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 
 from govinfo_parse.api import expected_fields
-from govinfo_parse.model import Cell, CellKind, Origin, Report, Severity
+from govinfo_parse.model import DOUBT_CODES, Cell, CellKind, Origin, Report, Severity
 from govinfo_parse.official import Grid, official_grids
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def _doubts(report: Report) -> dict[str, list[str]]:
     doubtful = report.doubtful_fields()
     for d in report.diagnostics:
         for field_id in d.field_ids:
-            if field_id in doubtful and d.code.startswith(("rule-", "unit-assumed")):
+            if field_id in doubtful and d.code.startswith(DOUBT_CODES):
                 out.setdefault(field_id, []).append(f"{d.code}: {d.message}")
     return out
 
@@ -114,7 +114,7 @@ def _doubts(report: Report) -> dict[str, list[str]]:
 def _left_out(report: Report) -> dict[str, str]:
     """Field id → why a layout or the OCR gate left its value out (the diagnostic naming it)."""
     return {f: f"left out ({d.code}): {d.message}" for d in report.diagnostics
-            if not d.code.startswith(("rule-", "unit-assumed", "missing-")) for f in d.field_ids}
+            if not d.code.startswith((*DOUBT_CODES, "missing-")) for f in d.field_ids}
 
 
 def _value_view(field_id: str, cell: Cell | None, doubts: list[str], why: str | None = None) -> ValueView:
