@@ -443,6 +443,16 @@ def _gap(xs: list[float]) -> float:
     return min(b - a for a, b in itertools.pairwise(xs))
 
 
+@attrs.define
+class _Stretch:
+    """A section-二 header's columns and the rows read under it, up to the next header."""
+
+    columns: list[str]
+    rows: list[list[RawCell]]
+    start: int  # offset in the document's text where the header ends
+    end: int = 0  # offset where the next header starts, or the block ends
+
+
 class _RowReader:
     """Reads a block line by line into rows of label-plus-numbers (see the module docstring).
 
@@ -800,24 +810,38 @@ class _RowReader:
                     "numbers adding up to the row's total")
         return cells
 
-    def _active_columns_of_stacked(self) -> dict[int, list[str]]:
-        """The header columns above each section-二 row gathered one number per line that needs joining.
-
-        Only rows with a piece of a number, or more numbers than their header
-        has columns, need it; the others are read as they stand.
-        """
-        if self.block.section.kind is not SectionKind.ACTIVE:
-            return {}
-        stacked = {id(row) for row in self.stacked}
-        out: dict[int, list[str]] = {}
-        columns: list[str] | None = None
+    def _active_stretches(self) -> list[_Stretch]:
+        """Section 二's rows under each header, with where the header's stretch of text starts and ends."""
+        stretches: list[_Stretch] = []
         for row in self.rows:
             named = _header_columns(row)
             if named is not None:
-                columns = named
-            elif id(row) in stacked and columns and (
-                    id(row) in self.in_pieces or len(row) - 1 > len(columns)):
-                out[id(row)] = columns
+                stretches.append(_Stretch(named, [], row[-1].end))
+            elif stretches and labels.match_active_row(row[0].text) is not None:
+                stretches[-1].rows.append(row)
+        ends = [s.start for s in stretches[1:]] + [self.block.start + len(self.block.text)]
+        for stretch, end in zip(stretches, ends, strict=True):
+            stretch.end = end
+        return stretches
+
+    def _active_columns_of_stacked(self, stretches: list[_Stretch]) -> dict[int, list[str]]:
+        """The header columns above each section-二 row gathered one number per line that needs joining.
+
+        Only rows with a piece of a number, or more numbers than their header
+        has columns, need it; the others are read as they stand.  Where each
+        cell is a paragraph and a label of the stretch gathered no number, the
+        table came column by column (one row's numbers printed after the next
+        row's label): the numbers a row gathered are not all its own, so it is
+        not joined but left out.
+        """
+        stacked = {id(row) for row in self.stacked}
+        out: dict[int, list[str]] = {}
+        for stretch in stretches:
+            labelled = self._labels_between(stretch.start, stretch.end)
+            out_of_order = self.paragraphs and labelled != len(stretch.rows)
+            for row in stretch.rows:
+                if id(row) in stacked and (id(row) in self.in_pieces or len(row) - 1 > len(stretch.columns)):
+                    out[id(row)] = [] if out_of_order else stretch.columns
         return out
 
     def _gather_appeals(self) -> None:
@@ -839,7 +863,7 @@ class _RowReader:
             del row[1:]  # the header's pieces, their numbers moved to the first
         rows[0][1:] = numbers
 
-    def _active_rows_in_order(self) -> set[int]:
+    def _active_rows_in_order(self, stretches: list[_Stretch]) -> set[int]:
         """(Ids of) section-二 rows gathered one number per line whose stretch shows rows printed in order.
 
         Each cell a paragraph, a table may come column by column: its labels
@@ -847,21 +871,11 @@ class _RowReader:
         last all.  Where every row under a header gathered exactly as many
         numbers as the header has columns, the cells came row by row.
         """
-        if self.block.section.kind is not SectionKind.ACTIVE:
-            return set()
-        stretches: list[tuple[list[str], list[list[RawCell]], int]] = []  # columns, rows, where it starts
-        for row in self.rows:
-            named = _header_columns(row)
-            if named is not None:
-                stretches.append((named, [], row[-1].end))
-            elif stretches and labels.match_active_row(row[0].text) is not None:
-                stretches[-1][1].append(row)
         stacked = {id(row) for row in self.stacked}
-        ends = [start for _, _, start in stretches[1:]] + [self.block.start + len(self.block.text)]
-        return {id(row) for (columns, rows, start), end in zip(stretches, ends, strict=True)
-                if all(len(row) - 1 == len(columns) for row in rows)
-                and self._labels_between(start, end) == len(rows)
-                for row in rows if id(row) in stacked}
+        return {id(row) for stretch in stretches
+                if all(len(row) - 1 == len(stretch.columns) for row in stretch.rows)
+                and self._labels_between(stretch.start, stretch.end) == len(stretch.rows)
+                for row in stretch.rows if id(row) in stacked}
 
     def _labels_between(self, start: int, end: int) -> int:
         """How many lines between offsets ``start`` and ``end`` name a section-二 row (each its own)."""
@@ -873,8 +887,9 @@ class _RowReader:
     def _join_active(self, row: list[RawCell], columns: list[str]) -> None:
         """A section-二 row's pieces joined the one way its columns allow, or the row left out."""
         pieces = row[1:]
-        ways = joinings(pieces, [column_pattern(c) for c in columns], most_pieces=4 * len(columns))
-        if len(ways) != 1:
+        patterns = [column_pattern(c) for c in columns]
+        ways = joinings(pieces, patterns, most_pieces=4 * len(columns)) if columns else []
+        if len(ways) != 1:  # none (or no columns to join under: the stretch came out of order) or several
             self.unchecked.append(row[0])
             del row[1:]
             return
@@ -898,8 +913,9 @@ class _RowReader:
         row that no arithmetic checks is left out.
         """
         self._gather_appeals()
-        columns = self._active_columns_of_stacked()
-        in_order = self._active_rows_in_order() if self.paragraphs else set()
+        stretches = self._active_stretches() if self.block.section.kind is SectionKind.ACTIVE else []
+        columns = self._active_columns_of_stacked(stretches)
+        in_order = self._active_rows_in_order(stretches) if self.paragraphs else set()
         requests = self.block.section.kind is SectionKind.REQUESTS and not self.paragraphs
         adding_up = sum(1 for row in self.stacked if requests and _adds_up_in_full(row))
         for row in self.stacked:

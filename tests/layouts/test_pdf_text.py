@@ -142,6 +142,17 @@ def test_a_label_standing_without_numbers_in_paragraphs_shows_the_cells_out_of_o
         "active.administrative_coercion.decisions", "active.administrative_fees.fee_amount"]
 
 
+
+def test_numbers_of_two_rows_gathered_under_one_label_in_paragraphs_are_not_joined() -> None:
+    # 规范性文件's numbers (its first cell blank) came before its own label: 规章 gathers five, which
+    # joined as pieces would make 37 and 14 and 10 one number, 371410.
+    report = govinfo_parse.parse(_paragraphs(
+        *_ACTIVE_HEADER, "规章", "29,372", "10,804", "37", "14", "10", "行政规范性文件", *_LICENSING,
+        "第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "7"))
+    assert [k for k in report.to_flat() if k.startswith("active.")] == [
+        "active.administrative_licensing.decisions", "active.administrative_penalty.decisions"]
+    assert any(d.code == "cell-count" and "规章" in d.message for d in report.diagnostics)
+
 def test_one_number_under_a_split_header_in_paragraphs_is_not_placed() -> None:
     # pdftotext put (六)'s other header cells elsewhere; the +1 is 行政强制's change, not its decisions.
     report = govinfo_parse.parse(_paragraphs(
