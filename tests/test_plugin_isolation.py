@@ -98,6 +98,28 @@ def test_the_document_time_limit_stops_a_parse_a_plugin_holds_up() -> None:
         _parse_with(_Plugin(sniff=_hang), Limits(plugin_timeout=None, timeout=0.5))
 
 
+
+def _hang_in_a_library_that_wraps_errors() -> None:
+    # As rapidocr's image loading and many libraries do: whatever is raised inside comes out as their own.
+    try:
+        _hang()
+    except Exception as exc:
+        msg = "could not load the image"
+        raise RuntimeError(msg) from exc
+
+
+@needs_alarm
+def test_a_time_limit_wrapped_by_a_library_is_still_the_time_limit() -> None:
+    wrapping = _Plugin(sniff=_hang_in_a_library_that_wraps_errors)
+    with pytest.raises(govinfo_parse.ParseTimeoutError):
+        _parse_with(wrapping, Limits(plugin_timeout=None, timeout=0.5))
+    report = _parse_with(wrapping, Limits(plugin_timeout=0.2))
+    _assert_values_intact(report)
+    codes = [d.code for d in report.diagnostics if d.layout == "broken"]
+    assert codes
+    assert set(codes) == {"plugin-timeout"}
+
+
 def _cell(**changes: Any) -> Cell:
     fields = {"field_id": "requests.new_received.total", "value": 999, "raw": "999",
               "kind": CellKind.NUMBER, "layout": "broken", **changes}
@@ -229,3 +251,18 @@ def test_a_converter_has_the_documents_time_not_one_plugin_calls() -> None:
     assert report.source.format == "slow"
     assert report.value("requests.new_received.total") == 3
     assert "plugin-timeout" not in [d.code for d in report.diagnostics]
+
+
+class _FailingConverter:
+    @hookimpl
+    def govinfo_convert_document(self, data: bytes | str, path: str | None) -> None:  # noqa: ARG002
+        msg = "the engine could not start"
+        raise RuntimeError(msg)
+
+
+def test_bytes_no_converter_could_read_name_the_converter_that_failed() -> None:
+    pm = get_plugin_manager(load_entrypoints=False)
+    pm.register(_FailingConverter(), name="scanner")
+    with pytest.raises(govinfo_parse.DecodingError, match=r"'scanner' failed .*the engine could not start"):
+        govinfo_parse.parse(b"\x89\x00\xff\xfe\x00\x81" * 50, plugin_manager=pm)
+    assert govinfo_parse.parse(TEXT, plugin_manager=pm).value("appeals.review.total") == 1

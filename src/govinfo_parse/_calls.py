@@ -16,11 +16,12 @@ on its own, yet everything pluggy promises a plugin author still holds:
 
 from __future__ import annotations
 
+import time
 import weakref
 from typing import TYPE_CHECKING, Any
 
 from govinfo_parse.errors import LayoutSyntaxError, ParseTimeoutError
-from govinfo_parse.limits import current_limits, deadline
+from govinfo_parse.limits import current_limits, deadline, overdue
 from govinfo_parse.model import Diagnostic, Severity
 
 if TYPE_CHECKING:
@@ -114,6 +115,7 @@ def call_one(  # noqa: PLR0913
     spec = getattr(pm.hook, hook_name).spec
     firstresult = bool(spec and spec.opts.get("firstresult")) or isinstance(caller, _Direct)
     limit = current_limits().plugin_timeout if timed else None
+    started = time.monotonic()
     try:
         with deadline(limit, _PluginOverran):
             outcome = caller(**kwargs)
@@ -121,20 +123,8 @@ def call_one(  # noqa: PLR0913
         raise
     except passes:
         raise
-    except LayoutSyntaxError as exc:
-        diagnostics.append(Diagnostic(
-            code="layout-syntax", severity=Severity.WARNING, layout=impl.plugin_name, span=exc.span,
-            message=f"plugin {impl.plugin_name!r} ({hook_name}): {exc.args[0]} at line {exc.line}, "
-            f"column {exc.column}" + (f"; expected {', '.join(exc.expected)}" if exc.expected else ""),
-        ))
-    except _PluginOverran:
-        diagnostics.append(Diagnostic(
-            code="plugin-timeout", severity=Severity.ERROR, layout=impl.plugin_name,
-            message=f"plugin {impl.plugin_name!r} ran past the {limit:g}-second limit in {hook_name}; "
-            "it was stopped and its result ignored",
-        ))
     except Exception as exc:  # noqa: BLE001 - isolate plugins from each other
-        diagnostics.append(plugin_failure(impl.plugin_name, hook_name, exc))
+        diagnostics.append(_failure(exc, impl.plugin_name, hook_name, limit, started))
     else:
         if firstresult:
             return True, outcome
@@ -157,6 +147,31 @@ def call_each(
         if ok and result is not None:
             results.append((impl.plugin_name, result))
     return results
+
+
+def _failure(exc: Exception, plugin: str, hook: str, limit: float | None, started: float) -> Diagnostic:
+    """The diagnostic for a plugin call that raised ``exc``: a syntax error, an overrun, or a failure.
+
+    A time limit's error may come out of a library as another exception (one
+    wrapping whatever it caught): the document's is raised again, a plugin
+    call's reported as the overrun it is, neither passed off as the plugin's own failure.
+    """
+    late = overdue()
+    if late is not None:
+        raise late from exc
+    if isinstance(exc, LayoutSyntaxError):
+        return Diagnostic(
+            code="layout-syntax", severity=Severity.WARNING, layout=plugin, span=exc.span,
+            message=f"plugin {plugin!r} ({hook}): {exc.args[0]} at line {exc.line}, "
+            f"column {exc.column}" + (f"; expected {', '.join(exc.expected)}" if exc.expected else ""),
+        )
+    if limit is not None and (isinstance(exc, _PluginOverran) or time.monotonic() - started >= limit):
+        return Diagnostic(
+            code="plugin-timeout", severity=Severity.ERROR, layout=plugin,
+            message=f"plugin {plugin!r} ran past the {limit:g}-second limit in {hook}; "
+            "it was stopped and its result ignored",
+        )
+    return plugin_failure(plugin, hook, exc)
 
 
 def plugin_failure(plugin: str, hook: str, exc: BaseException) -> Diagnostic:

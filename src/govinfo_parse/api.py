@@ -20,6 +20,7 @@ from govinfo_parse import fields, labels
 from govinfo_parse._calls import call_each, call_one, implementations, plugin_failure
 from govinfo_parse._tables import template_of
 from govinfo_parse.errors import (
+    DecodingError,
     InputError,
     InputNotFoundError,
     LayoutNotFoundError,
@@ -279,7 +280,15 @@ def _raw_text(
             raise ResourceLimitError(msg)
         return converted.text, converted.encoding, converted.format, converted
     if isinstance(document, bytes):
-        raw, encoding = decode(document)
+        try:
+            raw, encoding = decode(document)
+        except DecodingError as exc:
+            failed = [p.message for p in problems if p.code in ("plugin-error", "plugin-timeout")]
+            if not failed:
+                raise
+            # Not text, and a converter that should have read it failed: that failure is the news.
+            msg = f"{path or 'input'}: no converter could read it ({'; '.join(failed)}), and {exc}"
+            raise DecodingError(msg) from exc
         return raw, encoding, "text", None
     return document, None, "text", None
 

@@ -103,6 +103,18 @@ def _set_timer(at: float | None) -> None:
     signal.setitimer(signal.ITIMER_REAL, 0 if at is None else max(at - time.monotonic(), 1e-4))
 
 
+def overdue() -> BaseException | None:
+    """The error of the earliest deadline in force that has passed, or None.
+
+    For code that catches what a library raised: the timer's error may have
+    come out of the library as another exception (one that wraps whatever it
+    caught), and must not then pass for the library's own failure.
+    """
+    now = time.monotonic()
+    passed = [(at, make) for at, make in _deadlines if at <= now]
+    return min(passed, key=lambda d: d[0])[1]() if passed else None
+
+
 def _on_alarm(_signum: int, _frame: FrameType | None) -> None:
     now = time.monotonic()
     passed = [(at, make) for at, make in _deadlines if at <= now]
