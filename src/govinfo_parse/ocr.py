@@ -29,7 +29,7 @@ from govinfo_parse.layout import ConvertedDocument
 from govinfo_parse.model import Cell, CellKind, Diagnostic, Origin, Report, Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from govinfo_parse.fields import Template
 
@@ -225,7 +225,8 @@ def vouched(report: Report, confidences: Mapping[int, float]) -> Report:
     only); then, while a rule breaks, the value that breaks the most rules (the
     least confident first; a misread cell breaks its row's rule and its
     column's); last, the values no holding rule checks (a 6 read for a 9 there
-    would pass unseen).  A value the engine missed is then derived where a rule
+    would pass unseen), a rule that would hold whichever digit a misread one
+    became (``9 … = 9``) checking nothing.  A value the engine missed is then derived where a rule
     of vouched values forces it, marked ``Origin.DERIVED`` with that rule.
     """
     template: Template = report.meta.template or "2019"
@@ -248,7 +249,9 @@ def vouched(report: Report, confidences: Mapping[int, float]) -> Report:
     rules = _rules_of(report, template)
     misread = _drop_rule_breakers(cells, rules)
     values = {f: c.value for f, c in cells.items()}
-    holding = {f for _, left, right in rules if rule_holds(left, right, values) for f in (*left, *right)}
+    holding = {f for _, left, right in rules
+               if rule_holds(left, right, values) and _proof_against_one_confusion(left, right, values)
+               for f in (*left, *right)}
     trusted, forced, contradicted = _propagate(cells, frozenset(holding), rules, layout)
     misread += contradicted
     unchecked = sorted(cells.keys() - trusted.keys() - set(contradicted))
@@ -286,6 +289,36 @@ def _rules_of(report: Report, template: Template) -> Rules:
     if template == "2021" and not single:
         printed.update({f"requests.other.no_correction.{col}": 0 for col in fields.REQUESTS_COLUMNS})
     return rule_sides(printed, template)
+
+
+def _digit_weights(numbers: Iterable[object]) -> dict[str, int] | None:
+    """For each digit, the sum of its place values over ``numbers`` (None if one is not a whole number)."""
+    weights: dict[str, int] = {}
+    for number in numbers:
+        if not isinstance(number, int):
+            return None
+        for place, digit in enumerate(reversed(str(abs(number)))):
+            weights[digit] = weights.get(digit, 0) + 10 ** place
+    return weights
+
+
+def _proof_against_one_confusion(
+    left: Sequence[str], right: Sequence[str], values: Mapping[str, object],
+) -> bool:
+    """True when no misreading of one digit as another, wherever it stands, leaves the rule holding.
+
+    The engine misreads a glyph the same way each time it meets it: a row
+    whose one value is its total (``9 … = 9``) still adds up when both 9s come
+    out as 6s, and so does ``9 + 10 = 19``.  Reading digit d as d' moves each
+    side by (d' − d) times the place values of d on that side, so the rule
+    survives exactly when, for some digit, those place values sum the same on
+    both sides.  Such a rule does not vouch for its values.
+    """
+    left_weights = _digit_weights(values[f] for f in left)
+    right_weights = _digit_weights(values[f] for f in right)
+    if left_weights is None or right_weights is None:
+        return True  # amounts: not among the tables' counting rules
+    return all(left_weights.get(d, 0) != right_weights.get(d, 0) for d in {*left_weights, *right_weights})
 
 
 def _drop_rule_breakers(cells: dict[str, Cell], rules: Rules) -> list[str]:

@@ -15,6 +15,7 @@ __all__ = [
     "DAMAGES",
     "OCR_NOISE",
     "confuse_digit",
+    "confuse_glyph",
     "drop_line",
     "glue_cells",
     "glyph_label",
@@ -156,7 +157,25 @@ def confuse_digit(text: str, choice: int) -> str:
 
 
 #: What OCR does to numbers: letters for digits, and digits for other digits.
-OCR_NOISE: Final = {"misread_digit": misread_digit, "confuse_digit": confuse_digit}
+def confuse_glyph(text: str, choice: int) -> str:
+    """OCR reads one digit as its look-alike wherever it stands (every 9 a 6: small boxes turned over).
+
+    The engine misreads a glyph the same way each time it meets it, so a rule
+    whose sides hold the digit alike (``9 … = 9``, ``9 + 10 = 19``) still adds
+    up.  Only into a digit the numbers hold nowhere else: where the look-alike
+    is also printed, no reading of the text alone can tell which of its
+    places were misread.
+    """
+    numbers = [m.group() for m in _NUMBER_CELL.finditer(text)]
+    present = {ch for n in numbers for ch in n}
+    digits = sorted(d for d in present if d in _CONFUSED and _CONFUSED[d] not in present)
+    if not digits:
+        return text
+    digit = digits[choice % len(digits)]
+    return _NUMBER_CELL.sub(lambda m: m.group().replace(digit, _CONFUSED[digit]), text)
+
+
+OCR_NOISE: Final = {"misread_digit": misread_digit, "confuse_digit": confuse_digit, "confuse_glyph": confuse_glyph}
 
 #: Every kind of damage, by name.
 DAMAGES: Final = {

@@ -10,6 +10,7 @@ PDFs give text extractors.  It needs reportlab (``pip install reportlab``);
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import io
 import shutil
@@ -18,7 +19,7 @@ from typing import Any, Final
 
 from govinfo_parse.testing.render import Grid, SampleReport, merged_grids, outline
 
-__all__ = ["EXTRACTORS", "FONT", "available_extractors", "extract_text", "render_pdf"]
+__all__ = ["EXTRACTORS", "FONT", "available_extractors", "extract_text", "render_pdf", "renders_chinese"]
 
 #: Text extractors ``extract_text`` knows, by name.
 EXTRACTORS: Final = ("pypdfium2", "pdftotext-layout", "pdftotext-raw", "pdfplumber")
@@ -55,6 +56,29 @@ def extract_text(pdf: bytes, extractor: str) -> str:
         return done.stdout.decode("utf-8")
     msg = f"unknown extractor {extractor!r}; known: {', '.join(EXTRACTORS)}"
     raise ValueError(msg)
+
+
+@functools.cache
+def renders_chinese() -> bool:
+    """True when this machine's PDF renderer draws the Chinese of ``render_pdf``'s PDFs.
+
+    Their font is not embedded (as in many published reports): pdfium draws it
+    with an installed Chinese font, and without one the page images hold only
+    the digits (install one: Debian's ``fonts-wqy-microhei``).
+    """
+    import pypdfium2  # noqa: PLC0415
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: PLC0415
+    from reportlab.pdfgen.canvas import Canvas  # noqa: PLC0415
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(60, 30))
+    canvas.setFont(FONT, 20)
+    canvas.drawString(5, 5, "政府")
+    canvas.save()
+    image = pypdfium2.PdfDocument(out.getvalue())[0].render(scale=1).to_numpy()
+    return bool((image < 128).any())
 
 
 def render_pdf(sample: SampleReport) -> bytes:

@@ -176,7 +176,7 @@ def ocr_noised(draw: st.DrawFn, text: str, *, at_most: int = 3) -> str:
     """``text`` as an OCR engine might read it.
 
     One to ``at_most`` numbers misread: into letters (``l04``) or into other numbers
-    (6 ↔ 9, a digit dropped or doubled).
+    (6 ↔ 9, a digit dropped or doubled), or one digit misread alike wherever it stands.
     """
     for _ in range(draw(st.integers(1, at_most))):
         kind = draw(st.sampled_from(sorted(OCR_NOISE)))
