@@ -175,7 +175,9 @@ def confuse_glyph(text: str, choice: int) -> str:
     return _NUMBER_CELL.sub(lambda m: m.group().replace(digit, _CONFUSED[digit]), text)
 
 
-OCR_NOISE: Final = {"misread_digit": misread_digit, "confuse_digit": confuse_digit, "confuse_glyph": confuse_glyph}
+OCR_NOISE: Final = {
+    "misread_digit": misread_digit, "confuse_digit": confuse_digit, "confuse_glyph": confuse_glyph,
+}
 
 #: Every kind of damage, by name.
 DAMAGES: Final = {
