@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from types import FrameType
 
-__all__ = ["Limits", "MiB", "current_limits", "deadline", "using"]
+__all__ = ["Limits", "MiB", "current_limits", "deadline", "overdue", "using"]
 
 MiB: Final = 1024 * 1024
 
