@@ -230,9 +230,10 @@ def vouched(report: Report, confidences: Mapping[int, float]) -> Report:
     only); then, while a rule breaks, the value that breaks the most rules (the
     least confident first; a misread cell breaks its row's rule and its
     column's); last, the values no holding rule checks (a 6 read for a 9 there
-    would pass unseen), a rule that would hold whichever digit a misread one
-    became (``9 … = 9``) checking nothing.  A value the engine missed is then derived where a rule
-    of vouched values forces it, marked ``Origin.DERIVED`` with that rule.
+    would pass unseen); where some digit is read nowhere, a rule that would
+    hold whichever digit one of its digits became (``9 … = 9``) checks
+    nothing.  A value the engine missed is then derived where a rule of
+    vouched values forces it, marked ``Origin.DERIVED`` with that rule.
     """
     template: Template = report.meta.template or "2019"
     layout = next((c.layout for c in report.cells() if c.origin is not Origin.NARRATIVE), "ocr")
