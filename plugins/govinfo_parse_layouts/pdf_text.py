@@ -829,19 +829,18 @@ class _RowReader:
 
         Only rows with a piece of a number, or more numbers than their header
         has columns, need it; the others are read as they stand.  Where each
-        cell is a paragraph and a label of the stretch gathered no number, the
-        table came column by column (one row's numbers printed after the next
-        row's label): the numbers a row gathered are not all its own, so it is
-        not joined but left out.
+        cell is a paragraph (pdftotext without -layout), a number is never
+        split over paragraphs, and more numbers than columns means the table
+        came column by column (another row's numbers printed after this row's,
+        or before the next row's label): they are not all the row's own, so it
+        is not joined but left out.
         """
         stacked = {id(row) for row in self.stacked}
         out: dict[int, list[str]] = {}
         for stretch in stretches:
-            labelled = self._labels_between(stretch.start, stretch.end)
-            out_of_order = self.paragraphs and labelled != len(stretch.rows)
             for row in stretch.rows:
                 if id(row) in stacked and (id(row) in self.in_pieces or len(row) - 1 > len(stretch.columns)):
-                    out[id(row)] = [] if out_of_order else stretch.columns
+                    out[id(row)] = [] if self.paragraphs else stretch.columns
         return out
 
     def _gather_appeals(self) -> None:

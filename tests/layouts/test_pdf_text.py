@@ -160,3 +160,12 @@ def test_one_number_under_a_split_header_in_paragraphs_is_not_placed() -> None:
         "第二十条第（六）项", "信息内容", "处理决定数量", "行政处罚", "行政强制", "+1"))
     assert report.value("active.administrative_coercion.decisions") is None
     assert report.value("active.regulations.in_force") == 2
+
+
+def test_more_numbers_than_columns_in_paragraphs_are_not_joined_as_pieces() -> None:
+    # pdftotext printed 行政强制's 541 after the fee's amount: a paragraph never holds half a number.
+    report = govinfo_parse.parse(_paragraphs(
+        *_ACTIVE_HEADER, "规章", "0", "1", "2", "行政规范性文件", "3", "0", "8", *_LICENSING,
+        "第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）", "行政事业性收费", "4361.54", "541"))
+    assert report.value("active.administrative_fees.fee_amount") is None
+    assert report.value("active.regulations.in_force") == 2
