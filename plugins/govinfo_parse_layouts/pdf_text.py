@@ -828,19 +828,14 @@ class _RowReader:
         """The header columns above each section-二 row gathered one number per line that needs joining.
 
         Only rows with a piece of a number, or more numbers than their header
-        has columns, need it; the others are read as they stand.  Where each
-        cell is a paragraph (pdftotext without -layout), a number is never
-        split over paragraphs, and more numbers than columns means the table
-        came column by column (another row's numbers printed after this row's,
-        or before the next row's label): they are not all the row's own, so it
-        is not joined but left out.
+        has columns, need it; the others are read as they stand.
         """
         stacked = {id(row) for row in self.stacked}
         out: dict[int, list[str]] = {}
         for stretch in stretches:
             for row in stretch.rows:
                 if id(row) in stacked and (id(row) in self.in_pieces or len(row) - 1 > len(stretch.columns)):
-                    out[id(row)] = [] if self.paragraphs else stretch.columns
+                    out[id(row)] = stretch.columns
         return out
 
     def _gather_appeals(self) -> None:
@@ -886,9 +881,12 @@ class _RowReader:
     def _join_active(self, row: list[RawCell], columns: list[str]) -> None:
         """A section-二 row's pieces joined the one way its columns allow, or the row left out."""
         pieces = row[1:]
-        patterns = [column_pattern(c) for c in columns]
-        ways = joinings(pieces, patterns, most_pieces=4 * len(columns)) if columns else []
-        if len(ways) != 1:  # none (or no columns to join under: the stretch came out of order) or several
+        # Where each cell is a paragraph (pdftotext without -layout) a number is never split over
+        # paragraphs: more numbers than columns means the table came column by column, and another
+        # row's numbers came in with this row's.  Joining them would make one number of several.
+        ways = [] if self.paragraphs else joinings(
+            pieces, [column_pattern(c) for c in columns], most_pieces=4 * len(columns))
+        if len(ways) != 1:
             self.unchecked.append(row[0])
             del row[1:]
             return

@@ -103,6 +103,12 @@ def _set_timer(at: float | None) -> None:
     signal.setitimer(signal.ITIMER_REAL, 0 if at is None else max(at - time.monotonic(), 1e-4))
 
 
+def _earliest_passed(now: float) -> Callable[[], BaseException] | None:
+    """The error maker of the earliest deadline in force that has passed by ``now``."""
+    passed = [(at, make) for at, make in _deadlines if at <= now]
+    return min(passed, key=lambda d: d[0])[1] if passed else None
+
+
 def overdue() -> BaseException | None:
     """The error of the earliest deadline in force that has passed, or None.
 
@@ -110,18 +116,16 @@ def overdue() -> BaseException | None:
     come out of the library as another exception (one that wraps whatever it
     caught), and must not then pass for the library's own failure.
     """
-    now = time.monotonic()
-    passed = [(at, make) for at, make in _deadlines if at <= now]
-    return min(passed, key=lambda d: d[0])[1]() if passed else None
+    make = _earliest_passed(time.monotonic())
+    return make() if make is not None else None
 
 
 def _on_alarm(_signum: int, _frame: FrameType | None) -> None:
     now = time.monotonic()
-    passed = [(at, make) for at, make in _deadlines if at <= now]
-    if not passed:
+    make = _earliest_passed(now)
+    if make is None:
         _set_timer(min((at for at, _ in _deadlines), default=None))
         return
-    _at, make = min(passed, key=lambda d: d[0])
     # Fire again soon in case the code under the deadline swallows the error.
     _set_timer(now + 0.25)
     raise make()

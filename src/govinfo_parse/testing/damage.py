@@ -156,7 +156,6 @@ def confuse_digit(text: str, choice: int) -> str:
     return text[:at] + text[at] + text[at:]
 
 
-#: What OCR does to numbers: letters for digits, and digits for other digits.
 def confuse_glyph(text: str, choice: int) -> str:
     """OCR reads one digit as its look-alike wherever it stands (every 9 a 6: small boxes turned over).
 
@@ -175,6 +174,7 @@ def confuse_glyph(text: str, choice: int) -> str:
     return _NUMBER_CELL.sub(lambda m: m.group().replace(digit, _CONFUSED[digit]), text)
 
 
+#: What OCR does to numbers: letters for digits, and digits for other digits.
 OCR_NOISE: Final = {
     "misread_digit": misread_digit, "confuse_digit": confuse_digit, "confuse_glyph": confuse_glyph,
 }
