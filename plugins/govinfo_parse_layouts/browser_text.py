@@ -32,6 +32,7 @@ from typing import Final
 
 from govinfo_parse import hookimpl, labels
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
+from govinfo_parse.patterns import LazyPattern
 
 NAME = "browser_text"
 INFO = LayoutInfo(
@@ -42,8 +43,8 @@ INFO = LayoutInfo(
     "holding a tab alone, rows by blank lines.",
 )
 
-_CELL_BREAK: Final = re.compile(r"^[ \xa0]*\t[ \xa0]*$", re.MULTILINE)
-_LINE: Final = re.compile(r"^[^\n]*", re.MULTILINE)
+_CELL_BREAK: Final = LazyPattern(r"^[ \xa0]*\t[ \xa0]*$", re.MULTILINE)
+_LINE: Final = LazyPattern(r"^[^\n]*", re.MULTILINE)
 _ROW_BREAK: Final = 2  # blank lines in a row end a table row; one parts a cell's paragraphs
 _LEAST_CELL_BREAKS: Final = 10
 
@@ -108,7 +109,7 @@ def govinfo_layout_info() -> LayoutInfo:
 
 # A cell break as a browser prints it: the tab line stands between blank lines (a tab line
 # beside other cells' lines is an empty cell of the one-cell-per-line layout).
-_BROWSER_BREAK: Final = re.compile(r"\n\n[ \xa0]*\t[ \xa0]*\n\n")
+_BROWSER_BREAK: Final = LazyPattern(r"\n\n[ \xa0]*\t[ \xa0]*\n\n")
 
 
 @hookimpl

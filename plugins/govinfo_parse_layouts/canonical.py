@@ -32,6 +32,7 @@ from govinfo_parse.errors import LayoutSyntaxError
 from govinfo_parse.grammar import load_grammar
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
 from govinfo_parse.numbers import parse_cell_text
+from govinfo_parse.patterns import LazyPattern
 
 if TYPE_CHECKING:
     from lark import Lark, Token
@@ -45,12 +46,12 @@ INFO = LayoutInfo(
 )
 
 # A cell line: a tab at the start and no further tab (tab-separated rows have several).
-_CELL_LINE = re.compile(r"^[ ]*\t[^\t\n]*$", re.MULTILINE)
+_CELL_LINE = LazyPattern(r"^[ ]*\t[^\t\n]*$", re.MULTILINE)
 
 
 # A cell in a row token: its cell line (a tab first), then the lines its text wrapped onto.
-_CELL_IN_ROW = re.compile(r"([ ]*\t[^\n]*\n)((?:[ ]*[^\t\n ][^\n]*\n)*)")
-_WRAPPED_LINE = re.compile(r"[^\n]*\n")
+_CELL_IN_ROW = LazyPattern(r"([ ]*\t[^\n]*\n)((?:[ ]*[^\t\n ][^\n]*\n)*)")
+_WRAPPED_LINE = LazyPattern(r"[^\n]*\n")
 
 
 def _cells_of(row: Token, shift: int) -> list[RawCell]:

@@ -23,6 +23,7 @@ from typing import Final
 
 from govinfo_parse import hookimpl, labels
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore
+from govinfo_parse.patterns import LazyPattern
 
 from .pdf_text import read_cell_stream
 
@@ -44,7 +45,7 @@ def is_stream_of_cells(text: str) -> bool:
     return text.count("\t") >= MOST_CELLS_IN_A_ROW and _LONG_LINE.search(text) is not None
 
 
-_LONG_LINE: Final = re.compile(rf"^(?:[^\t\n]*\t){{{MOST_CELLS_IN_A_ROW}}}", re.MULTILINE)
+_LONG_LINE: Final = LazyPattern(rf"^(?:[^\t\n]*\t){{{MOST_CELLS_IN_A_ROW}}}", re.MULTILINE)
 
 
 @hookimpl

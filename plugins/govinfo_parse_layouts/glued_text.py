@@ -34,6 +34,7 @@ import attrs
 from govinfo_parse import fields, hookimpl, labels
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
 from govinfo_parse.model import Diagnostic, Origin, SectionKind, Severity
+from govinfo_parse.patterns import LazyPattern
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -54,19 +55,19 @@ _PLACEHOLDER: Final = r"不适用|暂无|无(?![法正])|[/／*]|[-—－]{2,}|�
 # Values stand between labels: digits with their signs, separators, placeholders and empty
 # cells (spaces).  A run of empty cells alone (spaces: &nbsp;) is a row that printed no number.
 _VALUE: Final = rf"(?:[\d ,.+\-]|{_PLACEHOLDER})"
-_REGION: Final = re.compile(rf"{_VALUE}*\d{_VALUE}*| {{2,}}")
-_ITEM: Final = re.compile(rf" |{_PLACEHOLDER}|-|[^ \-/／*—－无不暂]+")
+_REGION: Final = LazyPattern(rf"{_VALUE}*\d{_VALUE}*| {{2,}}")
+_ITEM: Final = LazyPattern(rf" |{_PLACEHOLDER}|-|[^ \-/／*—－无不暂]+")
 # 2.其他… : the next row's item number, glued after a row's digits; it is the label's.
-_ITEM_AFTER: Final = re.compile(r"[1-9][.、]$")
-_GLUED: Final = re.compile(r"[\u4e00-\u9fff)）]\d{5,}")  # a label, then five digits or more at once
-_GLUED_RUN: Final = re.compile(r"(?<=[\u4e00-\u9fff)）])\d[\d,.+\-]+")  # a label, then two digits or more
-_PROSE_AFTER: Final = re.compile(r"[件条个项次年月日%％元人家余多个]")
+_ITEM_AFTER: Final = LazyPattern(r"[1-9][.、]$")
+_GLUED: Final = LazyPattern(r"[\u4e00-\u9fff)）]\d{5,}")  # a label, then five digits or more at once
+_GLUED_RUN: Final = LazyPattern(r"(?<=[\u4e00-\u9fff)）])\d[\d,.+\-]+")  # a label, then two digits or more
+_PROSE_AFTER: Final = LazyPattern(r"[件条个项次年月日%％元人家余多个]")
 _LEAST_GLUED: Final = 3
 _MOST_READINGS: Final = 200_000  # splits of one row tried at most; beyond, the row is left out
 _LONGEST_NUMBER: Final = 16  # characters of one cell's number at most (9,999,999,999.99 and a sign)
 _MOST_WORK: Final = 300_000  # steps (placements, splits listed) one row's readings may take
 _LONGEST_LABEL: Final = 60
-_NUMBER: Final = re.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)")
+_NUMBER: Final = LazyPattern(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)")
 _APPEALS_CELLS: Final = len(fields.APPEALS_GROUPS) * len(fields.APPEALS_COLUMNS)
 _REQUESTS_CELLS: Final = len(fields.REQUESTS_COLUMNS)
 # A header word for each section-二 column, so the assembler places the values it is given.

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Final
 from govinfo_parse import hookimpl, labels
 from govinfo_parse.errors import ResourceLimitError
 from govinfo_parse.layout import Block, ConvertedDocument, LayoutInfo, LayoutResult, LayoutScore
+from govinfo_parse.patterns import LazyPattern
 from govinfo_parse.text import decode
 from govinfo_parse_layouts.tabular import read_rows
 
@@ -52,12 +53,12 @@ _BLOCK: Final = frozenset({
     "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "hr", "form", "fieldset",
     "center", "caption", "tr", "body", "html",
 })
-_SPACES: Final = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
+_SPACES: Final = LazyPattern(r"[ \t\r\n\f\v\u00a0\u3000]+")
 # Elements nested deeper than this are not a report page.  Lexbor's tree building
 # slows quadratically with depth, in C where a time limit cannot stop it, so the
 # depth is estimated (opening minus closing tags) before the page is parsed.
 _MAX_DEPTH: Final = 20_000
-_TAG: Final = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+_TAG: Final = LazyPattern(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
 _VOID: Final = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                           "param", "source", "track", "wbr"})
 

@@ -36,6 +36,7 @@ from typing import Final
 from govinfo_parse import hookimpl, labels
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
 from govinfo_parse.model import CellKind, SectionKind
+from govinfo_parse.patterns import LazyPattern
 
 from .broken_tables import VALUES, rejoined
 from .pdf_text import holds_pdf_lines
@@ -48,14 +49,14 @@ INFO = LayoutInfo(
     description="Markdown pipe tables from OCR and vision models.",
 )
 
-_PIPE_ROW: Final = re.compile(r"^[ ]*\|.*\|?[ ]*$", re.MULTILINE)
+_PIPE_ROW: Final = LazyPattern(r"^[ ]*\|.*\|?[ ]*$", re.MULTILINE)
 # html2text writes a table's rows without outer pipes (after its ---|--- line), merged cells left out.
-_UNFRAMED_ROW: Final = re.compile(r"^[^|\n]+\|[^\n]*$", re.MULTILINE)
+_UNFRAMED_ROW: Final = LazyPattern(r"^[^|\n]+\|[^\n]*$", re.MULTILINE)
 # Written so that no run of spaces can be split two ways (nested ``[ ]*`` backtracks quadratically).
-_SEPARATOR: Final = re.compile(r"^[ ]*(?:\|[ ]*)?(?::?-{2,}:?[ ]*\|[ ]*)+(?::?-{2,}:?[ ]*)?$")
-_LONE_RULE: Final = re.compile(r"^[ ]*-{3,}[ ]*$")
-_MARKUP: Final = re.compile(r"<br\s*/?>|\*\*|__", re.IGNORECASE)
-_LINE: Final = re.compile(r"[^\n]+")
+_SEPARATOR: Final = LazyPattern(r"^[ ]*(?:\|[ ]*)?(?::?-{2,}:?[ ]*\|[ ]*)+(?::?-{2,}:?[ ]*)?$")
+_LONE_RULE: Final = LazyPattern(r"^[ ]*-{3,}[ ]*$")
+_MARKUP: Final = LazyPattern(r"<br\s*/?>|\*\*|__", re.IGNORECASE)
+_LINE: Final = LazyPattern(r"[^\n]+")
 
 
 def _cells(block: Block, start: int, line: str) -> list[RawCell]:
@@ -128,7 +129,7 @@ def _read(block: Block) -> tuple[list[list[RawCell]], list[int], bool]:
     return _unstacked(block, rows), starts, flattened
 
 
-_BREAK: Final = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BREAK: Final = LazyPattern(r"<br\s*/?>", re.IGNORECASE)
 
 
 def _unstacked(block: Block, rows: list[list[RawCell]]) -> list[list[RawCell]]:
@@ -174,10 +175,10 @@ def _lines(block: Block, cell: RawCell) -> list[RawCell]:
 _WRAPPED_LINES: Final = 3  # lines of a first cell wrapped above its row, at most
 
 # A separator row in the middle of a line: a table flattened into its outer cell's line.
-_INLINE_SEPARATOR: Final = re.compile(r"\| ?\| *:?-{3,}:? *\|")
-_SEPARATOR_CELL: Final = re.compile(r"^ *:?-{3,}:? *$")
+_INLINE_SEPARATOR: Final = LazyPattern(r"\| ?\| *:?-{3,}:? *\|")
+_SEPARATOR_CELL: Final = LazyPattern(r"^ *:?-{3,}:? *$")
 # How the labels of section 三's rows begin: 一、 （三） 2.
-_REQUESTS_ROW_START: Final = re.compile(
+_REQUESTS_ROW_START: Final = LazyPattern(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])")
 _REQUESTS_VALUES: Final = VALUES
 _APPEALS_VALUES: Final = 15
@@ -207,7 +208,7 @@ def _is_flattened(line: str) -> bool:
     return False
 
 
-_NUMBER_PIECE: Final = re.compile(r"[+-]?[\d,.]+")
+_NUMBER_PIECE: Final = LazyPattern(r"[+-]?[\d,.]+")
 
 
 def _flattened_rows(block: Block, start: int, line: str) -> list[list[RawCell]]:

@@ -14,15 +14,16 @@ table states it (the pipeline does that and reports disagreements).
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from govinfo_parse import hookimpl
 from govinfo_parse.model import NarrativeFact, SectionKind
 from govinfo_parse.numbers import MONEY_UNIT_PATTERN, chinese_integer, to_wan_yuan
+from govinfo_parse.patterns import LazyPattern
 
 if TYPE_CHECKING:
+    import re
     from collections.abc import Iterator
 
     from govinfo_parse.layout import Block
@@ -33,20 +34,20 @@ NAME = "narrative"
 _NUM: Final = r"(\d[\d,]*|[零〇一二两三四五六七八九十百千万]+)"
 # A sentence runs to its punctuation, across line breaks (prose wraps in PDF text),
 # but not into a blank line or a table line.
-_SENTENCE: Final = re.compile(r"[^。;；!?！？\n]+(?:\n(?![\t\n])[^。;；!?！？\n\t]+)*")
+_SENTENCE: Final = LazyPattern(r"[^。;；!?！？\n]+(?:\n(?![\t\n])[^。;；!?！？\n\t]+)*")
 
 # Applications received: a verb of receiving, then 申请 within a short phrase, then the count.
-_RECEIVED: Final = re.compile(
+_RECEIVED: Final = LazyPattern(
     rf"(?:收到|受理|接收|接到)(?P<what>[^,。;:\d]{{0,14}}?申请[^,。;:\d]{{0,4}}?)(?:共|总计|合计)?\s*{_NUM}\s*(?:件|个|份)"
 )
-_NOT_REQUESTS: Final = re.compile(r"投诉|咨询|信箱|复议|诉讼|来信|留言")
+_NOT_REQUESTS: Final = LazyPattern(r"投诉|咨询|信箱|复议|诉讼|来信|留言")
 # A clause about an earlier period: its figure is not this report's.
-_OTHER_PERIOD: Final = re.compile(r"上一?年|去年|前年|同期|往年|以往")
-_NONE_RECEIVED: Final = re.compile(
+_OTHER_PERIOD: Final = LazyPattern(r"上一?年|去年|前年|同期|往年|以往")
+_NONE_RECEIVED: Final = LazyPattern(
     r"(?:未|没有)(?:收到|受理|接到)(?:任何)?(?:政府信息公开|依申请公开|信息公开)?申请"
 )
 # Per-applicant counts of new applications (自然人申请147件).
-_BY_APPLICANT: Final = re.compile(
+_BY_APPLICANT: Final = LazyPattern(
     rf"(自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他)申请\s*{_NUM}\s*件"
 )
 _APPLICANT_COLUMN: Final = {
@@ -54,24 +55,24 @@ _APPLICANT_COLUMN: Final = {
     "社会公益组织": "nonprofit", "法律服务机构": "legal_service", "其他": "other_org",
 }
 # Decisions under Article 20 (处理决定行政许可75295件、行政处罚4964件 …), only after 决定.
-_DECISIONS: Final = re.compile(rf"(行政许可|行政处罚|行政强制|其他对外管理服务事项)\s*{_NUM}\s*件")
+_DECISIONS: Final = LazyPattern(rf"(行政许可|行政处罚|行政强制|其他对外管理服务事项)\s*{_NUM}\s*件")
 _DECISION_ROW: Final = {
     "行政许可": "administrative_licensing", "行政处罚": "administrative_penalty",
     "行政强制": "administrative_coercion", "其他对外管理服务事项": "other_external_services",
 }
-_PROCUREMENT: Final = re.compile(
+_PROCUREMENT: Final = LazyPattern(
     rf"政府集中采购\s*{_NUM}\s*项(?:\s*[,，]?\s*(?:共|总金额|金额|合计)?\s*(\d[\d,]*(?:\.\d+)?)\s*({MONEY_UNIT_PATTERN}))?"
 )
 # "No cases" sentences: a negation before 行政复议 / 行政诉讼, and no number anywhere.
-_NO_APPEALS: Final = re.compile(r"(?:未|没有|无|不存在)[^。]{0,24}?(?:行政复议|行政诉讼)")
+_NO_APPEALS: Final = LazyPattern(r"(?:未|没有|无|不存在)[^。]{0,24}?(?:行政复议|行政诉讼)")
 # A count anywhere in the sentence (a year such as 2020年 is not one).
-_ANY_COUNT: Final = re.compile(r"\d+(?![\d年])|[一二两三四五六七八九十]+\s*(?:件|起|个|次)")
+_ANY_COUNT: Final = LazyPattern(r"\d+(?![\d年])|[一二两三四五六七八九十]+\s*(?:件|起|个|次)")
 
 
 # Sections 五 (problems and plans) and 六 describe, they do not report figures.
 _NOT_FACTUAL: Final = frozenset({SectionKind.PROBLEMS, SectionKind.OTHER})
 # Sentences about some units, or about plans, state no figure of the report.
-_HEDGED: Final = re.compile(r"部分单位|个别单位|一些单位|下一步|将进一步|计划")
+_HEDGED: Final = LazyPattern(r"部分单位|个别单位|一些单位|下一步|将进一步|计划")
 
 
 def _is_applicant_count(field_id: str) -> bool:
@@ -82,7 +83,7 @@ def _count(text: str) -> int | None:
     return int(text.replace(",", "")) if text[0].isdigit() else chinese_integer(text)
 
 
-_NUMERAL_CHAR: Final = re.compile(r"[\d零〇一二两三四五六七八九十百千万][\s]*$")
+_NUMERAL_CHAR: Final = LazyPattern(r"[\d零〇一二两三四五六七八九十百千万][\s]*$")
 
 
 def _count_in(sentence: str, m: re.Match[str], group: int) -> int | None:

@@ -24,6 +24,7 @@ from govinfo_parse.errors import (
 )
 from govinfo_parse.layout import ConvertedDocument
 from govinfo_parse.limits import current_limits
+from govinfo_parse.patterns import LazyPattern
 
 NAME = "pdf"
 _SIGNATURE: Final = b"%PDF-"
@@ -79,13 +80,13 @@ def _check_inflated_size(data: bytes, name: str, most: int) -> None:
 
 # The characters whose place on the page a layout needs: digits (values) and the words of
 # the tables' column headers, also where a narrow cell wrapped them (商业企 / 业).
-_PLACED: Final = re.compile(
+_PLACED: Final = LazyPattern(
     r"\d+|自然人?|商业企?业?|科研机?构?|社会公?益?组?织?|法律服?务?机?构?|其他(?:结果)?|总计|合计"
     r"|结果[维纠]?[持正]?|尚未审?结?|维持|纠正|审结")
 
 
 # A section-二 header and the lines next to it (its cells wrap above and below it).
-_ACTIVE_HEADER: Final = re.compile(r"[^\n]*\n?[^\n]*信息内容[^\n]*\n?[^\n]*")
+_ACTIVE_HEADER: Final = LazyPattern(r"[^\n]*\n?[^\n]*信息内容[^\n]*\n?[^\n]*")
 Boxes = dict[int, tuple[float, float, float, float]]
 
 

@@ -48,6 +48,7 @@ from govinfo_parse.checks import rule_tally_of
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
 from govinfo_parse.model import CellKind, Diagnostic, Origin, SectionKind, Severity
 from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN
+from govinfo_parse.patterns import LazyPattern
 
 from .pieces import WHOLE_COUNT, column_pattern, joinings
 
@@ -65,28 +66,28 @@ INFO = LayoutInfo(
     "page footers.",
 )
 
-_LINE: Final = re.compile(r"[^\n]+")
+_LINE: Final = LazyPattern(r"[^\n]+")
 # — 4 —, - 5 -, -3- (dashes are folded to "-" by normalisation), alone or glued to a line's end.
-_FOOTER: Final = re.compile(r"\s*-\s*\d{1,3}\s*-\s*$")
+_FOOTER: Final = LazyPattern(r"\s*-\s*\d{1,3}\s*-\s*$")
 _FOOTER_REACH: Final = 24  # a footer is at most this many characters: "  -  123  -  "
-_DEBRIS: Final = re.compile(r"^[\s|*#>_-]*$")
+_DEBRIS: Final = LazyPattern(r"^[\s|*#>_-]*$")
 # A number (money may carry its unit: 29209.84万元), a placeholder (无 and 不适用 too: a
 # cell, not the end of the label), or a number misread into letters (l04, 44*): a cell
 # whose value cannot be read, but a cell all the same.
-_VALUE: Final = re.compile(
+_VALUE: Final = LazyPattern(
     rf"[+-]?\d[\d,]*(?:\.\d+)?(?:{MONEY_UNIT_PATTERN})?|/|--?|无|不适用|暂无|{GARBLED_NUMBER}")
-_LONE_LETTER: Final = re.compile(r"[A-Za-z]")  # a misread digit only among other values
+_LONE_LETTER: Final = LazyPattern(r"[A-Za-z]")  # a misread digit only among other values
 _PARAGRAPH_CELLS: Final = 0.35  # blank lines per line above which every cell is a paragraph
-_NUMBER_PIECE: Final = re.compile(r"^[\d.,]*[.,][\d.,]*$")  # a piece of a number split over lines (0. | 01)
+_NUMBER_PIECE: Final = LazyPattern(r"^[\d.,]*[.,][\d.,]*$")  # a piece of a number split over lines (0. | 01)
 # 2. alone on its line: a row's item number when words follow it, a number's piece when digits do.
-_ITEM_ALONE: Final = re.compile(r"^[1-9][.、]$")
+_ITEM_ALONE: Final = LazyPattern(r"^[1-9][.、]$")
 # The item number that opens a row label: 一、 (三) 2. (2)
-_ITEM_MARK: Final = re.compile(
+_ITEM_MARK: Final = LazyPattern(
     r"\s*(?:[一二三四五六七八九十]{1,2}\s*、|\(\s*[一二三四五六七八九十\d]{1,2}\s*\)|\d{1,2}\s*[.、])")
 # A row's sub-item number (2. 3、) before its words, anywhere in a piece of label: a
 # label printed beside its category's (（四）无法  2.没有现成信息) holds it inside.
-_SUB_ITEM: Final = re.compile(r"(?<![\d.])\d{1,2}\s*[.、]\s*[\u4e00-\u9fff]")
-_TOKEN: Final = re.compile(r"\S+")
+_SUB_ITEM: Final = LazyPattern(r"(?<![\d.])\d{1,2}\s*[.、]\s*[\u4e00-\u9fff]")
+_TOKEN: Final = LazyPattern(r"\S+")
 _KEEP_FRAGMENTS: Final = 6  # label fragments kept waiting for their numbers
 _LONGEST_LABEL: Final = 60
 _APPEALS_VALUES: Final = 15
@@ -227,7 +228,7 @@ _COLUMN_PREFIXES: Final = (("自然", "natural_person"), ("商业", "commercial"
 _REQUESTS_COLUMNS: Final = 7
 _ACTIVE_COLUMNS_MOST: Final = 3  # the widest section-二 table (第二十条第（一）项)
 # Table 四's fifteen columns: 结果维持 结果纠正 其他结果 尚未审结 总计, three times.
-_APPEALS_WORD: Final = re.compile(r"^(?:结果|其他|尚未|总计|维持|纠正|审结)")
+_APPEALS_WORD: Final = LazyPattern(r"^(?:结果|其他|尚未|总计|维持|纠正|审结)")
 _SAME_PLACE: Final = 4.0  # points: header words closer than this stand in one column
 
 
@@ -1035,7 +1036,7 @@ def _reader(block: Block, *, values_first: bool = False, read_before: _RowReader
 
 
 _BLANK_CELL: Final = 8  # spaces at most on a line that stands for a blank cell
-_STREAM_PIECE: Final = re.compile(r"[^\t\n]+")
+_STREAM_PIECE: Final = LazyPattern(r"[^\t\n]+")
 
 
 def read_cell_stream(block: Block, *, layout: str) -> LayoutResult:
@@ -1253,7 +1254,7 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:
 _UNDER_MARKDOWN: Final = 0.9
 # A PDF converter's pipe table (markitdown) puts two columns' numbers in one cell (| 0 0 |):
 # its cells are pieces of the PDF's lines, read here as PDF text, not as Markdown cells.
-_SEVERAL_NUMBERS: Final = re.compile(r"\|[ ]*\d[\d,]*(?:[ ]+\d[\d,]*)+[ ]*(?=\|)")
+_SEVERAL_NUMBERS: Final = LazyPattern(r"\|[ ]*\d[\d,]*(?:[ ]+\d[\d,]*)+[ ]*(?=\|)")
 _PDF_LINES_CELLS: Final = 3
 
 

@@ -23,6 +23,7 @@ from govinfo_parse import hookimpl, labels
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
 from govinfo_parse.model import SectionKind
 from govinfo_parse.numbers import looks_numeric
+from govinfo_parse.patterns import LazyPattern
 
 from .broken_tables import rejoined, same_width_runs
 from .cell_stream import is_stream_of_cells
@@ -35,10 +36,10 @@ INFO = LayoutInfo(
     description="One table row per line, cells separated by tabs (a table copied by rows).",
 )
 
-_LINE = re.compile(r"[^\n]+")
+_LINE = LazyPattern(r"[^\n]+")
 # A row line: a tab between two cells, not just the one leading tab of the canonical layout.
 # (Written to run in time linear in the line's length: no nested or adjacent unbounded runs.)
-_ROW_LINE = re.compile(r"^(?:[^\t\n]+\t|\t[^\t\n]*\t)[^\n]*$", re.MULTILINE)
+_ROW_LINE = LazyPattern(r"^(?:[^\t\n]+\t|\t[^\t\n]*\t)[^\n]*$", re.MULTILINE)
 
 
 def read_rows(block: Block) -> list[list[RawCell]]:

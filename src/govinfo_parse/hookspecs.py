@@ -37,6 +37,7 @@ PLUGIN_MODULES: dict[str, str] = {
     "govinfo_parse.labels": "matching row and column labels, with the variants and typos of real reports",
     "govinfo_parse.numbers": "reading a cell's number, unit or placeholder",
     "govinfo_parse.text": "decoding bytes and normalising text as the pipeline does",
+    "govinfo_parse.patterns": "LazyPattern: a regular expression compiled when first used",
     "govinfo_parse.errors": "the errors a converter or layout raises (UnreadableDocumentError, "
     "ResourceLimitError, LayoutSyntaxError, …)",
     "govinfo_parse.limits": "current_limits(): the resource limits in force",

@@ -6,27 +6,28 @@ import re
 from typing import Final
 
 from govinfo_parse.model import Section, SectionKind
+from govinfo_parse.patterns import LazyPattern
 
 __all__ = ["TITLE_LINE", "read_organ", "read_title", "read_year"]
 
 #: A report's title line.  资讯 is 信息 in Taiwan usage (text converted with OpenCC s2twp
 #: and back).  Some bodies call the report 工作报告 or 年报: those titles must name a year,
 #: so that a menu entry (政府信息公开年报) is not taken for one.
-TITLE_LINE: Final = re.compile(
+TITLE_LINE: Final = LazyPattern(
     r"^[^\n]{0,40}?(?:(?:\d{4})?\s*年?度?政府(?:信息|资讯)公开[^\n]{0,12}?年度报告"
     r"|\d{4}\s*年度?[^\n]{0,20}?政府(?:信息|资讯)公开[^\n]{0,12}?(?:工作报告|年报))[^\n]{0,10}$",
     re.MULTILINE,
 )
-_YEAR_IN_TITLE: Final = re.compile(r"(\d{4})\s*年度?")
+_YEAR_IN_TITLE: Final = LazyPattern(r"(\d{4})\s*年度?")
 # 本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止
-_PERIOD: Final = re.compile(r"统计期限[^。]{0,14}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
+_PERIOD: Final = LazyPattern(r"统计期限[^。]{0,14}?(\d{4})\s*年\s*1\s*月\s*1\s*日")
 # A sentence that opens with its year and a comma (2020年，…), as section 一 does. Not a date
 # (2021年1月20日, a publication line) nor a span of years (2019年以来).
 # (Blanks after the line break exclude newlines, so a long run of empty lines stays linear.)
-_YEAR_SENTENCE: Final = re.compile(r"(?:^|[。\n])[^\S\n]*(\d{4})\s*年度?\s*[，,]")
-_ORGAN_SUFFIX: Final = re.compile(r"(人民政府|办公室|政府|委员会|局|厅|委|办|县|市|区|旗|镇|乡|街道)$")
-_ORGAN_BEFORE_YEAR: Final = re.compile(r"^\s*([\u4e00-\u9fff（）()]{2,30}?)\s*\d{4}\s*年")
-_ORGAN_IN_PROSE: Final = re.compile(
+_YEAR_SENTENCE: Final = LazyPattern(r"(?:^|[。\n])[^\S\n]*(\d{4})\s*年度?\s*[，,]")
+_ORGAN_SUFFIX: Final = LazyPattern(r"(人民政府|办公室|政府|委员会|局|厅|委|办|县|市|区|旗|镇|乡|街道)$")
+_ORGAN_BEFORE_YEAR: Final = LazyPattern(r"^\s*([\u4e00-\u9fff（）()]{2,30}?)\s*\d{4}\s*年")
+_ORGAN_IN_PROSE: Final = LazyPattern(
     r"\d{4}年[，,]\s*([\u4e00-\u9fff]{1,8}?(?:县|市|区|旗|镇|乡))(?:人民政府)?"
 )
 
