@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from govinfo_parse import fields
+from govinfo_parse import _grid, fields
 from govinfo_parse.checks import rule_holds, rule_sides
 from govinfo_parse.errors import MissingDependencyError, NoTextLayerError
 from govinfo_parse.layout import ConvertedDocument
@@ -95,7 +95,7 @@ def missing_extra(what: str) -> MissingDependencyError:
 
 
 @cache
-def _engine() -> Callable[[Any], tuple[Any, Any]]:
+def _engine() -> Callable[..., tuple[Any, Any]]:
     try:
         from rapidocr_onnxruntime import RapidOCR  # noqa: PLC0415
     except ImportError as exc:  # not installed, or a library it needs is missing (OpenCV's libGL)
@@ -109,7 +109,12 @@ def _engine() -> Callable[[Any], tuple[Any, Any]]:
 
 
 def recognise(image: Any) -> list[TextBox]:  # noqa: ANN401 - a numpy array (height × width × 3)
-    """The text boxes the engine finds in a page image."""
+    """The text boxes the engine finds in a page image, with the numbers of ruled cells it passed over.
+
+    A table cell that the detector found no text in, or only a box that is no
+    number and no Chinese (a 0 read as ``。``), is read again by the
+    recogniser alone from the ink it holds (``_grid``).
+    """
     found, _ = _engine()(image)
     out = []
     for corners, text, confidence in found or ():
@@ -117,12 +122,40 @@ def recognise(image: Any) -> list[TextBox]:  # noqa: ANN401 - a numpy array (hei
         run = xs[1] - xs[0]  # corners: top left, top right, bottom right, bottom left
         slope = (ys[1] - ys[0]) / run if run > 0 else 0.0
         out.append(TextBox(str(text), min(xs), min(ys), max(xs), max(ys), float(confidence), slope))
-    return out
+    return _with_cells_read_again(image, out)
+
+
+def _with_cells_read_again(image: Any, boxes: list[TextBox]) -> list[TextBox]:  # noqa: ANN401
+    """``boxes``, where a ruled cell said nothing, with the number its ink reads as instead."""
+    held_by: dict[_grid.Cell, list[int]] = {}
+    for cell in _grid.ruled_cells(image):
+        left, top, right, bottom = cell
+        held = [i for i, b in enumerate(boxes)
+                if left <= (b.left + b.right) / 2 <= right and top <= (b.top + b.bottom) / 2 <= bottom]
+        if _grid.to_read_again([_without_dust(boxes[i]).text for i in held]):
+            held_by[cell] = held
+    reread = _grid.read_again(image, list(held_by), _read_alone)
+    # What the detector's box said gives way only where its cell was read as a number.
+    replaced = {i for cell in reread for i in held_by[cell]}
+    return [b for i, b in enumerate(boxes) if i not in replaced] + [
+        TextBox(text, float(box[0]), float(box[1]), float(box[2]), float(box[3]), confidence)
+        for box, text, confidence in reread.values()]
+
+
+def _read_alone(crop: Any) -> tuple[str, float] | None:  # noqa: ANN401
+    """What the recogniser alone reads in ``crop`` (one line of text), with its confidence."""
+    found, _ = _engine()(crop, use_det=False, use_cls=False)
+    if not found:
+        return None
+    text, confidence = found[0][0], found[0][1]
+    return str(text), float(confidence)
 
 
 # A mark at either end of a run of digits: dust on the glass beside the number, not part of it
 # (no count starts or ends with a point; an amount cut short so is checked by no rule, never kept).
 _DUST: Final = re.compile(r"^[.,:;·'`]+(?=\d+$)|(?<=\d)[.,:;·'`]+$")
+# A box of nothing but such marks: a speck on its own (between two cells it would count as one).
+_ONLY_DUST: Final = re.compile(r"[.,:;·'`．。、\s]+")
 
 
 def _without_dust(box: TextBox) -> TextBox:
@@ -179,7 +212,7 @@ def page_text(boxes: Sequence[TextBox], *, height_pt: float, scale: float) -> Pa
     char_boxes: dict[int, tuple[float, float, float, float]] = {}
     confidences: dict[int, float] = {}
     at = 0
-    for line in _lines([_without_dust(b) for b in boxes]):
+    for line in _lines([_without_dust(b) for b in boxes if not _ONLY_DUST.fullmatch(b.text)]):
         for k, box in enumerate(line):
             if k:
                 text.append(" ")

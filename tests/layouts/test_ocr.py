@@ -148,8 +148,9 @@ def test_a_scanned_report_gives_no_wrong_value_and_most_of_its_values(sample: Sa
     assert report.source.format == FORMAT
     assert sample.wrong_values(report) == []
     read = [c for c in report.cells() if c.value is not None]
-    # The engine misses some lone digits at 150 dpi; the rules derive some back (a third at the least).
-    assert len(read) >= len(sample.values) / 3
+    # The detector misses some lone digits at 150 dpi: their cells are read again from their ink,
+    # and the rules derive some back.
+    assert len(read) >= len(sample.values) * 0.6
     assert all(c.confidence is not None for c in read if c.origin is Origin.OCR)
 
 
@@ -211,6 +212,15 @@ def test_specks_beside_digits_are_not_points() -> None:
     boxes = [_box("一、本年新收政府信息公开申请数量", 10, 100, width=300), _box("95", 400, 100),
              _box("0.", 450, 100), _box(".0", 500, 100), _box("5.0", 550, 100)]
     assert page_text(boxes, height_pt=842, scale=2).text.split()[1:] == ["95", "0", "0", "5.0"]
+
+
+def test_a_speck_read_on_its_own_is_no_cell() -> None:
+    from govinfo_parse.ocr import page_text  # noqa: PLC0415
+
+    # A speck between two cells, read as a point, would make the row one cell too wide.
+    boxes = [_box("合计", 10, 100, width=100), _box("2", 400, 100), _box(".", 450, 100),
+             _box("3", 500, 100), _box("·", 550, 100), _box("5", 600, 100)]
+    assert page_text(boxes, height_pt=842, scale=2).text.split() == ["合计", "2", "3", "5"]
 
 
 @needs_engine
