@@ -7,8 +7,8 @@ nothing, so each miss costs the whole row.  The recogniser alone reads such
 a digit well when it is cut out tightly, as the text line it expects.  So
 the table's ruling is found (long straight strokes, across and down), each
 cell it closes is matched with the text boxes inside it, and a cell with no
-box, or only a box that is no number and no Chinese, is read again from the
-ink it holds.  What is read again is a number or nothing, and it is checked
+box, or only a box that may not say what it holds (``to_read_again``), is
+read again from the ink it holds.  What is read again is a number or nothing, and it is checked
 by the table's rules like every recognised value.
 """
 
@@ -20,12 +20,16 @@ from typing import TYPE_CHECKING, Any, Final
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-__all__ = ["NUMBER", "Cell", "ink_box", "read_again", "ruled_cells", "to_read_again", "without_seal"]
+__all__ = ["NUMBER", "Cell", "around", "ink_box", "read_again", "ruled_cells", "to_read_again", "turnable",
+           "without_seal"]
 
 Cell = tuple[int, int, int, int]  # left, top, right, bottom, in pixels
 
 #: A number as a cell prints it (what a re-read must be to count).
 NUMBER: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_COUNT: Final = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+#: Digits that read as each other turned upside down.
+_TURNABLE: Final = frozenset({"6", "9"})
 #: Pixels kept off a cell's ruling when its ink is looked for.
 _INSET: Final = 5
 #: Ink smaller than this many pixels is dust, not part of a digit.
@@ -89,13 +93,31 @@ def ink_box(image: Any, cell: Cell) -> Cell | None:  # noqa: ANN401
 
 
 def to_read_again(texts_inside: Sequence[str]) -> bool:
-    """True when a cell's boxes say nothing: none at all, or one that is no number and no Chinese."""
+    """True when a cell's boxes may not say what it holds, so that its ink is read again.
+
+    No box at all; one that is no count and no Chinese (``。``, ``D``, ``5.0``
+    where a speck fell between 5 and 0); or a lone 6 or 9, which the angle
+    classifier may have turned over (a 9 alone in a cell read as 6).
+    """
     if not texts_inside:
         return True
     if len(texts_inside) > 1:
         return False
     text = texts_inside[0].strip()
-    return not NUMBER.fullmatch(text) and not any("\u4e00" <= char <= "\u9fff" for char in text)
+    chinese = any("\u4e00" <= char <= "\u9fff" for char in text)
+    return turnable(text) or not (_COUNT.fullmatch(text) or chinese)
+
+
+def turnable(text: str) -> bool:
+    """True for a lone digit that reads as another one turned over (6 and 9)."""
+    return text.strip() in _TURNABLE
+
+
+def around(box: Any) -> Cell:  # noqa: ANN401 - a box with left, top, right and bottom
+    """A region around a text box, for ``read_again`` to look for its ink in (as in a cell)."""
+    reach = _INSET + _MARGIN
+    return (max(0, int(box.left) - reach), max(0, int(box.top) - reach),
+            int(box.right) + reach, int(box.bottom) + reach)
 
 
 def without_seal(image: Any) -> Any:  # noqa: ANN401

@@ -126,7 +126,11 @@ def recognise(image: Any) -> list[TextBox]:  # noqa: ANN401 - a numpy array (hei
 
 
 def _with_cells_read_again(image: Any, boxes: list[TextBox]) -> list[TextBox]:  # noqa: ANN401
-    """``boxes``, where a ruled cell said nothing, with the number its ink reads as instead."""
+    """``boxes``, where a ruled cell said nothing, with the number its ink reads as instead.
+
+    A lone 6 or 9 is kept only as the recogniser alone reads it, upright: the
+    engine's own reading of it may have been turned over.
+    """
     held_by: dict[_grid.Cell, list[int]] = {}
     for cell in _grid.ruled_cells(image):
         left, top, right, bottom = cell
@@ -137,9 +141,14 @@ def _with_cells_read_again(image: Any, boxes: list[TextBox]) -> list[TextBox]:  
     reread = _grid.read_again(image, list(held_by), _read_alone)
     # What the detector's box said gives way only where its cell was read as a number.
     replaced = {i for cell in reread for i in held_by[cell]}
+    # A lone 6 or 9 no cell read again (outside the ruling, or its cell read as no number): its own box.
+    around = {_grid.around(b): i for i, b in enumerate(boxes)
+              if i not in replaced and _grid.turnable(_without_dust(b).text)}
+    upright = _grid.read_again(image, list(around), _read_alone)
+    replaced.update(around.values())
     return [b for i, b in enumerate(boxes) if i not in replaced] + [
         TextBox(text, float(box[0]), float(box[1]), float(box[2]), float(box[3]), confidence)
-        for box, text, confidence in reread.values()]
+        for box, text, confidence in (*reread.values(), *upright.values())]
 
 
 def _read_alone(crop: Any) -> tuple[str, float] | None:  # noqa: ANN401

@@ -160,6 +160,29 @@ def test_a_skewed_speckled_scan_gives_no_wrong_value() -> None:
     assert FULL.wrong_values(report) == []
 
 
+def _lone_sixes_and_nines() -> SampleReport:
+    """A 2021 report whose commercial column holds a lone 6 and a lone 9, each its row's only request."""
+    values: dict[str, int] = {}
+    for table in ("active", "requests", "appeals"):
+        values.update(dict.fromkeys(fields.FORMATS["2021"].expected_fields(table), 0))
+    for row, count in (("new_received", 15), ("denied.process_information", 6), ("other.other", 9),
+                       ("total", 15)):
+        values.update({f"requests.{row}.{c}": v for c, v in zip(
+            fields.REQUESTS_COLUMNS, (0, count, 0, 0, 0, 0, count), strict=True)})
+    return SampleReport(template="2021", values=values)
+
+
+@needs_engine
+def test_lone_sixes_and_nines_are_not_read_turned_over() -> None:
+    # The engine guesses which way up a box of one character stands, and turned every lone 6 and
+    # 9 of this table over: 6 ↔ 9 in both rows, which still add up, and in the column, whose sum
+    # is the same.  Each lone 6 or 9 is now read upright by the recogniser alone.
+    sample = _lone_sixes_and_nines()
+    report = govinfo_parse.parse(_scan(sample, dpi=150))
+    assert sample.wrong_values(report) == []
+    assert report.value("requests.other.other.commercial") == 9
+
+
 @needs_engine
 def test_a_page_image_is_read_like_a_scanned_page() -> None:
     from govinfo_parse.testing.pdf import render_pdf  # noqa: PLC0415

@@ -84,8 +84,12 @@ def test_a_blank_cell_has_no_ink() -> None:
     ([], True),  # the detector found nothing here
     (["。"], True),  # a 0 taken for a mark
     (["D"], True),
+    (["5.0"], True),  # a speck between 5 and 0: a count has no point
+    (["6"], True),  # a lone 6 or 9 may have been turned over
+    (["9"], True),
     (["12"], False),
     (["1,288"], False),
+    (["96"], False),
     (["规章"], False),
     (["3", "4"], False),  # two boxes: the cell is read, whatever it holds
 ])
@@ -118,3 +122,16 @@ def test_a_mark_the_detector_read_in_a_cell_gives_way_to_its_number_and_words_st
     assert "。" not in [b.text for b in found]
     assert any(b.text == "0" and b.left < x0 < b.right for b in found)
     assert boxes[1] in found and words in found  # a number read, and words, are left as they are
+
+
+@needs_engine
+def test_a_lone_6_or_9_is_kept_only_as_read_upright() -> None:
+    image = _table({(1, 1): "9", (1, 2): "6"})
+    x1, y1 = _cell(1, 1)
+    x2, y2 = _cell(1, 2)
+    outside = ocr.TextBox("9", 20, 20, 36, 44, 0.99)  # a lone 9 where the page holds nothing
+    boxes = [ocr.TextBox("6", x1 - 8, y1 - 12, x1 + 8, y1 + 12, 0.99),  # the 9 read turned over
+             ocr.TextBox("6", x2 - 8, y2 - 12, x2 + 8, y2 + 12, 0.99), outside]
+    found = ocr._with_cells_read_again(image, boxes)
+    assert sorted((b.text, b.left < x1 < b.right, b.left < x2 < b.right) for b in found) == [
+        ("6", False, True), ("9", True, False)]
