@@ -135,3 +135,13 @@ def test_a_lone_6_or_9_is_kept_only_as_read_upright() -> None:
     found = ocr._with_cells_read_again(image, boxes)
     assert sorted((b.text, b.left < x1 < b.right, b.left < x2 < b.right) for b in found) == [
         ("6", False, True), ("9", True, False)]
+
+
+def test_specks_apart_from_the_digits_are_wiped_before_reading_again() -> None:
+    x, y = _cell(0, 0)
+    image = _table({(0, 0): "50"}, specks=[(int(x), int(y) - 22)])  # a speck above the number
+    crop = image[int(y) - 30: int(y) + 20, int(x) - 30: int(x) + 30]
+    wiped = _grid._dust_wiped(crop)
+    assert crop[8, 30].min() < 128  # the speck, before
+    assert wiped[8, 30].min() == 255
+    assert (wiped[20:, :] == crop[20:, :]).all()  # the digits are left as they are
