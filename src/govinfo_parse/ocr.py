@@ -167,12 +167,19 @@ _DUST: Final = re.compile(r"^[.,:;·'`]+(?=\d+$)|(?<=\d)[.,:;·'`]+$")
 _ONLY_DUST: Final = re.compile(r"[.,:;·'`．。、\s]+")
 
 
+# Such a mark beside Chinese: no label has a point after or before a character (总计. → 总计).
+# (Not after a digit: 1.属于国家秘密 is item 1.)
+_DUST_BY_WORDS: Final = re.compile(
+    "(?<=[\u4e00-\u9fff])[.·'`]+(?=[\u4e00-\u9fff]|$)|^[.·'`]+(?=[\u4e00-\u9fff])")
+
+
 def _without_dust(box: TextBox) -> TextBox:
-    """The box without specks read as points beside its digits (``0.`` → ``0``)."""
+    """The box without specks read as points beside its digits (``0.`` → ``0``) or its words."""
     cleaned = _DUST.sub("", box.text)
-    if cleaned == box.text or not cleaned.isdigit():
-        return box
-    return attrs.evolve(box, text=cleaned)
+    if cleaned != box.text and cleaned.isdigit():
+        return attrs.evolve(box, text=cleaned)
+    cleaned = _DUST_BY_WORDS.sub("", box.text)
+    return box if cleaned == box.text or not cleaned else attrs.evolve(box, text=cleaned)
 
 
 def _lines(boxes: Sequence[TextBox]) -> list[list[TextBox]]:

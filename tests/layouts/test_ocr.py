@@ -237,6 +237,14 @@ def test_specks_beside_digits_are_not_points() -> None:
     assert page_text(boxes, height_pt=842, scale=2).text.split()[1:] == ["95", "0", "0", "5.0"]
 
 
+def test_specks_beside_words_are_not_points_but_item_numbers_keep_theirs() -> None:
+    from govinfo_parse.ocr import page_text  # noqa: PLC0415
+
+    boxes = [_box("（七）总计.", 10, 100, width=200), _box("21", 400, 100),
+             _box("1.属于国家·秘密", 10, 200, width=200), _box("0", 400, 200)]
+    assert page_text(boxes, height_pt=842, scale=2).text.split() == ["（七）总计", "21", "1.属于国家秘密", "0"]
+
+
 def test_a_speck_read_on_its_own_is_no_cell() -> None:
     from govinfo_parse.ocr import page_text  # noqa: PLC0415
 
