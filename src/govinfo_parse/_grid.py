@@ -40,6 +40,16 @@ _MARGIN: Final = 6
 _COLOURED: Final = 80
 
 
+def _grey(image: Any) -> Any:  # noqa: ANN401
+    """The image in shades of grey (it may come in colour, with an alpha channel, or grey already)."""
+    import cv2  # noqa: PLC0415
+    import numpy as np  # noqa: PLC0415
+
+    if image.ndim == 2:
+        return np.ascontiguousarray(image)
+    return cv2.cvtColor(np.ascontiguousarray(image[..., :3]), cv2.COLOR_RGB2GRAY)
+
+
 def ruled_cells(image: Any) -> list[Cell]:  # noqa: ANN401 - a numpy array (height × width × 3 or 4)
     """The cells a page's ruling closes: the regions between its lines, as boxes.
 
@@ -50,13 +60,13 @@ def ruled_cells(image: Any) -> list[Cell]:  # noqa: ANN401 - a numpy array (heig
     import cv2  # noqa: PLC0415 - OpenCV comes with the ocr extra
     import numpy as np  # noqa: PLC0415
 
-    grey = cv2.cvtColor(np.ascontiguousarray(image[..., :3]), cv2.COLOR_RGB2GRAY)
+    grey = _grey(image)
     ink = cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
     height, width = ink.shape
     def strokes(w: int, h: int) -> Any:  # noqa: ANN401 - the ink in straight strokes w × h or longer
         return cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (w, h)))
 
-    across, down = strokes(width // 30, 1), strokes(1, height // 60)
+    across, down = strokes(max(1, width // 30), 1), strokes(1, max(1, height // 60))
     ruling = cv2.dilate(across | down, np.ones((3, 3), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(255 - ruling, connectivity=4)
     cells = []
@@ -71,13 +81,12 @@ def ruled_cells(image: Any) -> list[Cell]:  # noqa: ANN401 - a numpy array (heig
 def ink_box(image: Any, cell: Cell) -> Cell | None:  # noqa: ANN401
     """The box around the ink inside ``cell`` (off its ruling, dust left out), or None if it is blank."""
     import cv2  # noqa: PLC0415
-    import numpy as np  # noqa: PLC0415
 
     left, top, right, bottom = cell
-    inside = np.ascontiguousarray(image[top + _INSET: bottom - _INSET, left + _INSET: right - _INSET, :3])
+    inside = image[top + _INSET: bottom - _INSET, left + _INSET: right - _INSET]
     if inside.size == 0:
         return None
-    grey = cv2.cvtColor(inside, cv2.COLOR_RGB2GRAY)
+    grey = _grey(inside)
     _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     if grey.max() - grey.min() < 60:  # no contrast: a blank cell (Otsu would split the paper's grain)
         return None
@@ -128,6 +137,8 @@ def without_seal(image: Any) -> Any:  # noqa: ANN401
     """
     import numpy as np  # noqa: PLC0415
 
+    if image.ndim == 2:
+        return np.dstack([image] * 3)
     page = np.array(image[..., :3])
     colour = page.max(axis=2).astype(np.int16) - page.min(axis=2)
     page[colour > _COLOURED] = 255
@@ -143,7 +154,7 @@ def _dust_wiped(crop: Any) -> Any:  # noqa: ANN401
     import cv2  # noqa: PLC0415
     import numpy as np  # noqa: PLC0415
 
-    grey = cv2.cvtColor(np.ascontiguousarray(crop), cv2.COLOR_RGB2GRAY)
+    grey = _grey(crop)
     _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     specks = [i for i in range(1, count) if stats[i][4] < _LEAST_INK]

@@ -145,3 +145,12 @@ def test_specks_apart_from_the_digits_are_wiped_before_reading_again() -> None:
     assert crop[8, 30].min() < 128  # the speck, before
     assert wiped[8, 30].min() == 255
     assert (wiped[20:, :] == crop[20:, :]).all()  # the digits are left as they are
+
+
+def test_grey_and_tiny_images_are_read_as_well() -> None:
+    grey = _table({})[..., 0]  # height × width, no channels
+    assert len(_grid.ruled_cells(grey)) == ROWS * COLUMNS
+    cell = _grid.ruled_cells(grey)[0]
+    assert _grid.ink_box(grey, cell) is None
+    assert _grid.without_seal(grey).shape == (*grey.shape, 3)
+    assert _grid.ruled_cells(np.full((12, 20, 3), 255, np.uint8)) == []  # smaller than a ruling's stroke
