@@ -144,7 +144,9 @@ def _with_cells_read_again(image: Any, boxes: list[TextBox]) -> list[TextBox]:  
     # A lone 6 or 9 no cell read again (outside the ruling, or its cell read as no number): its own box.
     around = {_grid.around(b): i for i, b in enumerate(boxes)
               if i not in replaced and _grid.turnable(_without_dust(b).text)}
-    upright = _grid.read_again(image, list(around), _read_alone)
+    # (One digit only: around a box outside the ruling, a neighbour's ink may come in too.)
+    upright = {region: found for region, found in _grid.read_again(image, list(around), _read_alone).items()
+               if len(found[1]) == 1}
     replaced.update(around.values())
     return [b for i, b in enumerate(boxes) if i not in replaced] + [
         TextBox(text, float(box[0]), float(box[1]), float(box[2]), float(box[3]), confidence)

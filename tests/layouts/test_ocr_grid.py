@@ -154,3 +154,12 @@ def test_grey_and_tiny_images_are_read_as_well() -> None:
     assert _grid.ink_box(grey, cell) is None
     assert _grid.without_seal(grey).shape == (*grey.shape, 3)
     assert _grid.ruled_cells(np.full((12, 20, 3), 255, np.uint8)) == []  # smaller than a ruling's stroke
+
+
+def test_a_lone_6_read_again_as_two_digits_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Around a box outside the ruling a neighbour's ink may come in: "60" is not the lone 6 read upright.
+    page = np.full((200, 400, 3), 255, np.uint8)
+    page[90:110, 101:113] = 0  # ink where the box is
+    monkeypatch.setattr(ocr, "_read_alone", lambda crop: ("60", 0.99))
+    six, zero = ocr.TextBox("6", 99, 88, 115, 112, 0.99), ocr.TextBox("0", 118, 88, 134, 112, 0.99)
+    assert ocr._with_cells_read_again(page, [six, zero]) == [zero]
