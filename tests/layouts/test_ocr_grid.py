@@ -102,10 +102,9 @@ def test_numbers_the_detector_passed_over_are_read_from_their_ink() -> None:
     texts = {(0, 1): "7", (1, 1): "0", (1, 3): "1", (2, 4): "454"}
     image = _table(texts)
     found = ocr._with_cells_read_again(image, [])  # a detector that found nothing at all
-    read = {(b.text, (b.left + b.right) / 2 // 1) for b in found}
     for (r, c), text in texts.items():
         x, y = _cell(r, c)
-        assert any(b.text == text and b.left < x < b.right and b.top < y < b.bottom for b in found), (text, read)
+        assert any(b.text == text and b.left < x < b.right and b.top < y < b.bottom for b in found), text
     assert all(0 < b.confidence <= 1 for b in found)
     assert len(found) == len(texts)  # blank cells give nothing
 
@@ -160,6 +159,6 @@ def test_a_lone_6_read_again_as_two_digits_is_dropped(monkeypatch: pytest.Monkey
     # Around a box outside the ruling a neighbour's ink may come in: "60" is not the lone 6 read upright.
     page = np.full((200, 400, 3), 255, np.uint8)
     page[90:110, 101:113] = 0  # ink where the box is
-    monkeypatch.setattr(ocr, "_read_alone", lambda crop: ("60", 0.99))
+    monkeypatch.setattr(ocr, "_read_alone", lambda _crop: ("60", 0.99))
     six, zero = ocr.TextBox("6", 99, 88, 115, 112, 0.99), ocr.TextBox("0", 118, 88, 134, 112, 0.99)
     assert ocr._with_cells_read_again(page, [six, zero]) == [zero]
