@@ -8,8 +8,8 @@ a digit well when it is cut out tightly, as the text line it expects.  So
 the table's ruling is found (long straight strokes, across and down), each
 cell it closes is matched with the text boxes inside it, and a cell with no
 box, or only a box that may not say what it holds (``to_read_again``), is
-read again from the ink it holds.  What is read again is a number or nothing, and it is checked
-by the table's rules like every recognised value.
+read again from the ink it holds.  What is read again is a number or
+nothing, and it is checked by the table's rules like every recognised value.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ def ruled_cells(image: Any) -> list[Cell]:  # noqa: ANN401 - a numpy array (heig
     grey = _grey(image)
     ink = cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
     height, width = ink.shape
+
     def strokes(w: int, h: int) -> Any:  # noqa: ANN401 - the ink in straight strokes w × h or longer
         return cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (w, h)))
 
@@ -78,20 +79,25 @@ def ruled_cells(image: Any) -> list[Cell]:  # noqa: ANN401 - a numpy array (heig
     return cells
 
 
-def ink_box(image: Any, cell: Cell) -> Cell | None:  # noqa: ANN401
-    """The box around the ink inside ``cell`` (off its ruling, dust left out), or None if it is blank."""
+def _ink_marks(image: Any) -> tuple[Any, Any]:  # noqa: ANN401
+    """The dark marks of ``image`` (Otsu's threshold): a label per pixel, and each mark's box and area."""
     import cv2  # noqa: PLC0415
 
+    _, ink = cv2.threshold(_grey(image), 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    return labels, stats[1:]
+
+
+def ink_box(image: Any, cell: Cell) -> Cell | None:  # noqa: ANN401
+    """The box around the ink inside ``cell`` (off its ruling, dust left out), or None if it is blank."""
     left, top, right, bottom = cell
     inside = image[top + _INSET: bottom - _INSET, left + _INSET: right - _INSET]
     if inside.size == 0:
         return None
     grey = _grey(inside)
-    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     if grey.max() - grey.min() < 60:  # no contrast: a blank cell (Otsu would split the paper's grain)
         return None
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    marks = [s for s in stats[1:count] if s[4] >= _LEAST_INK]
+    marks = [s for s in _ink_marks(grey)[1] if s[4] >= _LEAST_INK]
     if not marks:
         return None
     x0 = min(int(s[0]) for s in marks)
@@ -151,13 +157,10 @@ def _dust_wiped(crop: Any) -> Any:  # noqa: ANN401
     A point or a comma is as small: a count loses nothing by it, and an amount
     read so is checked by no rule, so it is never kept from a scan.
     """
-    import cv2  # noqa: PLC0415
     import numpy as np  # noqa: PLC0415
 
-    grey = _grey(crop)
-    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    specks = [i for i in range(1, count) if stats[i][4] < _LEAST_INK]
+    labels, stats = _ink_marks(crop)
+    specks = [i + 1 for i, s in enumerate(stats) if s[4] < _LEAST_INK]
     if not specks:
         return crop
     wiped = np.array(crop)

@@ -111,9 +111,9 @@ def _engine() -> Callable[..., tuple[Any, Any]]:
 def recognise(image: Any) -> list[TextBox]:  # noqa: ANN401 - a numpy array (height × width × 3)
     """The text boxes the engine finds in a page image, with the numbers of ruled cells it passed over.
 
-    A table cell that the detector found no text in, or only a box that is no
-    number and no Chinese (a 0 read as ``。``), is read again by the
-    recogniser alone from the ink it holds (``_grid``).
+    A table cell that the detector found no text in, or only a box that may not
+    say what it holds (a 0 read as ``。``, a lone 6 or 9 perhaps turned over),
+    is read again by the recogniser alone from the ink it holds (``_grid``).
     """
     found, _ = _engine()(image)
     out = []
