@@ -47,7 +47,7 @@ from govinfo_parse import hookimpl, labels
 from govinfo_parse.checks import rule_tally_of
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
 from govinfo_parse.model import CellKind, Diagnostic, Origin, SectionKind, Severity
-from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN
+from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN, CellValue
 from govinfo_parse.patterns import LazyPattern
 
 from .pieces import WHOLE_COUNT, column_pattern, joinings
@@ -398,6 +398,8 @@ class _CharColumns:
     def place(self, start: int, text: str, m: _Row, values: list[RawCell]) -> list[RawCell] | None:
         """The row's cells, blanks where it printed nothing; None when its stretch's columns do not tell."""
         columns = self.columns.get(self.stretch_of.get(start, (-1, -1)))
+        if columns is not None and len(values) >= len(columns) and len(m.values) == len(values):
+            return _pieces_placed(values, m.values, columns)
         found = self._spans(text, m)
         if columns is None or found is None or len(found) != len(values):
             return None
@@ -415,6 +417,38 @@ class _CharColumns:
             at = cell.end if cell is not None else at
             cells.append(cell if cell is not None else RawCell("", at, at))
         return cells
+
+
+def _pieces_placed(
+    values: list[RawCell], spans: tuple[tuple[int, int], ...], columns: list[tuple[int, int]],
+) -> list[RawCell] | None:
+    """A row that printed a number in pieces (``7 6`` under one column), placed by where its numbers stand.
+
+    Counted in order, the pieces of a number make up for a blank cell, and the
+    row looks whole with every number from the blank on one column off.  Where
+    each number stands under one column and some column holds several, the
+    numbers are placed by column and a column's pieces are one cell: its
+    number read joined where the requests row then adds up to its total, and
+    left out otherwise.  None (numbers counted in order) where every number
+    stands under its own column, or where any stands under none or two.
+    """
+    under = [[i for i, (lo, hi) in enumerate(columns) if a < hi and b > lo] for a, b in spans]
+    if any(len(u) != 1 for u in under):
+        return None
+    at = [u[0] for u in under]
+    if len(set(at)) == len(at) or any(b < a for a, b in itertools.pairwise(at)):
+        return None
+    joined = [[v for v, c in zip(values, at, strict=True) if c == column] for column in range(len(columns))]
+    cells: list[RawCell] = []
+    end = values[0].start
+    for pieces in joined:
+        cell = RawCell("".join(p.text for p in pieces), pieces[0].start, pieces[-1].end) if pieces else None
+        cells.append(cell or RawCell("", end, end))
+        end = cells[-1].end
+    if len(columns) == _REQUESTS_COLUMNS and row_adds_up([c.read().value for c in cells]):
+        return cells
+    return [RawCell(c.text, c.start, c.end, CellValue(CellKind.UNREADABLE)) if len(pieces) > 1 else c
+            for c, pieces in zip(cells, joined, strict=True)]
 
 
 _LAID_OUT_GAP: Final = 2  # spaces at least between cells of text laid out by characters

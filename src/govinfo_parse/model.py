@@ -8,7 +8,6 @@ equality so that the same values read from two layouts compare equal.
 
 from __future__ import annotations
 
-import difflib
 import enum
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, Union
@@ -303,6 +302,8 @@ def _check_field_id(field_id: str) -> None:
     """Raise ``KeyError`` naming the closest known id when ``field_id`` is none of them."""
     if is_field_id(field_id) or field_id in META_KEYS:
         return
+    import difflib  # noqa: PLC0415 - only a mistyped id needs it: not loaded at start-up
+
     close = difflib.get_close_matches(field_id, [*META_KEYS, *all_field_ids()], n=1, cutoff=0.5)
     hint = f"; did you mean {close[0]!r}?" if close else " (see docs/reference/fields.md)"
     msg = f"{field_id!r} is not a field id{hint}"

@@ -103,6 +103,32 @@ def test_cells_parted_by_a_fixed_run_of_spaces_are_not_taken_for_columns() -> No
     assert not any(k.startswith("requests.partially_granted.") for k in flat)
 
 
+# A full row whose total is as wide as a number in pieces ("1 5").
+_WIDE_TOTAL = ("（七）总计", dict(enumerate("40 20 30 50 60 70 270".split())))
+
+
+def test_a_number_in_pieces_under_one_column_does_not_shift_the_row_past_its_blank() -> None:
+    # "1 5" under the total column: counted in order, its pieces would make up for the blank
+    # research cell and shift every number after it one column left.
+    text = _report([("（二）部分公开", {0: "2", 1: "4", 3: "3", 4: "1", 5: "5", 6: "1 5"}), _WIDE_TOTAL])
+    report = govinfo_parse.parse(text)
+    assert report.value("requests.partially_granted.nonprofit") == 3
+    assert report.value("requests.partially_granted.other_org") == 5
+    assert report.value("requests.partially_granted.total") == 15  # joined: the row adds up
+    assert report.cell("requests.partially_granted.total").raw == "1 5"
+    assert "requests.partially_granted.research" not in report.to_flat()
+
+
+def test_pieces_under_one_column_that_do_not_add_up_are_left_out() -> None:
+    text = _report([("（二）部分公开", {0: "2", 1: "4", 3: "3", 4: "1", 5: "5", 6: "1 6"}), _WIDE_TOTAL])
+    report = govinfo_parse.parse(text)
+    flat = report.to_flat()
+    assert "requests.partially_granted.total" not in flat
+    assert flat["requests.partially_granted.nonprofit"] == 3  # the others stand under their columns
+    assert any(d.code == "unreadable-value" and "requests.partially_granted.total" in d.field_ids
+               for d in report.diagnostics)
+
+
 _LAID_OUT = [t for t in ("pdftotext-layout", "pdfplumber-layout") if t in available_tools()]
 
 
