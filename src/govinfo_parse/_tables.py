@@ -98,6 +98,14 @@ def _adds_up(numbers: Sequence[object]) -> bool:
     return sum(p for p in parts if isinstance(p, int | float)) == total
 
 
+def _trim_leading_empty(cells: Sequence[RawCell], keep: int) -> list[RawCell]:
+    """Drop blank cells from the start, but never below ``keep`` cells."""
+    out = list(cells)
+    while len(out) > keep and not out[0].text.strip():
+        out.pop(0)
+    return out
+
+
 def _trim_trailing_empty(cells: Sequence[RawCell], keep: int) -> list[RawCell]:
     """Drop blank cells from the end, but never below ``keep`` cells."""
     out = list(cells)
@@ -547,16 +555,15 @@ class TableAssembler:
             if self._more_cells_than_the_header(row, label_cells):
                 return None
             return self._cells_among_remnants(row, label_cells, values)
-        cells = list(values)
         # The blank remains of a merged label cell; where blanks leave no trace (PDF text),
         # a blank cell that is there stands for a blank value.
-        while len(cells) > _REQUESTS_WIDTH and not cells[0].text.strip() and not self.blanks_vanish:
-            cells.pop(0)
+        cells = list(values) if self.blanks_vanish else _trim_leading_empty(values, _REQUESTS_WIDTH)
         trimmed = _trim_trailing_empty(cells, _REQUESTS_WIDTH)
-        if len(trimmed) < len(cells) and not _adds_up([c.read().value for c in trimmed]):
-            # A blank at the end may be left over, or a blank value beside a number split in two:
-            # only the row's total tells, so a row that does not add up keeps it (and is uneven).
-            return cells
+        if len(trimmed) < len(values) and not _adds_up([c.read().value for c in trimmed]):
+            # A blank at either end may be left over, or a blank value beside a number split
+            # in two: only the row's total tells, so a row that does not add up keeps its
+            # blanks (and is uneven).
+            return list(values)
         return trimmed
 
     def _drop_single_other_beside_subrows(self) -> None:
