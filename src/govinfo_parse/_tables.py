@@ -98,6 +98,30 @@ def _adds_up(numbers: Sequence[object]) -> bool:
     return sum(p for p in parts if isinstance(p, int | float)) == total
 
 
+def _ends_in_digits(label: str) -> bool:
+    """True for a label whose Chinese words end in digits (信息34): no row's name does."""
+    words = label.rstrip("0123456789,")
+    return len(words) < len(label) and bool(words) and "\u4e00" <= words[-1] <= "\u9fff"
+
+
+def _adds_up_as_one_cell_fewer(cells: Sequence[RawCell]) -> bool:
+    """True when a requests row of seven numbers does not add up, but would with two neighbours as one number.
+
+    Where blank cells leave no trace (PDF text), a number split in two (``1 0``)
+    makes up for a blank: the row has its seven numbers, shifted by a column.
+    """
+    values = [c.read().value for c in cells]
+    if not all(isinstance(v, int) for v in values) or _adds_up(values):
+        return False
+    texts = [c.text.strip() for c in cells]
+    for i in range(len(cells) - 1):
+        if texts[i].isdigit() and texts[i + 1].isdigit() and not texts[i].startswith("0"):
+            joined = [*values[:i], int(texts[i] + texts[i + 1]), *values[i + 2:]]
+            if _adds_up(joined):
+                return True
+    return False
+
+
 def _trim_leading_empty(cells: Sequence[RawCell], keep: int) -> list[RawCell]:
     """Drop blank cells from the start, but never below ``keep`` cells."""
     out = list(cells)
@@ -529,8 +553,15 @@ class TableAssembler:
         # The single (六) row is no evidence: some 2021-format reports still print it.
         if named := fields.format_named_by("requests", row):
             self.votes[named] += 1
-        if self._cells_out_of_place(values, label_cells[0],
-                                    tuple(f"requests.{row}.{c}" for c in fields.REQUESTS_COLUMNS)):
+        field_ids = tuple(f"requests.{row}.{c}" for c in fields.REQUESTS_COLUMNS)
+        if self._cells_out_of_place(values, label_cells[0], field_ids):
+            return
+        label = "".join(c.text for c in label_cells).strip()
+        if _ends_in_digits(label) and sum(1 for v in values if v.text.strip()) < _REQUESTS_WIDTH:
+            self._diag("cells-out-of-place", Severity.WARNING,
+                       f"section 三 row {row!r}: its label {label!r} ends in a number, a value glued to "
+                       "it (a cell's border lost), and fewer numbers follow than the row has columns; "
+                       "its values are left out", at=label_cells[0], field_ids=field_ids)
             return
         by_position = self._requests_cells_by_position(values)
         if by_position is not None:
@@ -543,6 +574,13 @@ class TableAssembler:
         if len(cells) != _REQUESTS_WIDTH:
             set_aside = self.remnants and len(cells) < len(values)
             self._uneven_requests_row(row, label_cells, cells, blanks_set_aside=set_aside)
+            return
+        if self.blanks_vanish and _adds_up_as_one_cell_fewer(cells):
+            self._diag("cells-out-of-place", Severity.WARNING,
+                       f"section 三 row {row!r} does not add up, and would with two neighbouring numbers "
+                       "as one: a number split in two may stand where a blank cell left no trace; "
+                       "its values are left out", at=label_cells[0],
+                       field_ids=tuple(f"requests.{row}.{c}" for c in fields.REQUESTS_COLUMNS))
             return
         for column, cell in zip(self._requests_columns(label_cells[0]), cells, strict=True):
             self._store(f"requests.{row}.{column}", cell)

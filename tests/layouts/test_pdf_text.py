@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 import govinfo_parse
-from govinfo_parse import Origin
+from govinfo_parse import Origin, fields
 from govinfo_parse.serialize import flat_to_jsonable
+from govinfo_parse.testing import SampleReport
+from govinfo_parse.testing.pdftext import render_pdf_text
 from tests.conftest import SHARED
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "pdf_corpus"
@@ -169,3 +171,24 @@ def test_more_numbers_than_columns_in_paragraphs_are_not_joined_as_pieces() -> N
         "第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）", "行政事业性收费", "4361.54", "541"))
     assert report.value("active.administrative_fees.fee_amount") is None
     assert report.value("active.regulations.in_force") == 2
+
+
+def test_a_number_split_where_a_blank_cell_left_no_trace_leaves_the_row_out() -> None:
+    # natural_person printed blank (no trace in PDF text) and 10 printed "1 0": seven numbers,
+    # every one after the blank a column off.  The row adds up only with 1 and 0 as one number.
+    row = "requests.denied.third_party_rights"
+    values = {f: 0 for t in ("active", "requests", "appeals") for f in fields.FORMATS["2021"].expected_fields(t)}
+    values |= {f"{row}.{column}": n for column, n in zip(
+        ("commercial", "research", "nonprofit", "legal_service", "other_org", "total"), (2, 3, 4, 10, 5, 24),
+        strict=True)}
+    values |= {f"requests.total.{c}": values[f"{row}.{c}"] for c in fields.REQUESTS_COLUMNS}
+    del values[f"{row}.natural_person"]
+    sample = SampleReport(template="2021", values=values, unstated={f"{row}.natural_person": 0},
+                          placeholders={f"{row}.natural_person": ""})
+    text = render_pdf_text(sample)
+    line = next(line for line in text.split("\n") if "第三方" in line)
+    assert line.endswith(" 2 3 4 10 5 24")
+    report = govinfo_parse.parse(text.replace(line, line.replace(" 10 ", " 1 0 ")))
+    assert not any(k.startswith(f"{row}.") for k in report.to_flat())
+    assert any(d.code == "cells-out-of-place" and f"{row}.total" in d.field_ids for d in report.diagnostics)
+    assert report.value("requests.total.legal_service") == 10  # the other rows are read

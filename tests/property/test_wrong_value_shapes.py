@@ -131,11 +131,18 @@ def test_two_reports_in_one_file_are_read_apart(
     assert [r.to_flat() for r in govinfo_parse.parse_all(text)] == [first.expected_flat(), second.expected_flat()]
 
 
-# 8. A number split in two beside a blank cell that is printed (one cell per line, tab-separated rows).
-@given(sample_reports(sparse=True), st.integers(0, 10_000), st.sampled_from([render_canonical, render_tabular]))
-def test_a_number_split_beside_printed_blanks_never_shifts_a_row(
+# 8. A number split in two beside blank cells: printed (one cell per line, tab-separated rows),
+#    or leaving no trace (PDF text).
+@given(sample_reports(sparse=True), st.integers(0, 10_000),
+       st.sampled_from([render_canonical, render_tabular, render_pdf_text]))
+def test_a_number_split_beside_blanks_never_shifts_a_row(
     sample: SampleReport, choice: int, render: object,
 ) -> None:
-    # The split makes a row one cell too long, as the blank remains of a merged label cell
-    # would: dropping a blank at the row's start is right only where the row then adds up.
-    _assert_no_wrong_value(DAMAGES["split_digits"](render(sample), choice), sample)  # type: ignore[operator]
+    # Printed blanks: the split makes a row one cell too long, as the blank remains of a merged
+    # label cell would, and dropping a blank at the row's start is right only where the row then
+    # adds up.  Blanks with no trace: the split makes up the row's seven numbers, one column off,
+    # and only the row's total tells: section 三's rows have one, section 二's rows none (their
+    # values are read as the text shows them, see ``_damages_for_pdf_text``).
+    report = govinfo_parse.parse(DAMAGES["split_digits"](render(sample), choice))  # type: ignore[operator]
+    checked = "" if render is not render_pdf_text else "requests."
+    assert [w for w in sample.wrong_values(report) if w.startswith(checked)] == []
