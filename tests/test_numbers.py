@@ -36,6 +36,8 @@ CASES = [
     ("l04", CellKind.UNREADABLE, None, None, None),
     ("1O", CellKind.UNREADABLE, None, None, None),
     ("44*", CellKind.UNREADABLE, None, None, None),
+    ("11 2", CellKind.UNREADABLE, None, None, None),  # a number split by a space in its cell
+    ("1,1 52", CellKind.UNREADABLE, None, None, None),
     ("S", CellKind.UNREADABLE, None, None, None),
     ("09", CellKind.UNREADABLE, None, None, None),
     ("01,418", CellKind.UNREADABLE, None, None, None),

@@ -752,8 +752,9 @@ class TableAssembler:
                            field_ids=(field_id,))
             elif parsed.kind is CellKind.UNREADABLE:
                 self._diag("unreadable-value", Severity.WARNING,
-                           f"{field_id}: {raw.text.strip()!r} is a number misread into letters or marks "
-                           "(as OCR does); left out", at=raw, field_ids=(field_id,))
+                           f"{field_id}: {raw.text.strip()!r} is not one number as written (misread into "
+                           "letters or marks, as OCR does, or in pieces); left out", at=raw,
+                           field_ids=(field_id,))
             return None
         if column in fields.AMOUNT_COLUMNS:
             unit = parsed.unit if parsed.unit in MONEY_UNITS else header_unit or self.table_unit

@@ -90,8 +90,8 @@ _ALL: Final = (
          "a row holds digits no report writes (`09`, `00`, `1,2`): two cells glued or one number split, "
          "so its cells are not where they were printed, whatever their count; the row's values are left out"),
     Code("unreadable-value", Severity.WARNING,
-         "a value cell holds a number misread into letters or marks (`l04`, `1O`, `44*`, as OCR gives): "
-         "the value is left out, never guessed"),
+         "a value cell holds a number misread into letters or marks (`l04`, `1O`, `44*`, as OCR gives) "
+         "or in pieces (`11 2`): the value is left out, never guessed"),
     Code("negative-count", Severity.WARNING, "a negative value in a column that is not a signed change"),
     Code("unit-assumed", Severity.WARNING,
          "an amount with no unit in its cell, its header or a caption or note of its table "

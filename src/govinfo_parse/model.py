@@ -61,7 +61,10 @@ class CellKind(str, enum.Enum):
     TEXT = "text"
     """Words where a number was expected: no key, and a diagnostic."""
     UNREADABLE = "unreadable"
-    """A number misread into letters or marks (OCR's ``l04``, ``1O``, ``44*``): no key, and a diagnostic."""
+    """A number misread into letters or marks (OCR's ``l04``, ``1O``, ``44*``) or in pieces (``11 2``).
+
+    No key, and a diagnostic.
+    """
 
 
 class Origin(str, enum.Enum):

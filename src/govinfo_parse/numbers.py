@@ -61,8 +61,9 @@ _NUMBER: Final = re.compile(
 # Such a cell holds a value that cannot be read, never a number.
 GARBLED_NUMBER: Final = r"[+-]?(?=[\d,.]*[OoIl|SBZ*?])(?=[OoIl|SBZ*?,.]*\d)[\dOoIl|SBZ*?,.]+|[OoIlSB]"
 # Digits that are not one number as written: commas out of place (30,9030) — two cells
-# glued, or a misread.  (A leading zero, 09 or 01,418, is checked on the digits read.)
-_GARBLED: Final = re.compile(rf"^(?:{GARBLED_NUMBER}|[+-]?\d[\d,.]*)$")
+# glued, or a misread; or a number split by a space in one cell (11 2).  (A leading zero,
+# 09 or 01,418, is checked on the digits read.)
+_GARBLED: Final = re.compile(rf"^(?:{GARBLED_NUMBER}|[+-]?\d[\d,.]*(?: \d[\d,.]*)*)$")
 _DIGITS_ONLY: Final = re.compile(r"^[+-]?\d[\d,.]*$")
 # A unit is whole only where no multiplier stands before it (百万元 is not 万元).
 _UNIT_IN_LABEL: Final = re.compile(rf"(?<![十百千万亿])({MONEY_UNIT_PATTERN})")
