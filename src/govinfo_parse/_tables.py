@@ -579,8 +579,7 @@ class TableAssembler:
             self._diag("cells-out-of-place", Severity.WARNING,
                        f"section 三 row {row!r} does not add up, and would with two neighbouring numbers "
                        "as one: a number split in two may stand where a blank cell left no trace; "
-                       "its values are left out", at=label_cells[0],
-                       field_ids=tuple(f"requests.{row}.{c}" for c in fields.REQUESTS_COLUMNS))
+                       "its values are left out", at=label_cells[0], field_ids=field_ids)
             return
         for column, cell in zip(self._requests_columns(label_cells[0]), cells, strict=True):
             self._store(f"requests.{row}.{column}", cell)
