@@ -438,17 +438,17 @@ def _pieces_placed(
     at = [u[0] for u in under]
     if len(set(at)) == len(at) or any(b < a for a, b in itertools.pairwise(at)):
         return None
-    joined = [[v for v, c in zip(values, at, strict=True) if c == column] for column in range(len(columns))]
+    by_column = [[v for v, c in zip(values, at, strict=True) if c == i] for i in range(len(columns))]
     cells: list[RawCell] = []
     end = values[0].start
-    for pieces in joined:
+    for pieces in by_column:
         cell = RawCell("".join(p.text for p in pieces), pieces[0].start, pieces[-1].end) if pieces else None
         cells.append(cell or RawCell("", end, end))
         end = cells[-1].end
     if len(columns) == _REQUESTS_COLUMNS and row_adds_up([c.read().value for c in cells]):
         return cells
     return [RawCell(c.text, c.start, c.end, CellValue(CellKind.UNREADABLE)) if len(pieces) > 1 else c
-            for c, pieces in zip(cells, joined, strict=True)]
+            for c, pieces in zip(cells, by_column, strict=True)]
 
 
 _LAID_OUT_GAP: Final = 2  # spaces at least between cells of text laid out by characters
@@ -791,7 +791,11 @@ class _RowReader:
             self.columns.learn_row(values)
             values = self.columns.place(values) or values
         elif self.char_columns is not None:
-            values = self.char_columns.place(start, text, m, values) or values
+            placed = self.char_columns.place(start, text, m, values)
+            if placed is not None:
+                self._note_joined(placed, values, "printed in pieces under one column; joined where the "
+                                  "row then adds up to its total")
+            values = placed or values
         label_text = m.label
         if len(values) == 1 and not label_text and not self.fragments and self.one_per_line is not None:
             self.one_per_line.append(values[0])
@@ -837,13 +841,16 @@ class _RowReader:
         ways = _joinings(pieces)
         if len(ways) != 1:
             return None
-        cells = ways[0]
+        self._note_joined(ways[0], pieces, "printed in pieces over lines; joined the one way that gives "
+                          "seven numbers adding up to the row's total")
+        return ways[0]
+
+    def _note_joined(self, cells: list[RawCell], pieces: list[RawCell], how: str) -> None:
+        """Note each number of ``cells`` joined from ``pieces``: the arithmetic's choice, derived, ``how``."""
         for cell in cells:
-            if not any(p.start == cell.start and p.end == cell.end for p in pieces):
-                self.joined[cell.start] = (
-                    f"{cell.text} printed in pieces over lines; joined the one way that gives seven "
-                    "numbers adding up to the row's total")
-        return cells
+            if cell.read().value is not None and not any(
+                    p.start == cell.start and p.end == cell.end for p in pieces):
+                self.joined[cell.start] = f"{cell.text} {how}"
 
     def _active_stretches(self) -> list[_Stretch]:
         """Section 二's rows under each header, with where the header's stretch of text starts and ends."""
@@ -925,11 +932,8 @@ class _RowReader:
             self.unchecked.append(row[0])
             del row[1:]
             return
-        for cell in ways[0]:
-            if not any(p.start == cell.start and p.end == cell.end for p in pieces):
-                self.joined[cell.start] = (
-                    f"{cell.text} printed in pieces over lines; joined the one way that gives "
-                    f"{len(columns)} numbers written as reports write them under the header's columns")
+        self._note_joined(ways[0], pieces, f"printed in pieces over lines; joined the one way that gives "
+                          f"{len(columns)} numbers written as reports write them under the header's columns")
         row[1:] = ways[0]
 
     def _check_stacked(self) -> None:

@@ -247,7 +247,7 @@ class TableAssembler:
             self._group = group or (request_row.split(".")[0] if "." in request_row else None)  # type: ignore[assignment]
             self._previous_row = request_row
             self._requests_rows_read += 1
-            self._requests_row(request_row, split[0], values)
+            self._requests_row(request_row, label_text, split[0], values)
         elif group is not None:
             self._group = group
         else:
@@ -549,15 +549,14 @@ class TableAssembler:
             return None  # a value column under a label, or past the row's end: the grid does not line up
         return [(col, full[i]) for i, col in sorted(columns.items())]
 
-    def _requests_row(self, row: str, label_cells: list[RawCell], values: list[RawCell]) -> None:
+    def _requests_row(self, row: str, label: str, label_cells: list[RawCell], values: list[RawCell]) -> None:
         # The single (六) row is no evidence: some 2021-format reports still print it.
         if named := fields.format_named_by("requests", row):
             self.votes[named] += 1
         field_ids = tuple(f"requests.{row}.{c}" for c in fields.REQUESTS_COLUMNS)
         if self._cells_out_of_place(values, label_cells[0], field_ids):
             return
-        label = "".join(c.text for c in label_cells).strip()
-        if _ends_in_digits(label) and sum(1 for v in values if v.text.strip()) < _REQUESTS_WIDTH:
+        if _ends_in_digits(label.strip()) and sum(1 for v in values if v.text.strip()) < _REQUESTS_WIDTH:
             self._diag("cells-out-of-place", Severity.WARNING,
                        f"section 三 row {row!r}: its label {label!r} ends in a number, a value glued to "
                        "it (a cell's border lost), and fewer numbers follow than the row has columns; "
