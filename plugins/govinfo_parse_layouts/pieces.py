@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Final
 
 from govinfo_parse import fields
 from govinfo_parse.layout import RawCell
-from govinfo_parse.numbers import MONEY_UNIT_PATTERN
+from govinfo_parse.numbers import MONEY_UNIT_PATTERN, PLACEHOLDERS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -47,8 +47,9 @@ def joinings(
 ) -> list[list[RawCell]]:
     """Every way of joining neighbouring ``pieces`` into one number per pattern, that ``keep`` accepts.
 
-    A blank piece stays a cell of its own; the pieces joined into one number
-    become one cell reaching over them, its text theirs.  A search too long to
+    A blank piece stays a cell of its own, and so may a placeholder (``-`` may
+    also be the sign of the pieces after it: then two joinings fit); the pieces
+    joined into one number become one cell reaching over them, its text theirs.  A search too long to
     finish gives no joining (undecided), never a partial answer.
     """
     width = len(patterns)
@@ -66,9 +67,10 @@ def joinings(
             if at == len(pieces) and left == 0 and keep(sofar):
                 found.append(sofar)
             return
-        if not pieces[at].text:
+        # A blank is a cell of its own (the loop below joins nothing to it); a placeholder is one
+        # too, or (a -) the sign of the pieces after it.
+        if not pieces[at].text or pieces[at].text in PLACEHOLDERS:
             join(at + 1, [*sofar, pieces[at]])
-            return
         for end in range(at + 1, len(pieces) - left + 2):
             if not pieces[end - 1].text:
                 break
