@@ -20,14 +20,15 @@ from typing import TYPE_CHECKING, Any, Final
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-__all__ = ["NUMBER", "Cell", "around", "ink_box", "read_again", "ruled_cells", "to_read_again", "turnable",
-           "without_seal"]
+__all__ = ["COUNT", "NUMBER", "Cell", "around", "ink_box", "ink_crops", "read_again", "ruled_cells",
+           "to_read_again", "turnable", "without_seal"]
 
 Cell = tuple[int, int, int, int]  # left, top, right, bottom, in pixels
 
 #: A number as a cell prints it (what a re-read must be to count).
 NUMBER: Final = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_COUNT: Final = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+#: A count as a cell prints it: digits, perhaps in thousands parted by commas.
+COUNT: Final = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 #: Digits that read as each other turned upside down.
 _TURNABLE: Final = frozenset({"6", "9"})
 #: Pixels kept off a cell's ruling when its ink is looked for.
@@ -120,7 +121,7 @@ def to_read_again(texts_inside: Sequence[str]) -> bool:
         return False
     text = texts_inside[0].strip()
     chinese = any("\u4e00" <= char <= "\u9fff" for char in text)
-    return turnable(text) or not (_COUNT.fullmatch(text) or chinese)
+    return turnable(text) or not (COUNT.fullmatch(text) or chinese)
 
 
 def turnable(text: str) -> bool:
@@ -168,14 +169,16 @@ def _dust_wiped(crop: Any) -> Any:  # noqa: ANN401
     return wiped
 
 
-def read_again(
-    image: Any, cells: Sequence[Cell], read: Callable[[Any], tuple[str, float] | None],  # noqa: ANN401
-) -> dict[Cell, tuple[Cell, str, float]]:
-    """For each cell whose ink ``read`` takes for a number: (the ink's box, the number, confidence).
+def ink_crops(
+    image: Any, cells: Sequence[Cell], *, black_and_white: bool = False,  # noqa: ANN401
+) -> dict[Cell, tuple[Cell, Any]]:
+    """For each cell with ink in it: the ink's box, and the ink cut out with a white margin.
 
-    ``read`` is the recogniser alone, given the ink cut out with a white margin.
+    A seal's colour and specks of dust are left out.  ``black_and_white``
+    gives the ink as its threshold sees it (no shades): the same number,
+    shown to the recogniser otherwise than as the page had it.
     """
-    out: dict[Cell, tuple[Cell, str, float]] = {}
+    out: dict[Cell, tuple[Cell, Any]] = {}
     if not cells:
         return out
     image = without_seal(image)
@@ -185,7 +188,30 @@ def read_again(
             continue
         left, top, right, bottom = box
         crop = image[max(0, top - _MARGIN): bottom + _MARGIN, max(0, left - _MARGIN): right + _MARGIN, :3]
-        found = read(_dust_wiped(crop))
+        crop = _dust_wiped(crop)
+        out[cell] = (box, _black_and_white(crop) if black_and_white else crop)
+    return out
+
+
+def _black_and_white(crop: Any) -> Any:  # noqa: ANN401
+    """``crop`` in black and white, by Otsu's threshold, with three channels as the recogniser takes."""
+    import cv2  # noqa: PLC0415
+    import numpy as np  # noqa: PLC0415
+
+    _, ink = cv2.threshold(_grey(crop), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return np.dstack([ink] * 3)
+
+
+def read_again(
+    image: Any, cells: Sequence[Cell], read: Callable[[Any], tuple[str, float] | None],  # noqa: ANN401
+) -> dict[Cell, tuple[Cell, str, float]]:
+    """For each cell whose ink ``read`` takes for a number: (the ink's box, the number, confidence).
+
+    ``read`` is the recogniser alone, given the ink cut out with a white margin.
+    """
+    out: dict[Cell, tuple[Cell, str, float]] = {}
+    for cell, (box, crop) in ink_crops(image, cells).items():
+        found = read(crop)
         if found is not None and NUMBER.fullmatch(text := found[0].strip()):
             out[cell] = (box, text, found[1])
     return out

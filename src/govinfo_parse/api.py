@@ -255,6 +255,7 @@ def _source_text(
         source.boxes = converted.boxes
     if converted is not None and converted.confidences:
         source.confidences = converted.confidences
+        source.read_twice = converted.read_twice
     return source, encoding
 
 
@@ -347,7 +348,7 @@ def _report(  # noqa: PLR0913
     if source.confidences:
         from govinfo_parse.ocr import vouched  # noqa: PLC0415 - only recognised text needs it
 
-        report = vouched(report, source.confidences)
+        report = vouched(report, source.confidences, source.read_twice)
     year_diagnostics = [Diagnostic(code="year-conflict", severity=Severity.WARNING, message=m)
                         for m in year_problems]
     if not source.text[start:end].strip():

@@ -481,9 +481,14 @@ def _summary(path: str, report: Report | None, failure: dict[str, Any] | None) -
     if report.source.format == "ocr":
         recognised = sum(1 for c in report.cells() if c.origin.value == "ocr")
         derived = sum(1 for c in report.cells() if c.origin.value == "derived")
-        left_out = sum(len(d.field_ids) for d in report.diagnostics if d.code.startswith("ocr-"))
-        lines.append(f"  OCR       {recognised} values recognised and vouched for by the rules, {derived} "
-                     f"derived from them, {left_out} left out as doubtful")
+        from govinfo_parse.ocr import READ_TWICE  # noqa: PLC0415
+
+        read_twice = sum(len(d.field_ids) for d in report.diagnostics if d.code == READ_TWICE)
+        left_out = sum(len(d.field_ids) for d in report.diagnostics
+                       if d.code.startswith("ocr-") and d.code != READ_TWICE)
+        lines.append(f"  OCR       {recognised} values recognised: {recognised - read_twice} vouched for by "
+                     f"the rules, {read_twice} only read twice alike (in doubt); {derived} derived from "
+                     f"them, {left_out} left out as doubtful")
     for label, key in (
         ("new requests", "requests.new_received.total"),
         ("granted", "requests.granted.total"),

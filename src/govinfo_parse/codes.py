@@ -72,7 +72,11 @@ _ALL: Final = (
          "OCR: recognised values that broke the table's rules (misread); left out, and derived where "
          "vouched values force them"),
     Code("ocr-unchecked", Severity.WARNING,
-         "OCR: recognised values no holding rule checks (a 6 read for a 9 would pass unseen); left out"),
+         "OCR: recognised values no holding rule checks and no second reading confirms (a 6 read for a 9 "
+         "would pass unseen); left out"),
+    Code("ocr-read-twice", Severity.WARNING,
+         "OCR: counts no holding rule checks (section 二; a row the report added up wrong itself), kept "
+         "because a second reading of their ink gave them alike; in doubt (`Report.doubtful_fields`)"),
     Code("ocr-derived", Severity.WARNING,
          "OCR: values the layout derived from recognised numbers; left out unless vouched values force them"),
     Code("ambiguous-label", Severity.WARNING,

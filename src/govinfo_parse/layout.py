@@ -43,6 +43,9 @@ class ConvertedDocument:
     boxes: Mapping[int, tuple[float, float, float, float]] = attrs.field(factory=dict)
     #: For text recognised from images (OCR): ``text`` offset → the engine's confidence (0–1).
     confidences: Mapping[int, float] = attrs.field(factory=dict)
+    #: For recognised text: offsets of the characters of counts that a second reading of their
+    #: ink gave alike.  A count no rule of the table checks is kept only if read so.
+    read_twice: frozenset[int] = frozenset()
 
 
 @attrs.frozen(kw_only=True)

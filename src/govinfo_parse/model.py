@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 #: Diagnostic codes (or code prefixes) that put the values they name in doubt.
-DOUBT_CODES: tuple[str, ...] = ("rule-", "unit-assumed")
+DOUBT_CODES: tuple[str, ...] = ("rule-", "unit-assumed", "ocr-read-twice")
 
 #: A table value: an integer count, or a decimal amount in 万元.
 Number = Union[int, Decimal]  # noqa: UP007 - a runtime alias, also used by cattrs

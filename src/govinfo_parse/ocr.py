@@ -14,6 +14,7 @@ for it (``vouched_by_rules``).
 
 from __future__ import annotations
 
+import copy
 import re
 import statistics
 import string
@@ -30,13 +31,13 @@ from govinfo_parse.layout import ConvertedDocument
 from govinfo_parse.model import Cell, CellKind, Diagnostic, Origin, Report, Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping, Sequence
+    from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
     from govinfo_parse.fields import Template
 
 __all__ = [
-    "DPI", "FORMAT", "MIN_CONFIDENCE", "PAGE_PROGRESS", "PageText", "TextBox", "available", "missing_extra",
-    "page_text", "pages_done", "recognise", "to_document", "vouched",
+    "DPI", "FORMAT", "MIN_CONFIDENCE", "PAGE_PROGRESS", "READ_TWICE", "PageText", "TextBox", "available",
+    "missing_extra", "page_text", "pages_done", "recognise", "to_document", "vouched",
 ]
 
 #: ``Source.format`` of a document read by OCR.
@@ -47,6 +48,8 @@ DPI: Final = 200
 _MIN_RUNS_PER_PAGE: Final = 3
 #: Boxes of running text needed to tell how the page is turned.
 _LEAST_WIDE_BOXES: Final = 5
+#: The diagnostic naming the counts kept on two alike readings alone (they are in doubt).
+READ_TWICE: Final = "ocr-read-twice"
 #: Below this confidence a recognised value is left out.  Low, on purpose: the engine is least sure
 #: of zeros, which it reads right; a misread digit is often read with full confidence, and only
 #: the rules catch it.
@@ -78,6 +81,8 @@ class TextBox:
     confidence: float
     #: How its top edge climbs or falls, in pixels per pixel: a page turned on the glass.
     slope: float = 0.0
+    #: A count that a second reading of its ink alone, in black and white, gave alike.
+    read_twice: bool = False
 
 
 def available() -> bool:
@@ -122,7 +127,7 @@ def recognise(image: Any) -> list[TextBox]:  # noqa: ANN401 - a numpy array (hei
         run = xs[1] - xs[0]  # corners: top left, top right, bottom right, bottom left
         slope = (ys[1] - ys[0]) / run if run > 0 else 0.0
         out.append(TextBox(str(text), min(xs), min(ys), max(xs), max(ys), float(confidence), slope))
-    return _with_cells_read_again(image, out)
+    return _with_counts_read_twice(image, _with_cells_read_again(image, out))
 
 
 def _with_cells_read_again(image: Any, boxes: list[TextBox]) -> list[TextBox]:  # noqa: ANN401
@@ -151,6 +156,43 @@ def _with_cells_read_again(image: Any, boxes: list[TextBox]) -> list[TextBox]:  
     return [b for i, b in enumerate(boxes) if i not in replaced] + [
         TextBox(text, float(box[0]), float(box[1]), float(box[2]), float(box[3]), confidence)
         for box, text, confidence in (*reread.values(), *upright.values())]
+
+
+def _with_counts_read_twice(image: Any, boxes: list[TextBox]) -> list[TextBox]:  # noqa: ANN401
+    """``boxes``, each count among them marked ``read_twice`` where a second reading gives it alike.
+
+    The second reading is of the count's ink alone, cut out of the page and
+    shown in black and white: not what the first reading saw (the detector's
+    box, or the ink in its shades of grey), so the two seldom misread a digit
+    alike.  ``vouched`` keeps a count that no rule of the table checks only
+    when it was read twice alike.
+    """
+    counts = {_grid.around(b): i for i, b in enumerate(boxes) if _grid.COUNT.fullmatch(_without_dust(b).text)}
+    crops = _grid.ink_crops(image, list(counts), black_and_white=True)
+    readings = _read_many([crop for _, crop in crops.values()])
+    alike = {counts[region] for region, (text, confidence) in zip(crops, readings, strict=True)
+             if confidence >= MIN_CONFIDENCE
+             and text.strip().replace(",", "") == _without_dust(boxes[counts[region]]).text.replace(",", "")}
+    return [attrs.evolve(b, read_twice=True) if i in alike else b for i, b in enumerate(boxes)]
+
+
+@cache
+def _count_reader() -> Callable[[list[Any]], tuple[list[tuple[str, float]], float]]:
+    """The engine's recogniser, for short crops: a count, not a line of text."""
+    reader = copy.copy(_engine().text_rec)  # type: ignore[attr-defined]
+    # A crop is padded to the widest the recogniser expects (320 × 48 for a line of text);
+    # a count is seldom wider than twice its height, and less padding reads it in half the time.
+    reader.rec_image_shape = [3, 48, 96]
+    reader.rec_batch_num = 32
+    return reader  # type: ignore[no-any-return]
+
+
+def _read_many(crops: list[Any]) -> list[tuple[str, float]]:
+    """What the recogniser alone reads in each crop (one line of text each), with its confidence."""
+    if not crops:
+        return []
+    found, _ = _count_reader()(crops)
+    return [(str(text), float(confidence)) for text, confidence, *_ in found]
 
 
 def _read_alone(crop: Any) -> tuple[str, float] | None:  # noqa: ANN401
@@ -217,6 +259,8 @@ class PageText:
     text: str
     boxes: dict[int, tuple[float, float, float, float]]
     confidences: dict[int, float]
+    #: The characters of counts read twice alike (``TextBox.read_twice``).
+    read_twice: frozenset[int] = frozenset()
 
 
 def page_text(boxes: Sequence[TextBox], *, height_pt: float, scale: float) -> PageText:
@@ -229,6 +273,7 @@ def page_text(boxes: Sequence[TextBox], *, height_pt: float, scale: float) -> Pa
     text: list[str] = []
     char_boxes: dict[int, tuple[float, float, float, float]] = {}
     confidences: dict[int, float] = {}
+    read_twice: set[int] = set()
     at = 0
     for line in _lines([_without_dust(b) for b in boxes if not _ONLY_DUST.fullmatch(b.text)]):
         for k, box in enumerate(line):
@@ -242,11 +287,13 @@ def page_text(boxes: Sequence[TextBox], *, height_pt: float, scale: float) -> Pa
                     char_boxes[at] = (left / scale, height_pt - box.bottom / scale,
                                       (left + width) / scale, height_pt - box.top / scale)
                 confidences[at] = box.confidence
+                if box.read_twice:
+                    read_twice.add(at)
                 text.append(char)
                 at += 1
         text.append("\n")
         at += 1
-    return PageText("".join(text), char_boxes, confidences)
+    return PageText("".join(text), char_boxes, confidences, frozenset(read_twice))
 
 
 def to_document(pages: Sequence[PageText], name: str = "input") -> ConvertedDocument:
@@ -260,19 +307,23 @@ def to_document(pages: Sequence[PageText], name: str = "input") -> ConvertedDocu
     text, starts = "", []
     boxes: dict[int, tuple[float, float, float, float]] = {}
     confidences: dict[int, float] = {}
+    read_twice: set[int] = set()
     for i, page in enumerate(pages):
         if i:
             text += "\f"
             starts.append(len(text))
         boxes.update((len(text) + k, v) for k, v in page.boxes.items())
         confidences.update((len(text) + k, v) for k, v in page.confidences.items())
+        read_twice.update(len(text) + k for k in page.read_twice)
         text += page.text
     return ConvertedDocument(text=text, format=FORMAT, page_starts=tuple(starts), boxes=boxes,
-                             confidences=confidences)
+                             confidences=confidences, read_twice=frozenset(read_twice))
 
 
-def vouched(report: Report, confidences: Mapping[int, float]) -> Report:
-    """``report`` with only the recognised values its arithmetic vouches for.
+def vouched(
+    report: Report, confidences: Mapping[int, float], read_twice: Collection[int] = frozenset(),
+) -> Report:
+    """``report`` with only the recognised values its arithmetic, or a second reading, vouches for.
 
     A value read from recognised text becomes ``Origin.OCR`` with the engine's
     lowest confidence in its characters.  Left out, each kind with a diagnostic
@@ -285,6 +336,13 @@ def vouched(report: Report, confidences: Mapping[int, float]) -> Report:
     hold whichever digit one of its digits became (``9 … = 9``) checks
     nothing.  A value the engine missed is then derived where a rule of
     vouched values forces it, marked ``Origin.DERIVED`` with that rule.
+
+    A count no holding rule checks (section 二 has no rule; a row the report
+    itself added up wrong) is kept where its characters were read twice alike
+    (``read_twice``), and put in doubt (``ocr-read-twice``); never one in a rule
+    a misread broke.  A rule broken with every value in it read twice alike is
+    the report's own slip, as in printed text: it takes nothing out and forces
+    nothing, and the report's checks put its values in doubt.
     """
     template: Template = report.meta.template or "2019"
     layout = next((c.layout for c in report.cells() if c.origin is not Origin.NARRATIVE), "ocr")
@@ -304,6 +362,8 @@ def vouched(report: Report, confidences: Mapping[int, float]) -> Report:
         else:
             cells[cell.field_id] = attrs.evolve(cell, origin=Origin.OCR, confidence=round(confidence, 4))
     rules = _rules_of(report, template)
+    slips, near_misreads = _slips_and_near_misreads(cells, rules, read_twice)
+    rules = [rule for rule in rules if rule not in slips]
     misread = _drop_rule_breakers(cells, rules)
     values = {f: c.value for f, c in cells.items()}
     # A glyph misread alike everywhere leaves its digit nowhere in the numbers read: where every
@@ -316,7 +376,9 @@ def vouched(report: Report, confidences: Mapping[int, float]) -> Report:
     trusted, forced, contradicted = _propagate(cells, frozenset(holding), rules, layout)
     misread += contradicted
     unchecked = sorted(cells.keys() - trusted.keys() - set(contradicted))
-    cells = {f: c for f, c in cells.items() if f in trusted and f not in forced}
+    twice = [f for f in unchecked if f not in near_misreads and _was_read_twice(cells[f], read_twice)]
+    unchecked = [f for f in unchecked if f not in twice]
+    cells = {f: c for f, c in cells.items() if (f in trusted or f in twice) and f not in forced}
     notes = [
         ("ocr-unsure", unsure, f"the engine was less than {MIN_CONFIDENCE:.0%} sure of these values"),
         ("ocr-derived", [f for f in derived if f not in forced],
@@ -327,6 +389,11 @@ def vouched(report: Report, confidences: Mapping[int, float]) -> Report:
     diagnostics = [Diagnostic(code=code, severity=Severity.WARNING, field_ids=tuple(ids),
                               message=f"{len(ids)} left out: {why}")
                    for code, ids, why in notes if ids]
+    if twice:
+        diagnostics.append(Diagnostic(
+            code=READ_TWICE, severity=Severity.WARNING, field_ids=tuple(twice),
+            message=f"{len(twice)} kept, in doubt, though no holding rule of the table checks them: "
+                    "each read twice alike"))
     kept = {**cells, **forced}
     blanks = [c for c in report.cells()
               if (c.value is None or c.origin is Origin.NARRATIVE) and c.field_id not in kept]
@@ -337,6 +404,34 @@ def vouched(report: Report, confidences: Mapping[int, float]) -> Report:
 
 
 Rules = list[tuple[str, tuple[str, ...], tuple[str, ...]]]
+
+
+def _slips_and_near_misreads(
+    cells: Mapping[str, Cell], rules: Rules, read_twice: Collection[int],
+) -> tuple[Rules, set[str]]:
+    """The broken rules that are the report's own slips, and the values of those a misread may have broken.
+
+    A rule is the report's slip where every value in it was read twice alike;
+    else a misread may lie among its values.
+    """
+    values = {f: c.value for f, c in cells.items()}
+    broken = [rule for rule in rules if rule_holds(rule[1], rule[2], values) is False]
+    slips = [(code, left, right) for code, left, right in broken
+             if all(_was_read_twice(cells[f], read_twice) for f in (*left, *right))]
+    return slips, {f for rule in broken if rule not in slips for f in (*rule[1], *rule[2])}
+
+
+def _was_read_twice(cell: Cell, read_twice: Collection[int]) -> bool:
+    """True for a count whose every character a second reading gave alike.
+
+    Never a signed change (2019's 本年增/减): its minus is a short stroke that a
+    scan loses and the detector leaves out of the box, so both readings agree on
+    ``10`` for ``-10``.
+    """
+    signed = cell.field_id.rsplit(".", 1)[-1] in fields.SIGNED_COLUMNS
+    if signed or not isinstance(cell.value, int) or cell.span is None:
+        return False
+    return all(i in read_twice for i in range(cell.span.offset, cell.span.end))
 
 
 def _rules_of(report: Report, template: Template) -> Rules:

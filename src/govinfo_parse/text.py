@@ -194,6 +194,8 @@ class SourceText:
         self.boxes: Mapping[int, tuple[float, float, float, float]] = {}
         # raw offset -> the OCR engine's confidence in the character, for recognised text
         self.confidences: Mapping[int, float] = {}
+        # raw offsets of recognised characters that a second reading gave alike
+        self.read_twice: frozenset[int] = frozenset()
 
     def to_raw(self, offset: int) -> int:
         """The decoded-text offset that normalised ``offset`` came from."""
