@@ -26,6 +26,7 @@ from govinfo_parse.api import parse_file
 from govinfo_parse.errors import GovinfoParseError, LayoutNotFoundError
 from govinfo_parse.limits import Limits
 from govinfo_parse.model import Origin
+from govinfo_parse.ocr import share_cores
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -244,7 +245,8 @@ def _records(
     done = 0
     while done < len(paths):
         try:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            # A worker's OCR engine takes its share of the cores, not all of them.
+            with ProcessPoolExecutor(workers, initializer=share_cores, initargs=(workers,)) as pool:
                 try:
                     for record in pool.map(parse_one, paths[done:], chunksize=_CHUNK):
                         yield record

@@ -15,6 +15,7 @@ for it (``vouched_by_rules``).
 from __future__ import annotations
 
 import copy
+import os
 import re
 import statistics
 import string
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DPI", "FORMAT", "MIN_CONFIDENCE", "PAGE_PROGRESS", "READ_TWICE", "PageText", "TextBox", "available",
-    "missing_extra", "page_text", "pages_done", "recognise", "to_document", "vouched",
+    "missing_extra", "page_text", "pages_done", "recognise", "share_cores", "to_document", "vouched",
 ]
 
 #: ``Source.format`` of a document read by OCR.
@@ -99,6 +100,27 @@ def missing_extra(what: str) -> MissingDependencyError:
     return MissingDependencyError(msg)
 
 
+#: Processes recognising pages at once (a batch's workers): each engine takes its share of the cores.
+_processes = 1
+
+
+def share_cores(processes: int) -> None:
+    """Let the engine of this process use only its share of the cores, ``processes`` working at once.
+
+    The engine runs its models on every core by default; a batch of ``--jobs``
+    workers would run each on all of them, more threads than cores.
+    """
+    global _processes  # noqa: PLW0603 - one setting per process, made before its first page
+    _processes = max(1, processes)
+    _engine.cache_clear()
+    _count_reader.cache_clear()
+
+
+def _threads() -> int:
+    """Threads the engine of this process may use: -1 (every core) when it works alone."""
+    return -1 if _processes == 1 else max(1, (os.cpu_count() or 1) // _processes)
+
+
 @cache
 def _engine() -> Callable[..., tuple[Any, Any]]:
     try:
@@ -110,7 +132,7 @@ def _engine() -> Callable[..., tuple[Any, Any]]:
     # of, not 50%, or it misses whole rows of them at 150 dpi (huaian-2024: 122 → 160 of 200
     # values).  Growing the boxes more (unclip) read more of real reports but ran the narrow
     # cells of others together; leaving out the angle classifier lost most zeros.
-    return RapidOCR(det_box_thresh=0.3)  # type: ignore[no-any-return]
+    return RapidOCR(det_box_thresh=0.3, intra_op_num_threads=_threads())  # type: ignore[no-any-return]
 
 
 def recognise(image: Any) -> list[TextBox]:  # noqa: ANN401 - a numpy array (height × width × 3)
