@@ -9,7 +9,8 @@ under their header columns by position, and with the engine's confidence.
 
 What is recognised is not trusted as printed text is: ``api`` keeps an OCR
 value only where the engine was confident and the table's arithmetic vouches
-for it (``vouched_by_rules``).
+for it, or, for a count no rule checks, where a second reading of its ink gave
+it alike (``vouched``).
 """
 
 from __future__ import annotations
