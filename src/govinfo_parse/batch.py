@@ -26,7 +26,6 @@ from govinfo_parse.api import parse_file
 from govinfo_parse.errors import GovinfoParseError, LayoutNotFoundError
 from govinfo_parse.limits import Limits
 from govinfo_parse.model import Origin
-from govinfo_parse.ocr import share_cores
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -241,6 +240,8 @@ def _records(
     # (Imported here: a run of one process, and a CLI parsing one file, do not pay for them.)
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
     from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+
+    from govinfo_parse.ocr import share_cores  # noqa: PLC0415
 
     done = 0
     while done < len(paths):
