@@ -20,10 +20,9 @@ import itertools
 from typing import TYPE_CHECKING, Final
 
 from govinfo_parse import labels
+from govinfo_parse.checks import requests_row_adds_up
 from govinfo_parse.layout import Block, RawCell
 from govinfo_parse.model import CellKind
-
-from .pdf_text import row_adds_up
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -32,7 +31,7 @@ VALUES: Final = 7  # a requests row's value columns
 
 
 def _adds_up(row: Sequence[RawCell]) -> bool:
-    return row_adds_up([c.read().value for c in row[-VALUES:]])
+    return requests_row_adds_up([c.read().value for c in row[-VALUES:]])
 
 
 def rejoined(block: Block, rows: list[list[RawCell]], starts: Sequence[int], *,

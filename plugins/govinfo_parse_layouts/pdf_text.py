@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 
 from govinfo_parse import hookimpl, labels
-from govinfo_parse.checks import rule_tally_of
+from govinfo_parse.checks import requests_row_adds_up, rule_tally_of
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
 from govinfo_parse.model import CellKind, Diagnostic, Origin, SectionKind, Severity
 from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN, CellValue
@@ -445,7 +445,7 @@ def _pieces_placed(
         cell = RawCell("".join(p.text for p in pieces), pieces[0].start, pieces[-1].end) if pieces else None
         cells.append(cell or RawCell("", end, end))
         end = cells[-1].end
-    if len(columns) == _REQUESTS_COLUMNS and row_adds_up([c.read().value for c in cells]):
+    if len(columns) == _REQUESTS_COLUMNS and requests_row_adds_up([c.read().value for c in cells]):
         return cells
     return [RawCell(c.text, c.start, c.end, CellValue(CellKind.UNREADABLE)) if len(pieces) > 1 else c
             for c, pieces in zip(cells, by_column, strict=True)]
@@ -979,7 +979,7 @@ class _RowReader:
             # Every other row gathered in full and adding up vouches for the gathering: a row of seven
             # whose total disagrees is the report's misprint, kept as printed (the checks report it).
             vouched = requests and adding_up >= _VOUCHING_ROWS and adding_up == len(self.stacked) - 1
-            breaks_total = whole and not vouched and not row_adds_up(numbers)
+            breaks_total = whole and not vouched and not requests_row_adds_up(numbers)
             # One number too few or too many: not settled by arithmetic, since the lines gathered may
             # hold a number split over two of them (an HTML cell's spans) beside a total printed wrong.
             off_by_one = abs(len(numbers) - _REQUESTS_COLUMNS) == 1
@@ -1007,18 +1007,11 @@ def _header_columns(row: list[RawCell]) -> list[str] | None:
 def _joinings(pieces: list[RawCell]) -> list[list[RawCell]]:
     """Every way of joining neighbouring pieces into seven numbers as reports write them, with its total."""
     return joinings(pieces, [WHOLE_COUNT] * _REQUESTS_COLUMNS,
-                    lambda cells: row_adds_up([c.read().value for c in cells]), most_pieces=_MOST_PIECES)
+                    lambda cells: requests_row_adds_up([c.read().value for c in cells]),
+                    most_pieces=_MOST_PIECES)
 
 
 _MOST_PIECES: Final = 3 * _REQUESTS_COLUMNS
-
-
-def row_adds_up(numbers: Sequence[object]) -> bool:
-    """True when a requests row's six applicant counts (blanks as nothing) add up to its stated total."""
-    *parts, total = numbers
-    if not isinstance(total, int) or not all(p is None or isinstance(p, int) for p in parts):
-        return False
-    return sum(p for p in parts if isinstance(p, int)) == total
 
 
 def _is_debris(line: str) -> bool:
@@ -1047,7 +1040,7 @@ def _adds_up_in_full(row: list[RawCell]) -> bool:
     """True for a requests row gathered with seven whole numbers that add up to its total."""
     numbers = [c.read().value for c in row[1:]]
     whole = len(numbers) == _REQUESTS_COLUMNS and all(isinstance(n, int) for n in numbers)
-    return whole and row_adds_up(numbers)
+    return whole and requests_row_adds_up(numbers)
 
 
 _VOUCHING_ROWS: Final = 3  # rows gathered in full and adding up, at least, to vouch for a table's gathering
@@ -1308,4 +1301,4 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     return _read_oriented(block)
 
 
-__all__ = ["INFO", "NAME", "holds_pdf_lines", "read_cell_stream", "read_rows", "row_adds_up"]
+__all__ = ["INFO", "NAME", "holds_pdf_lines", "read_cell_stream", "read_rows"]

@@ -18,6 +18,7 @@ import attrs
 
 from govinfo_parse import fields, labels
 from govinfo_parse._recovery import Reading, UnevenRow, readings, resolve_rows
+from govinfo_parse.checks import requests_row_adds_up
 from govinfo_parse.model import Cell, CellKind, Diagnostic, Number, Origin, SectionKind, Severity
 from govinfo_parse.numbers import (
     MONEY_UNITS,
@@ -90,14 +91,6 @@ def _split_run_on_rows(row: list[RawCell]) -> list[list[RawCell]]:
     return parts
 
 
-def _adds_up(numbers: Sequence[object]) -> bool:
-    """True when a requests row's six applicant numbers (blanks as nothing) add up to its stated total."""
-    *parts, total = numbers
-    if not isinstance(total, int | float) or not all(p is None or isinstance(p, int | float) for p in parts):
-        return False
-    return sum(p for p in parts if isinstance(p, int | float)) == total
-
-
 def _ends_in_digits(label: str) -> bool:
     """True for a label whose Chinese words end in digits (信息34): no row's name does."""
     words = label.rstrip("0123456789,")
@@ -111,13 +104,13 @@ def _adds_up_as_one_cell_fewer(cells: Sequence[RawCell]) -> bool:
     makes up for a blank: the row has its seven numbers, shifted by a column.
     """
     values = [c.read().value for c in cells]
-    if not all(isinstance(v, int) for v in values) or _adds_up(values):
+    if not all(isinstance(v, int) for v in values) or requests_row_adds_up(values):
         return False
     texts = [c.text.strip() for c in cells]
     for i in range(len(cells) - 1):
         if texts[i].isdigit() and texts[i + 1].isdigit() and not texts[i].startswith("0"):
             joined = [*values[:i], int(texts[i] + texts[i + 1]), *values[i + 2:]]
-            if _adds_up(joined):
+            if requests_row_adds_up(joined):
                 return True
     return False
 
@@ -504,7 +497,7 @@ class TableAssembler:
         if not six_numbers:
             # Blanks set aside: they may be the row's own blank cells beside a number split in two
             # (100 copied as 10 and 0), so the seven left must keep the row's total.
-            if len(core) == _REQUESTS_WIDTH and not _adds_up(numbers):
+            if len(core) == _REQUESTS_WIDTH and not requests_row_adds_up(numbers):
                 self._diag("cell-count", Severity.WARNING,
                            f"section 三 row {row!r}: {len(values)} cells, blank ones at its ends; the seven "
                            "between them do not add up to their total, so the blanks may be values and a "
@@ -595,7 +588,7 @@ class TableAssembler:
         # a blank cell that is there stands for a blank value.
         cells = list(values) if self.blanks_vanish else _trim_leading_empty(values, _REQUESTS_WIDTH)
         trimmed = _trim_trailing_empty(cells, _REQUESTS_WIDTH)
-        if len(trimmed) < len(values) and not _adds_up([c.read().value for c in trimmed]):
+        if len(trimmed) < len(values) and not requests_row_adds_up([c.read().value for c in trimmed]):
             # A blank at either end may be left over, or a blank value beside a number split
             # in two: only the row's total tells, so a row that does not add up keeps its
             # blanks (and is uneven).

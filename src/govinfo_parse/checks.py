@@ -15,10 +15,22 @@ from govinfo_parse.model import Diagnostic, Report, Severity
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
 
-__all__ = ["check_report", "rule_holds", "rule_sides", "rule_tally", "rule_tally_of"]
+__all__ = ["check_report", "requests_row_adds_up", "rule_holds", "rule_sides", "rule_tally",
+           "rule_tally_of"]
 
 
 Rule = tuple[str, Severity, str, "Sequence[str]", "Sequence[str]"]  # code, severity, message, left, right
+
+
+def requests_row_adds_up(numbers: Sequence[object]) -> bool:
+    """True when a requests row's six applicant counts (blanks as nothing) add up to its stated total.
+
+    Layouts use it to tell a row read whole from one a column off.
+    """
+    *parts, total = numbers
+    if not isinstance(total, int) or not all(p is None or isinstance(p, int) for p in parts):
+        return False
+    return sum(p for p in parts if isinstance(p, int)) == total
 
 
 def _rules(template: fields.Template, stated: Mapping[str, object]) -> Iterator[Rule]:
