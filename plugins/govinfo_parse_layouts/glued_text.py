@@ -296,6 +296,7 @@ class _Row:
     solid: bool  # its digits make its cells one way only
     runs: frozenset[tuple[int, int]]  # where each run of glued characters stands, as written
     too_many: bool = False  # its digits make its cells in more ways than are tried
+    fills: bool = True  # its characters can fill its cells at all (too few: an empty cell printed nothing)
 
 
 _GROUP_LABELS: Final = {"denied": "(三)不予公开", "unable": "(四)无法提供", "not_processed": "(五)不予处理",
@@ -369,8 +370,22 @@ def _find_rows(block: Block, template: Template) -> list[_Row]:
         solid = ways.first is not None
         too_many = ways.count > _MOST_READINGS
         kept = [] if too_many else [ways.first] if ways.first is not None else ways.kept
-        rows.append(_Row(key, label, kept, solid=solid, too_many=too_many, runs=runs))
+        rows.append(_Row(key, label, kept, solid=solid, too_many=too_many, runs=runs, fills=ways.count > 0))
     return rows
+
+
+def _blanks_leave_no_trace(block: Block) -> bool:
+    """True when a row of the document has too few characters to fill its cells.
+
+    Where a page's empty cells held nothing (not even ``&nbsp;``), its text
+    keeps no trace of them: a run of digits may then hold empty cells anywhere
+    (行政处罚 ``21+41``: 21 | +41 | empty, not 21 | +4 | 1), and no split of it
+    can be trusted.  A row too short for its cells shows that the page is such
+    a page; any section's row will do, so the whole document is looked at.
+    """
+    whole = Block(source=block.source, start=0, end=len(block.source.text),
+                  section=attrs.evolve(block.section, kind=SectionKind.REQUESTS))
+    return not all(row.fills for row in _find_rows(whole, _template(whole.text)))
 
 
 def _row_for(
@@ -497,6 +512,12 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:
     return LayoutScore(layout=NAME, score=0.95)
 
 
+def _left_out(block: Block, row: _Row, why: str) -> Diagnostic:
+    return Diagnostic(code="glued-cells", severity=Severity.WARNING, layout=NAME,
+                      span=block.source.span(row.label.start, row.label.end),
+                      message=f"{row.key}: {why}; its values are left out")
+
+
 @hookimpl
 def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     if layout != NAME:
@@ -506,6 +527,7 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     if any(row.key.startswith("requests.other.") for row in rows):
         template = "2021"  # (六)'s three sub-rows: the 2021 format's rules
     settled = _settle_requests(rows, template)
+    no_trace = _blanks_leave_no_trace(block)
     table_rows: list[list[RawCell]] = []
     derived: dict[int, str] = {}
     problems: list[Diagnostic] = []
@@ -515,18 +537,20 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
             options = [r for r in options if _groups_hold(r)]
         if len({_texts(r) for r in options}) != 1:
             ways = len({_texts(r) for r in row.readings}) if row.key.startswith("requests.") else len(options)
-            problems.append(Diagnostic(
-                code="glued-cells", severity=Severity.WARNING, layout=NAME, span=block.source.span(
-                    row.label.start, row.label.end),
-                message=f"{row.key}: its digits run together and split into cells in "
-                f"{'more' if row.too_many else ways or 'no'} ways the table's rules allow; "
-                "its values are left out",
-            ))
+            ways_text = "more" if row.too_many else ways or "no"
+            problems.append(_left_out(block, row, f"its digits run together and split into cells in "
+                                      f"{ways_text} ways the table's rules allow"))
             continue
         reading = options[0]
+        cut = any(p is not None and (p.start, p.end) not in row.runs for p in reading)
+        if cut and no_trace:
+            problems.append(_left_out(block, row, "its digits run together, and this page's empty "
+                                      "cells left no trace (a row has too few digits for its cells), so "
+                                      "empty cells may stand anywhere among them"))
+            continue
         cells = [RawCell("", row.label.end, row.label.end) if p is None else RawCell(p.text, p.start, p.end)
                  for p in reading]
-        if any(p is not None and (p.start, p.end) not in row.runs for p in reading):  # a run was cut
+        if cut:
             rule = (f"the cells of {''.join(p.text if p else ' ' for p in reading)!r} as written without "
                     "separators, split the one way the numbers' form and the table's rules allow")
             derived.update((block.source.to_raw(p.start), rule) for p in reading if p is not None)

@@ -309,12 +309,17 @@ def _appeals_rows(cells: list[RawCell]) -> list[list[RawCell]]:
 def _has_separator(block: Block) -> bool:
     """True when a ``---|---`` line marks the rows as a Markdown table's, outer pipes or not.
 
-    html2text writes a one-cell first row's separator as ``---`` alone, under a line with a pipe.
+    html2text writes a one-cell first row's separator as ``---`` alone: under a
+    line with a pipe, or, where that row is a caption over the table (第二十条第
+    （一）项), above one.
     """
     if "--" not in block.text:
         return False
     lines = block.text.split("\n")
-    return any(_SEPARATOR.match(line) or (_LONE_RULE.match(line) and i and "|" in lines[i - 1])
+    def beside_a_row(i: int) -> bool:
+        return any("|" in lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines))
+
+    return any(_SEPARATOR.match(line) or (_LONE_RULE.match(line) and beside_a_row(i))
                for i, line in enumerate(lines))
 
 

@@ -161,6 +161,8 @@ class TableAssembler:
         # over two rows (1、申请人无正当理由逾期不补 | 正、行政机关不再处理…), if the next row's completes it.
         self._label_alone: list[RawCell] | None = None
         self._requests_header: list[list[str]] = []
+        # A blank cell in the section-三 header: where there is none, merged cells left no remains.
+        self._requests_header_gaps = False
         self._appeals_header: list[str] = []
         self._group: labels.RequestsGroup | None = None
         self._requests_order: tuple[str, ...] | None = None
@@ -294,8 +296,10 @@ class TableAssembler:
             self.context = SectionKind.REQUESTS
             if self._requests_rows_read:  # the header repeated after a page break: start afresh
                 self._requests_header.clear()
+                self._requests_header_gaps = False
                 self._requests_rows_read = 0
             self._requests_header.append([r or "" for r in requests])
+            self._requests_header_gaps |= not all(c.text.strip() for c in self._row_cells or ())
             self._requests_order = None
             return True
         if n_appeals >= 2:
@@ -468,6 +472,10 @@ class TableAssembler:
         """
         header = [r for r in self._requests_header if any(r)]
         width = max(map(len, header), default=0)
+        if (leaves := self._requests_columns_from_header()) is not None:
+            # A header over two lines with no blank remains (a browser's innerText: 自然人, 法人或其他
+            # 组织, 总计 above the five kinds of legal person): a row is its labels and a cell a column.
+            width = max(width, len(label_cells) + len(leaves))
         if self._row_cells is None or not header or len(self._row_cells) <= width:
             return False
         self._diag("cell-count", Severity.WARNING,
@@ -583,6 +591,10 @@ class TableAssembler:
         if self.remnants:
             if self._more_cells_than_the_header(row, label_cells):
                 return None
+            if len(values) == _REQUESTS_WIDTH and self._requests_header and not self._requests_header_gaps:
+                # The header came with no blank cell (a browser's innerText of a plain page): merged
+                # cells left no remains, here either, and a row of seven cells is its seven values.
+                return list(values)
             return self._cells_among_remnants(row, label_cells, values)
         # The blank remains of a merged label cell; where blanks leave no trace (PDF text),
         # a blank cell that is there stands for a blank value.

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import govinfo_parse
-from govinfo_parse import Origin
+from govinfo_parse import Origin, fields
 
 _HEAD = "三、收到和处理政府信息公开申请情况"
 _ROWS = [  # label pieces, then the row's seven numbers
@@ -174,3 +176,31 @@ def test_a_row_of_blank_cells_keeps_its_label_from_the_next_row() -> None:
             and c.value is not None] == []
     assert report.value("requests.other.legal_service") in (39, None)
     assert report.value("requests.other.total") in (39, None)
+
+
+def test_glued_digits_are_not_split_where_the_page_left_empty_cells_without_a_trace() -> None:
+    # A plain page's empty cells hold nothing, so get_text() keeps no trace of them: 行政处罚
+    # 21 | +41 | (empty) reads 21+41, which splits one way into three cells, 21 | +4 | 1.
+    # 行政强制's +154 (empty | +15 | 4) is too short for its cells: the page is such a page.
+    pytest.importorskip("bs4")
+    from govinfo_parse.testing import SampleReport  # noqa: PLC0415
+    from govinfo_parse.testing.tools import convert  # noqa: PLC0415
+
+    values = {"active.administrative_penalty.prev_items": 21, "active.administrative_penalty.change": 41,
+              "active.administrative_coercion.change": 15, "active.administrative_coercion.decisions": 4,
+              "active.regulations.made": 18, "active.regulations.published": 9,
+              "active.regulations.total_published": 28, "active.normative_documents.made": 7,
+              "active.normative_documents.published": 13, "active.normative_documents.total_published": 24,
+              "active.other_external_services.prev_items": 1012, "active.other_external_services.change": 35,
+              "active.other_external_services.decisions": 4,
+              **{f"requests.{row}.{column}": count for row in ("new_received", "granted", "total")
+                 for column, count in zip(fields.REQUESTS_COLUMNS, (3, 0, 0, 1, 0, 0, 4), strict=True)}}
+    sample = SampleReport(template="2019", values=values, placeholders={
+        f: "" for t in ("active", "requests", "appeals") for f in fields.FORMATS["2019"].expected_fields(t)
+        if f not in values})
+    text = convert("bs4-glued", sample, word=False)
+    assert "行政处罚21+41行政强制+154" in text
+    report = govinfo_parse.parse(text)
+    assert sample.wrong_values(report) == []
+    assert report.value("active.administrative_penalty.decisions") is None
+    assert any(d.code == "glued-cells" and "left no trace" in d.message for d in report.diagnostics)

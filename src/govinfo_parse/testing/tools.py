@@ -31,10 +31,10 @@ if TYPE_CHECKING:
 __all__ = ["HTML_TOOLS", "PDF_TOOLS", "TOOLS", "available_tools", "convert", "html_to", "pdf_to"]
 
 
-def _html(sample: SampleReport) -> str:
+def _html(sample: SampleReport, *, word: bool) -> str:
     from govinfo_parse.testing.html import render_html  # noqa: PLC0415
 
-    return render_html(sample, word=True)
+    return render_html(sample, word=word)
 
 
 def _pdf(sample: SampleReport) -> bytes:
@@ -240,10 +240,14 @@ def pdf_to(tool: str, pdf: bytes) -> str:
     return PDF_TOOLS[tool](pdf)
 
 
-def convert(tool: str, sample: SampleReport) -> str:
-    """``sample``, published as HTML or PDF, turned into text by ``tool``."""
+def convert(tool: str, sample: SampleReport, *, word: bool = True) -> str:
+    """``sample``, published as HTML or PDF, turned into text by ``tool``.
+
+    HTML is a Word export's page (``word``: paragraphs in every cell, widths in
+    points), else a plain page of the kind a site's editor writes.
+    """
     if tool in HTML_TOOLS:
-        return html_to(tool, _html(sample))
+        return html_to(tool, _html(sample, word=word))
     if tool in PDF_TOOLS:
         return pdf_to(tool, _pdf(sample))
     msg = f"unknown tool {tool!r}; known: {', '.join(TOOLS)}"
