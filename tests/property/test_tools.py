@@ -65,12 +65,16 @@ def test_a_tool_never_gives_a_wrong_value_from_a_plain_page(tool: str, case: tup
     assert wrong == []
 
 
-# The tools that keep every cell of a page's tables, blank or not, apart from its neighbours.
-WHOLE_READERS = ("html2text", "markdownify", "trafilatura", "innerText")
+# The tools that keep every cell of a page's tables, blank or not, apart from its neighbours,
+# with the pages they do it for.  markdownify writes a plain page's merged label cells as blank
+# cells before the values, so a row's leading blank values cannot be told from them: it is held
+# to the never-wrong property only (above), not to every value.
+WHOLE_READERS = [(tool, True) for tool in ("html2text", "markdownify", "trafilatura", "innerText")] + [
+    (tool, False) for tool in ("html2text", "trafilatura", "innerText")]
 
 
-@pytest.mark.parametrize("word", [True, False], ids=["Word page", "plain page"])
-@pytest.mark.parametrize("tool", WHOLE_READERS)
+@pytest.mark.parametrize(("tool", "word"), WHOLE_READERS,
+                         ids=[f"{tool}-{'Word' if word else 'plain'} page" for tool, word in WHOLE_READERS])
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sample=st.one_of(sample_reports(), sample_reports(sparse=True)))
 def test_a_tool_that_keeps_every_cell_apart_gives_every_value(tool: str, word: bool, sample: SampleReport) -> None:
