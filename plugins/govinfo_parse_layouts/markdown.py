@@ -316,6 +316,7 @@ def _has_separator(block: Block) -> bool:
     if "--" not in block.text:
         return False
     lines = block.text.split("\n")
+
     def beside_a_row(i: int) -> bool:
         return any("|" in lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines))
 
