@@ -4,7 +4,8 @@
 
 Generated reports of both formats, in three kinds (values in every cell;
 sparse: every 0 printed blank; one total printed wrong, as real reports do),
-are published as a Word-export HTML page or a printed PDF, turned into text by
+are published as a Word-export HTML page (and, for the HTML tools, as a plain
+page a site's editor writes: ``--pages plain``) or a printed PDF, turned into text by
 each installed tool (``govinfo_parse.testing.tools``) and parsed.  A value is
 correct when it equals the report's; wrong when it differs; extra when the
 report left that cell blank.  Precision = correct / (correct + wrong + extra),
@@ -23,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 import govinfo_parse
 from govinfo_parse.testing import SampleReport
 from govinfo_parse.testing.strategies import rule_breaking_reports, sample_reports
-from govinfo_parse.testing.tools import available_tools, convert
+from govinfo_parse.testing.tools import HTML_TOOLS, available_tools, convert
 
 KINDS = ("full", "sparse", "rule broken")
 
@@ -47,11 +48,11 @@ def samples(template: str, kind: str, n: int) -> list[SampleReport]:
     return found
 
 
-def score(tool: str, sample: SampleReport) -> Counter[str]:
+def score(tool: str, sample: SampleReport, *, word: bool = True) -> Counter[str]:
     """correct / wrong / extra / missing counts of one report through one tool."""
     counts: Counter[str] = Counter()
     try:
-        report = govinfo_parse.parse(convert(tool, sample))
+        report = govinfo_parse.parse(convert(tool, sample, word=word))
     except govinfo_parse.GovinfoParseError:
         counts["missing"] += len(sample.values)
         return counts
@@ -68,29 +69,34 @@ def score(tool: str, sample: SampleReport) -> Counter[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reports", type=int, default=4, help="reports per format and kind")
     parser.add_argument("--tools", nargs="+", default=None, help="only these tools")
+    parser.add_argument("--pages", nargs="+", choices=("word", "plain"), default=["word", "plain"],
+                        help="the kinds of HTML page the HTML tools read")
     args = parser.parse_args()
     tools = [t for t in available_tools() if args.tools is None or t in args.tools]
     drawn = {(t, k): samples(t, k, args.reports) for t in ("2019", "2021") for k in KINDS}
-    print(f"{'tool':<18} {'format':<7} {'reports':>7} {'precision':>9} {'recall':>7} {'wrong':>6} "
+    print(f"{'tool':<24} {'format':<7} {'reports':>7} {'precision':>9} {'recall':>7} {'wrong':>6} "
           f"{'extra':>6} {'ms/report':>9}")
-    for tool in tools:
+    runs = [(tool, page) for tool in tools for page in (args.pages if tool in HTML_TOOLS else ["pdf"])]
+    for tool, page in runs:
         for template in ("2019", "2021"):
             counts: Counter[str] = Counter()
             start = time.perf_counter()
             reports = 0
             for kind in KINDS:
                 for sample in drawn[(template, kind)]:
-                    counts += score(tool, attrs.evolve(sample))
+                    counts += score(tool, attrs.evolve(sample), word=page != "plain")
                     reports += 1
             ms = (time.perf_counter() - start) * 1000 / max(reports, 1)
             judged = counts["correct"] + counts["wrong"] + counts["extra"]
             stated = counts["correct"] + counts["wrong"] + counts["missing"]
             precision = counts["correct"] / judged if judged else 1.0
             recall = counts["correct"] / stated if stated else 1.0
-            print(f"{tool:<18} {template:<7} {reports:>7} {precision:>9.4f} {recall:>7.3f} "
+            name = f"{tool} ({page})" if tool in HTML_TOOLS else tool
+            print(f"{name:<24} {template:<7} {reports:>7} {precision:>9.4f} {recall:>7.3f} "
                   f"{counts['wrong']:>6} {counts['extra']:>6} {ms:>9.0f}", flush=True)
 
 
