@@ -109,12 +109,13 @@ def share_cores(processes: int) -> None:
     """Let the engine of this process use only its share of the cores, ``processes`` working at once.
 
     The engine runs its models on every core by default; a batch of ``--jobs``
-    workers would run each on all of them, more threads than cores.
+    workers would run each on all of them, more threads than cores.  It holds
+    for the engine this process builds next: a worker builds its own.  (An
+    engine a forked worker inherits is not dropped here: tearing down a model
+    whose threads stayed in the parent hangs the worker.)
     """
     global _processes  # noqa: PLW0603 - one setting per process, made before its first page
     _processes = max(1, processes)
-    _engine.cache_clear()
-    _count_reader.cache_clear()
 
 
 def _threads() -> int:

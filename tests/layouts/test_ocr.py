@@ -294,9 +294,11 @@ def test_the_engine_of_a_batch_worker_takes_its_share_of_the_cores(monkeypatch: 
     try:
         for processes in (4, 3, 16, 1):
             ocr.share_cores(processes)
+            ocr._engine.cache_clear()  # noqa: SLF001 - as in a worker, which builds its own engine
             ocr._engine()  # noqa: SLF001
     finally:
         ocr.share_cores(1)
+        ocr._engine.cache_clear()  # noqa: SLF001
     assert [b["intra_op_num_threads"] for b in built] == [2, 2, 1, -1]
 
 
