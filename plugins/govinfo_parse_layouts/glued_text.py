@@ -297,6 +297,7 @@ class _Row:
     runs: frozenset[tuple[int, int]]  # where each run of glued characters stands, as written
     too_many: bool = False  # its digits make its cells in more ways than are tried
     fills: bool = True  # its characters can fill its cells at all (too few: an empty cell printed nothing)
+    dash_before_digit: bool = False  # -277: a sign, or a placeholder before a number
 
 
 _GROUP_LABELS: Final = {"denied": "(三)不予公开", "unable": "(四)无法提供", "not_processed": "(五)不予处理",
@@ -370,7 +371,8 @@ def _find_rows(block: Block, template: Template) -> list[_Row]:
         solid = ways.first is not None
         too_many = ways.count > _MOST_READINGS
         kept = [] if too_many else [ways.first] if ways.first is not None else ways.kept
-        rows.append(_Row(key, label, kept, solid=solid, too_many=too_many, runs=runs, fills=ways.count > 0))
+        rows.append(_Row(key, label, kept, solid=solid, too_many=too_many, runs=runs, fills=ways.count > 0,
+                         dash_before_digit=re.search(r"-\d", region) is not None))
     return rows
 
 
@@ -543,7 +545,8 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
             continue
         reading = options[0]
         cut = any(p is not None and (p.start, p.end) not in row.runs for p in reading)
-        if cut and no_trace:
+        # Where empty cells leave no trace, -277 may be an empty cell and -277 as well as - and 277.
+        if no_trace and (cut or row.dash_before_digit):
             problems.append(_left_out(block, row, "its digits run together, and this page's empty "
                                       "cells left no trace (a row has too few digits for its cells), so "
                                       "empty cells may stand anywhere among them"))

@@ -181,7 +181,8 @@ def test_a_row_of_blank_cells_keeps_its_label_from_the_next_row() -> None:
 def test_glued_digits_are_not_split_where_the_page_left_empty_cells_without_a_trace() -> None:
     # A plain page's empty cells hold nothing, so get_text() keeps no trace of them: 行政处罚
     # 21 | +41 | (empty) reads 21+41, which splits one way into three cells, 21 | +4 | 1.
-    # 行政强制's +154 (empty | +15 | 4) is too short for its cells: the page is such a page.
+    # 行政强制's +154 (empty | +15 | 4) is too short for its cells: the page is such a page.  So
+    # 行政事业性收费's -277 may be (empty | -277), not only a placeholder and 277.
     pytest.importorskip("bs4")
     from govinfo_parse.testing import SampleReport  # noqa: PLC0415
     from govinfo_parse.testing.tools import convert  # noqa: PLC0415
@@ -192,7 +193,7 @@ def test_glued_digits_are_not_split_where_the_page_left_empty_cells_without_a_tr
               "active.regulations.total_published": 28, "active.normative_documents.made": 7,
               "active.normative_documents.published": 13, "active.normative_documents.total_published": 24,
               "active.other_external_services.prev_items": 1012, "active.other_external_services.change": 35,
-              "active.other_external_services.decisions": 4,
+              "active.other_external_services.decisions": 4, "active.administrative_fees.change": -277,
               **{f"requests.{row}.{column}": count for row in ("new_received", "granted", "total")
                  for column, count in zip(fields.REQUESTS_COLUMNS, (3, 0, 0, 1, 0, 0, 4), strict=True)}}
     sample = SampleReport(template="2019", values=values, placeholders={
