@@ -94,9 +94,9 @@ def looks_like_html(data: bytes | str) -> bool:
     return bool(_LOOKS_HTML.match(head.lstrip(b"\xef\xbb\xbf")))
 
 
-def _span(node: LexborNode, name: str) -> int:
+def _span(attributes: dict[str, str | None], name: str) -> int:
     try:
-        return max(1, min(_MAX_SPAN, int(str(node.attributes.get(name) or "1").strip())))
+        return max(1, min(_MAX_SPAN, int(str(attributes.get(name) or "1").strip())))
     except ValueError:
         return 1
 
@@ -114,7 +114,8 @@ def _grid(table: LexborNode) -> list[list[str]]:
         for cell in (n for n in tr.iter() if n.tag in ("td", "th")):
             while (r, c) in grid:
                 c += 1
-            rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
+            attributes = cell.attributes  # (built afresh on each access)
+            rowspan, colspan = _span(attributes, "rowspan"), _span(attributes, "colspan")
             for dr in range(rowspan):
                 for dc in range(colspan):
                     grid[(r + dr, c + dc)] = ""
