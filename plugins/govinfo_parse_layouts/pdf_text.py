@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 
 from govinfo_parse import hookimpl, labels
-from govinfo_parse.checks import requests_row_adds_up, rule_tally_of
+from govinfo_parse.checks import appeals_groups_add_up, requests_row_adds_up, rule_tally_of
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
 from govinfo_parse.model import CellKind, Diagnostic, Origin, SectionKind, Severity
 from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN, CellValue
@@ -53,7 +53,6 @@ from govinfo_parse.patterns import LazyPattern
 from .pieces import WHOLE_COUNT, column_pattern, joinings
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
 
     from govinfo_parse.fields import Template
 
@@ -893,7 +892,7 @@ class _RowReader:
         numbers = [c for row in rows for c in row[1:]]
         if len(rows) < 2 or len(numbers) != _APPEALS_VALUES:
             return
-        if not _groups_add_up([c.read().value for c in numbers]):
+        if not appeals_groups_add_up([c.read().value for c in numbers]):
             return
         for row in rows[1:]:
             del row[1:]  # the header's pieces, their numbers moved to the first
@@ -964,7 +963,8 @@ class _RowReader:
             if self.block.section.kind is SectionKind.APPEALS and len(numbers) == _APPEALS_VALUES:
                 # Table 四's fifteen numbers under its header's pieces: each group must add up.
                 # Two groups adding up vouch for the gathering: the third's total is the report's misprint.
-                if _groups_add_up(numbers) or (not self.paragraphs and _groups_add_up(numbers, least=2)):
+                two_do = not self.paragraphs and appeals_groups_add_up(numbers, least=2)
+                if appeals_groups_add_up(numbers) or two_do:
                     del row[0]  # the header's pieces, not a row label: bare numbers, as printed
                 else:
                     self.unchecked.append(row[0])
@@ -1025,15 +1025,6 @@ def _length(pieces: list[RawCell]) -> int:
 
 def _named_columns(cells: list[RawCell]) -> int:
     return sum(1 for c in cells if labels.match_active_column(c.text) is not None)
-
-
-def _groups_add_up(numbers: Sequence[object], *, least: int = 3) -> bool:
-    """True when ``least`` of table 四's three groups of five numbers end with the sum of the other four."""
-    counts = [n for n in numbers if isinstance(n, int)]
-    if len(counts) != _APPEALS_VALUES:
-        return False
-    groups = [counts[i:i + 5] for i in range(0, _APPEALS_VALUES, 5)]
-    return sum(sum(g[:4]) == g[4] for g in groups) >= least
 
 
 def _adds_up_in_full(row: list[RawCell]) -> bool:

@@ -18,7 +18,7 @@ import attrs
 
 from govinfo_parse import fields, labels
 from govinfo_parse._recovery import Reading, UnevenRow, readings, resolve_rows
-from govinfo_parse.checks import requests_row_adds_up
+from govinfo_parse.checks import appeals_groups_add_up, requests_row_adds_up
 from govinfo_parse.model import Cell, CellKind, Diagnostic, Number, Origin, SectionKind, Severity
 from govinfo_parse.numbers import (
     MONEY_UNITS,
@@ -222,7 +222,7 @@ class TableAssembler:
         if not label_text:
             self._unlabelled_row(values)
             return
-        if self._header_row(texts):
+        if self._header_row(texts) or self._appeals_on_one_line(split[0], values):
             return
         if len(named := labels.rows_named(label_text)) > 1 and values:
             self._diag("ambiguous-label", Severity.WARNING,
@@ -697,6 +697,23 @@ class TableAssembler:
             if sorted(leaves) == sorted(_APPEALS_LEAVES):
                 return tuple(leaves)
         return _APPEALS_LEAVES
+
+    def _appeals_on_one_line(self, label_cells: list[RawCell], values: list[RawCell]) -> bool:
+        """True (and read) for table 四 on one line: its header words, then its fifteen values.
+
+        A page's text cut at every cell (BeautifulSoup's ``get_text`` with a tab
+        of a plain page) runs the table's header rows and its row of values together.
+        """
+        words = [labels.compact(c.text) for c in label_cells]
+        groups = sum(1 for w in words if w and labels.match_appeals_group(w))
+        numbers = [c.read().value for c in _trim_trailing_empty(values, len(_APPEALS_LEAVES))]
+        whole = len(numbers) == len(_APPEALS_LEAVES) and appeals_groups_add_up(numbers)  # every one a count
+        if groups < len(fields.APPEALS_GROUPS) or not whole:
+            return False  # a number split or a blank lost among them would set the rest a column off
+        if not self._header_row(words) or self.context is not SectionKind.APPEALS:
+            return False
+        self._unlabelled_row(values)
+        return True
 
     def _unlabelled_row(self, values: list[RawCell]) -> None:
         if not any(c.read().value is not None for c in values):

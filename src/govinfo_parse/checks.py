@@ -15,11 +15,24 @@ from govinfo_parse.model import Diagnostic, Report, Severity
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
 
-__all__ = ["check_report", "requests_row_adds_up", "rule_holds", "rule_sides", "rule_tally",
-           "rule_tally_of"]
+__all__ = ["appeals_groups_add_up", "check_report", "requests_row_adds_up", "rule_holds", "rule_sides",
+           "rule_tally", "rule_tally_of"]
 
 
 Rule = tuple[str, Severity, str, "Sequence[str]", "Sequence[str]"]  # code, severity, message, left, right
+
+
+def appeals_groups_add_up(numbers: Sequence[object], *, least: int = 3) -> bool:
+    """True when ``least`` of table 四's three groups of five counts end with the sum of the other four.
+
+    ``numbers`` must hold the table's fifteen counts (other entries are passed over).
+    """
+    size = len(fields.APPEALS_COLUMNS)
+    counts = [n for n in numbers if isinstance(n, int)]
+    if len(counts) != size * len(fields.APPEALS_GROUPS):
+        return False
+    groups = [counts[i:i + size] for i in range(0, len(counts), size)]
+    return sum(sum(g[:-1]) == g[-1] for g in groups) >= least
 
 
 def requests_row_adds_up(numbers: Sequence[object]) -> bool:

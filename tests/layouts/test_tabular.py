@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 
 import govinfo_parse
-from govinfo_parse import Origin
+from govinfo_parse import Origin, fields
 from govinfo_parse.testing import SampleReport, render_tabular
 from govinfo_parse.testing.strategies import sample_reports
 
@@ -172,3 +173,20 @@ def test_a_signed_value_under_a_column_of_counts_is_left_out() -> None:
     assert report.value("active.administrative_penalty.decisions") is None
     assert report.value("active.administrative_coercion.decisions") == 12
     assert any(d.code == "cells-out-of-place" and "+3" in d.message for d in report.diagnostics)
+
+
+def test_table_four_on_one_line_header_words_then_its_fifteen_values() -> None:
+    # BeautifulSoup's get_text("\t") of a plain page runs table 四's header rows and its values
+    # into one line: 行政复议, 行政诉讼, … 总计, then the fifteen numbers.
+    pytest.importorskip("bs4")
+    from govinfo_parse.testing.tools import convert  # noqa: PLC0415
+
+    counts = (0, 2, 5, 4, 11, 0, 3, 7, 4, 14, 2, 7, 3, 1, 13)
+    leaves = [f"appeals.{g}.{c}" for g in fields.APPEALS_GROUPS for c in fields.APPEALS_COLUMNS]
+    requests = dict.fromkeys(fields.FORMATS["2021"].expected_fields("requests"), 0)
+    sample = SampleReport(template="2021", values={**requests, **dict(zip(leaves, counts, strict=True))})
+    text = convert("bs4-tab", sample, word=False)
+    assert "总计\t0\t2\t5\t4\t11\t0\t3" in text
+    report = govinfo_parse.parse(text)
+    assert [report.value(f) for f in leaves] == list(counts)
+    assert sample.wrong_values(report) == []
