@@ -66,6 +66,7 @@ _LEAST_GLUED: Final = 3
 _MOST_READINGS: Final = 200_000  # splits of one row tried at most; beyond, the row is left out
 _LONGEST_NUMBER: Final = 16  # characters of one cell's number at most (9,999,999,999.99 and a sign)
 _MOST_WORK: Final = 300_000  # steps (placements, splits listed) one row's readings may take
+_FEASIBLE_WORK: Final = 5_000  # steps to find whether a row has a reading at all
 _LONGEST_LABEL: Final = 60
 _NUMBER: Final = LazyPattern(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)")
 _APPEALS_CELLS: Final = len(fields.APPEALS_GROUPS) * len(fields.APPEALS_COLUMNS)
@@ -152,6 +153,10 @@ class _TooMany(Exception):  # noqa: N818 - a row's readings ran past the work al
     pass
 
 
+class _Found(Exception):  # noqa: N818 - a reading exists, and that is all that was asked
+    pass
+
+
 @attrs.define
 class _Budget:
     """The work one row's readings may take; past it, the row is left out (it splits too many ways)."""
@@ -226,9 +231,12 @@ class _Readings:
 class _Placer:
     """Places a row's items in its columns, every way their numbers' form allows."""
 
-    def __init__(self, items: Sequence[_Piece | None], columns: Sequence[str],
-                 keep: Callable[[Reading], bool] | None, budget: _Budget) -> None:
+    def __init__(
+        self, items: Sequence[_Piece | None], columns: Sequence[str], keep: Callable[[Reading], bool] | None,
+        budget: _Budget, *, first_only: bool = False,
+    ) -> None:
         self.items, self.columns, self.keep, self.budget = items, columns, keep, budget
+        self.first_only = first_only  # raise _Found at the first reading
         self.found: list[Reading] = []  # the readings ``keep`` keeps
         self.count = 0  # how many readings there are
         self.first: Reading | None = None
@@ -244,10 +252,7 @@ class _Placer:
             raise _TooMany
         if i == len(self.items):
             if column == len(self.columns):
-                self.count += 1
-                self.first = self.first or sofar
-                if self.keep is None or self.keep(sofar):
-                    self.found.append(sofar)
+                self._complete(sofar)
             return
         item = self.items[i]
         if item is None:
@@ -260,10 +265,32 @@ class _Placer:
                 for parts in self.split(i, item, column, k):
                     self.place(i + 1, column + k, (*sofar, *parts))
 
+    def _complete(self, reading: Reading) -> None:
+        if self.first_only:
+            raise _Found
+        self.count += 1
+        self.first = self.first or reading
+        if self.keep is None or self.keep(reading):
+            self.found.append(reading)
+
     def split(self, i: int, item: _Piece, column: int, k: int) -> list[tuple[_Piece, ...]]:
         if (i, column, k) not in self.splits:
             self.splits[i, column, k] = list(_splits(item, self.columns[column:column + k], self.budget))
         return self.splits[i, column, k]
+
+
+def _fills(items: Sequence[Item], columns: Sequence[str]) -> bool:
+    """True when ``items`` can be written as ``columns``' cells at all (their numbers' form only).
+
+    Looked for with little work: a row whose ways are too many to look through shows nothing.
+    """
+    budget = _Budget(_FEASIBLE_WORK)
+    try:
+        for variant in _dash_readings(items):
+            _Placer(variant, columns, None, budget, first_only=True).place(0, 0, ())
+    except (_Found, _TooMany):
+        return True
+    return False
 
 
 def _number(piece: _Piece | None) -> float | None:
@@ -328,8 +355,11 @@ def _active_row_at_end(label: str) -> tuple[str, int] | None:
     return (best[2], best[1]) if best else None
 
 
-def _find_rows(block: Block, template: Template) -> list[_Row]:
-    """Label, then values, over and over: each row with every reading its values allow."""
+def _find_rows(block: Block, template: Template, *, readings: bool = True) -> list[_Row]:
+    """Label, then values, over and over: each row with every reading its values allow.
+
+    Without ``readings``, only whether each row ``fills`` its cells at all.
+    """
     text, rows = block.text, []
     group: labels.RequestsGroup | None = None
     previous: str | None = None
@@ -365,15 +395,20 @@ def _find_rows(block: Block, template: Template) -> list[_Row]:
         if key.startswith("requests."):
             group = labels.match_requests_group(label_text) or group
             previous = key.removeprefix("requests.")
-        runs = frozenset((i.start, i.end) for i in items if isinstance(i, _Piece))
-        keep = _row_total_holds if key.startswith("requests.") else _groups_hold if key == "appeals" else None
-        ways = _Readings.of(items, columns, keep)
-        solid = ways.first is not None
-        too_many = ways.count > _MOST_READINGS
-        kept = [] if too_many else [ways.first] if ways.first is not None else ways.kept
-        rows.append(_Row(key, label, kept, solid=solid, too_many=too_many, runs=runs, fills=ways.count > 0,
-                         dash_before_digit=re.search(r"-\d", region) is not None))
+        rows.append(_read_row(key, label, items, columns, region) if readings
+                    else _Row(key, label, [], solid=False, runs=frozenset(), fills=_fills(items, columns)))
     return rows
+
+
+def _read_row(key: str, label: RawCell, items: Sequence[Item], columns: Sequence[str], region: str) -> _Row:
+    """The row with every reading of its items that its rule keeps (the one, where its form allows one)."""
+    runs = frozenset((i.start, i.end) for i in items if isinstance(i, _Piece))
+    keep = _row_total_holds if key.startswith("requests.") else _groups_hold if key == "appeals" else None
+    ways = _Readings.of(items, columns, keep)
+    too_many = ways.count > _MOST_READINGS
+    kept = [] if too_many else [ways.first] if ways.first is not None else ways.kept
+    return _Row(key, label, kept, solid=ways.first is not None, too_many=too_many, runs=runs,
+                fills=ways.count > 0, dash_before_digit=re.search(r"-\d", region) is not None)
 
 
 def _blanks_leave_no_trace(block: Block) -> bool:
@@ -385,9 +420,19 @@ def _blanks_leave_no_trace(block: Block) -> bool:
     can be trusted.  A row too short for its cells shows that the page is such
     a page; any section's row will do, so the whole document is looked at.
     """
-    whole = Block(source=block.source, start=0, end=len(block.source.text),
-                  section=attrs.evolve(block.section, kind=SectionKind.REQUESTS))
-    return not all(row.fills for row in _find_rows(whole, _template(whole.text)))
+    text = block.source.text
+    if text not in _NO_TRACE:
+        if len(_NO_TRACE) > _DOCUMENTS_KEPT:
+            _NO_TRACE.clear()
+        whole = Block(source=block.source, start=0, end=len(text),
+                      section=attrs.evolve(block.section, kind=SectionKind.REQUESTS))
+        _NO_TRACE[text] = not all(row.fills for row in _find_rows(whole, _template(text), readings=False))
+    return _NO_TRACE[text]
+
+
+# What ``_blanks_leave_no_trace`` found of the last documents: each of a document's blocks asks.
+_NO_TRACE: dict[str, bool] = {}
+_DOCUMENTS_KEPT: Final = 8
 
 
 def _row_for(
