@@ -304,6 +304,12 @@ def _row_total_holds(reading: Reading) -> bool:
     return sum(values[:-1]) == values[-1]  # type: ignore[arg-type]
 
 
+def _total_kept(reading: Reading) -> bool:
+    """True when a requests row's stated total is the sum of its other cells (placeholders as nothing)."""
+    *parts, total = (_number(p) for p in reading)
+    return total is not None and sum(p for p in parts if p is not None) == total
+
+
 def _groups_hold(reading: Reading) -> bool:
     width = len(fields.APPEALS_COLUMNS)
     for g in range(len(fields.APPEALS_GROUPS)):
@@ -559,6 +565,20 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:
     return LayoutScore(layout=NAME, score=0.95)
 
 
+def _doubt(row: _Row, reading: Reading, *, cut: bool, no_trace: bool) -> str | None:
+    """Why a row's one reading is not taken, or None."""
+    # Where empty cells leave no trace, -277 may be an empty cell and -277 as well as - and 277.
+    if no_trace and (cut or row.dash_before_digit):
+        return ("its digits run together, and this page's empty cells left no trace (a row has too few "
+                "digits for its cells), so empty cells may stand anywhere among them")
+    # Cut one way by their form, but not adding up: an empty cell that left no trace may stand
+    # among them (00/0150 is 0 0 / 0 15 0 and an empty total, not 0 0 / 0 1 5 0).
+    if cut and row.key.startswith("requests.") and not _total_kept(reading):
+        return ("its digits run together and, cut the one way their form allows, do not add up to the "
+                "row's total")
+    return None
+
+
 def _left_out(block: Block, row: _Row, why: str) -> Diagnostic:
     return Diagnostic(code="glued-cells", severity=Severity.WARNING, layout=NAME,
                       span=block.source.span(row.label.start, row.label.end),
@@ -590,11 +610,8 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
             continue
         reading = options[0]
         cut = any(p is not None and (p.start, p.end) not in row.runs for p in reading)
-        # Where empty cells leave no trace, -277 may be an empty cell and -277 as well as - and 277.
-        if no_trace and (cut or row.dash_before_digit):
-            problems.append(_left_out(block, row, "its digits run together, and this page's empty "
-                                      "cells left no trace (a row has too few digits for its cells), so "
-                                      "empty cells may stand anywhere among them"))
+        if (why := _doubt(row, reading, cut=cut, no_trace=no_trace)) is not None:
+            problems.append(_left_out(block, row, why))
             continue
         cells = [RawCell("", row.label.end, row.label.end) if p is None else RawCell(p.text, p.start, p.end)
                  for p in reading]

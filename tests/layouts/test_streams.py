@@ -205,3 +205,28 @@ def test_glued_digits_are_not_split_where_the_page_left_empty_cells_without_a_tr
     assert sample.wrong_values(report) == []
     assert report.value("active.administrative_penalty.decisions") is None
     assert any(d.code == "glued-cells" and "left no trace" in d.message for d in report.diagnostics)
+
+
+def test_a_glued_row_cut_one_way_that_does_not_add_up_is_left_out() -> None:
+    # Every other row full: no row shows that empty cells leave no trace.  部分公开 prints
+    # 0 0 / 0 15 0 and an empty total, glued as 00/0150, which its form cuts one way only:
+    # 0 0 / 0 1 5 0, whose parts (6) are not its total (0).
+    pytest.importorskip("bs4")
+    from govinfo_parse.testing import SampleReport  # noqa: PLC0415
+    from govinfo_parse.testing.tools import convert  # noqa: PLC0415
+
+    row = dict(zip(fields.REQUESTS_COLUMNS, (0, 0, None, 0, 15, 0, None), strict=True))
+    values = {f: 0 for f in fields.FORMATS["2021"].expected_fields("requests")}
+    values.update({f"requests.{r}.{c}": v for r in ("partially_granted", "total")
+                   for c, v in row.items() if v is not None})
+    values.update({"requests.total.total": 15, "requests.new_received.legal_service": 15,
+                   "requests.new_received.total": 15})
+    blanks = {"requests.partially_granted.research": "/", "requests.partially_granted.total": "",
+              "requests.total.research": "/"}
+    sample = SampleReport(template="2021", values={k: v for k, v in values.items() if k not in blanks},
+                          placeholders=blanks)
+    text = convert("bs4-glued", sample, word=False)
+    assert "00/0150" in text
+    report = govinfo_parse.parse(text)
+    assert sample.wrong_values(report) == []
+    assert report.value("requests.partially_granted.legal_service") in (None, 15)
