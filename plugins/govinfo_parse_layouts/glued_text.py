@@ -571,6 +571,10 @@ def _doubt(row: _Row, reading: Reading, *, cut: bool, no_trace: bool) -> str | N
     if no_trace and (cut or row.dash_before_digit):
         return ("its digits run together, and this page's empty cells left no trace (a row has too few "
                 "digits for its cells), so empty cells may stand anywhere among them")
+    # A hyphen read as an empty cell before a number: or the number's minus, after an empty cell
+    # that printed nothing (-133 in 上一年项目数量 | 本年增/减).
+    if row.dash_before_digit and None in reading and row.key.startswith("active."):
+        return "a hyphen before its digits may be an empty cell or a change's minus"
     # Cut one way by their form, but not adding up: an empty cell that left no trace may stand
     # among them (00/0150 is 0 0 / 0 15 0 and an empty total, not 0 0 / 0 1 5 0).
     if cut and row.key.startswith("requests.") and not _total_kept(reading):
