@@ -55,7 +55,8 @@ def test_a_tool_never_gives_a_wrong_value(tool: str, case: tuple[SampleReport, b
 
 
 @pytest.mark.parametrize("tool", list(HTML_TOOLS))
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# (The same examples on every run: glued text is slow to read, 0.2-1 s a report.)
+@settings(max_examples=6, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(case=reports)
 def test_a_tool_never_gives_a_wrong_value_from_a_plain_page(tool: str, case: tuple[SampleReport, bool]) -> None:
     # A page a site's editor wrote: empty cells hold nothing (not even &nbsp;), so a tool that
