@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 import attrs
 
 from govinfo_parse import fields, hookimpl, labels
+from govinfo_parse.checks import requests_row_adds_up
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
 from govinfo_parse.model import Diagnostic, Origin, SectionKind, Severity
 from govinfo_parse.patterns import LazyPattern
@@ -306,8 +307,8 @@ def _row_total_holds(reading: Reading) -> bool:
 
 def _total_kept(reading: Reading) -> bool:
     """True when a requests row's stated total is the sum of its other cells (placeholders as nothing)."""
-    *parts, total = (_number(p) for p in reading)
-    return total is not None and sum(p for p in parts if p is not None) == total
+    numbers = [_number(p) for p in reading]
+    return requests_row_adds_up([int(n) if n is not None and n.is_integer() else n for n in numbers])
 
 
 def _groups_hold(reading: Reading) -> bool:
