@@ -704,6 +704,8 @@ class TableAssembler:
         A page's text cut at every cell (BeautifulSoup's ``get_text`` with a tab
         of a plain page) runs the table's header rows and its row of values together.
         """
+        if len(values) < len(_APPEALS_LEAVES):  # every row comes here: most end at once
+            return False
         words = [labels.compact(c.text) for c in label_cells]
         groups = sum(1 for w in words if w and labels.match_appeals_group(w))
         numbers = [c.read().value for c in _trim_trailing_empty(values, len(_APPEALS_LEAVES))]
