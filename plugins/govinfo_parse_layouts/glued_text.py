@@ -267,7 +267,7 @@ class _Placer:
                     self.place(i + 1, column + k, (*sofar, *parts))
 
     def _complete(self, reading: Reading) -> None:
-        if self.first_only:
+        if self.first_only and (self.keep is None or self.keep(reading)):
             raise _Found
         self.count += 1
         self.first = self.first or reading
@@ -280,18 +280,38 @@ class _Placer:
         return self.splits[i, column, k]
 
 
-def _fills(items: Sequence[Item], columns: Sequence[str]) -> bool:
-    """True when ``items`` can be written as ``columns``' cells at all (their numbers' form only).
+def _fills(items: Sequence[Item], columns: Sequence[str], keep: Callable[[Reading], bool] | None) -> bool:
+    """True when ``items`` can be written as ``columns``' cells in a way ``keep`` keeps.
 
     Looked for with little work: a row whose ways are too many to look through shows nothing.
     """
     budget = _Budget(_FEASIBLE_WORK)
     try:
         for variant in _dash_readings(items):
-            _Placer(variant, columns, None, budget, first_only=True).place(0, 0, ())
+            _Placer(variant, columns, keep, budget, first_only=True).place(0, 0, ())
     except (_Found, _TooMany):
         return True
     return False
+
+
+def _shows_a_traceless_blank(key: str, items: Sequence[Item], columns: Sequence[str]) -> bool:
+    """True when a row's characters fill its cells only where an empty cell printed nothing.
+
+    Too few characters for its cells show it; so does a requests row none of
+    whose readings keeps its total while one with an empty cell somewhere adds
+    up (``00019019``: 0 0 | empty | 0 19 0 19).  A report's own slip in a total
+    keeps no reading either, but seldom adds up with a cell taken out.
+    """
+    if not _fills(items, columns, None):
+        return True
+    if not key.startswith("requests.") or _fills(items, columns, _row_total_holds):
+        return False
+    return any(_fills(items, (*columns[:j], *columns[j + 1:]), _adds_up_with_empty_cell_at(j))
+               for j in range(len(columns) - 1))  # an empty total has nothing to add up to
+
+
+def _adds_up_with_empty_cell_at(j: int) -> Callable[[Reading], bool]:
+    return lambda reading: _total_kept((*reading[:j], None, *reading[j:]))
 
 
 def _number(piece: _Piece | None) -> float | None:
@@ -330,7 +350,9 @@ class _Row:
     solid: bool  # its digits make its cells one way only
     runs: frozenset[tuple[int, int]]  # where each run of glued characters stands, as written
     too_many: bool = False  # its digits make its cells in more ways than are tried
-    fills: bool = True  # its characters can fill its cells at all (too few: an empty cell printed nothing)
+    # Its characters fill its cells without an empty cell that printed nothing (see
+    # _shows_a_traceless_blank): false shows that this page's empty cells leave no trace.
+    fills: bool = True
     dash_before_digit: bool = False  # -277: a sign, or a placeholder before a number
 
 
@@ -403,15 +425,20 @@ def _find_rows(block: Block, template: Template, *, readings: bool = True) -> li
             group = labels.match_requests_group(label_text) or group
             previous = key.removeprefix("requests.")
         rows.append(_read_row(key, label, items, columns, region) if readings
-                    else _Row(key, label, [], solid=False, runs=frozenset(), fills=_fills(items, columns)))
+                    else _Row(key, label, [], solid=False, runs=frozenset(),
+                              fills=not _shows_a_traceless_blank(key, items, columns)))
     return rows
+
+
+def _rule_of(key: str) -> Callable[[Reading], bool] | None:
+    """The arithmetic a row's reading must keep: a requests row's total, table 四's groups' totals."""
+    return _row_total_holds if key.startswith("requests.") else _groups_hold if key == "appeals" else None
 
 
 def _read_row(key: str, label: RawCell, items: Sequence[Item], columns: Sequence[str], region: str) -> _Row:
     """The row with every reading of its items that its rule keeps (the one, where its form allows one)."""
     runs = frozenset((i.start, i.end) for i in items if isinstance(i, _Piece))
-    keep = _row_total_holds if key.startswith("requests.") else _groups_hold if key == "appeals" else None
-    ways = _Readings.of(items, columns, keep)
+    ways = _Readings.of(items, columns, _rule_of(key))
     too_many = ways.count > _MOST_READINGS
     kept = [] if too_many else [ways.first] if ways.first is not None else ways.kept
     return _Row(key, label, kept, solid=ways.first is not None, too_many=too_many, runs=runs,
@@ -419,13 +446,14 @@ def _read_row(key: str, label: RawCell, items: Sequence[Item], columns: Sequence
 
 
 def _blanks_leave_no_trace(block: Block) -> bool:
-    """True when a row of the document has too few characters to fill its cells.
+    """True when a row of the document fills its cells only with an empty cell that printed nothing.
 
     Where a page's empty cells held nothing (not even ``&nbsp;``), its text
     keeps no trace of them: a run of digits may then hold empty cells anywhere
     (行政处罚 ``21+41``: 21 | +41 | empty, not 21 | +4 | 1), and no split of it
-    can be trusted.  A row too short for its cells shows that the page is such
-    a page; any section's row will do, so the whole document is looked at.
+    can be trusted.  A row too short for its cells, or one whose total holds
+    only with an empty cell among its digits, shows that the page is such a
+    page; any section's row will do, so the whole document is looked at.
     """
     text = block.source.text
     if text not in _NO_TRACE:
@@ -570,8 +598,9 @@ def _doubt(row: _Row, reading: Reading, *, cut: bool, no_trace: bool) -> str | N
     """Why a row's one reading is not taken, or None."""
     # Where empty cells leave no trace, -277 may be an empty cell and -277 as well as - and 277.
     if no_trace and (cut or row.dash_before_digit):
-        return ("its digits run together, and this page's empty cells left no trace (a row has too few "
-                "digits for its cells), so empty cells may stand anywhere among them")
+        return ("its digits run together, and this page's empty cells left no trace (a row's digits "
+                "fill its cells, or keep its total, only with an empty cell among them), so empty cells "
+                "may stand anywhere among them")
     # A hyphen read as an empty cell before a number: or the number's minus, after an empty cell
     # that printed nothing (-133 in 上一年项目数量 | 本年增/减).
     if row.dash_before_digit and None in reading and row.key.startswith("active."):

@@ -207,6 +207,31 @@ def test_glued_digits_are_not_split_where_the_page_left_empty_cells_without_a_tr
     assert any(d.code == "glued-cells" and "left no trace" in d.message for d in report.diagnostics)
 
 
+def test_a_total_no_split_keeps_shows_that_empty_cells_left_no_trace() -> None:
+    # No row is too short for its cells, but 予以公开 0 0 | empty | 0 19 0 19 glues as 00019019,
+    # which fills its seven cells only in ways whose total does not hold.  So 行政许可 0 | +84 |
+    # empty, glued 0+84, may not be 0 | +8 | 4, the one way its form cuts it.
+    pytest.importorskip("bs4")
+    from govinfo_parse.testing import SampleReport  # noqa: PLC0415
+    from govinfo_parse.testing.tools import convert  # noqa: PLC0415
+
+    values = dict.fromkeys((f for t in ("active", "requests", "appeals")
+                            for f in fields.FORMATS["2019"].expected_fields(t)), 0)
+    values.update({"active.administrative_licensing.change": 84, "active.government_procurement.amount": 3,
+                   **{f"requests.{row}.{column}": 19 for row in ("new_received", "granted", "total")
+                      for column in ("legal_service", "total")}})
+    blanks = {"active.administrative_licensing.decisions": "", "requests.granted.research": ""}
+    sample = SampleReport(template="2019", values={k: v for k, v in values.items() if k not in blanks},
+                          placeholders=blanks)
+    text = convert("bs4-glued", sample, word=False)
+    assert "行政许可0+84" in text
+    assert "00019019" in text
+    report = govinfo_parse.parse(text)
+    assert sample.wrong_values(report) == []
+    assert report.value("active.administrative_licensing.change") is None
+    assert any(d.code == "glued-cells" and "left no trace" in d.message for d in report.diagnostics)
+
+
 def test_a_glued_row_cut_one_way_that_does_not_add_up_is_left_out() -> None:
     # Every other row full: no row shows that empty cells leave no trace.  部分公开 prints
     # 0 0 / 0 15 0 and an empty total, glued as 00/0150, which its form cuts one way only:

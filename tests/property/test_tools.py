@@ -54,10 +54,8 @@ def test_a_tool_never_gives_a_wrong_value(tool: str, case: tuple[SampleReport, b
     _assert_never_wrong(tool, case)
 
 
-# get_text() of a plain page (bs4-glued) is not held to it yet: its empty cells leave no trace, and
-# rows still come up that its runs of digits split wrongly (the cases found so far are in
-# tests/layouts/test_streams.py).  The same examples on every run: reading them is slow.
-@pytest.mark.parametrize("tool", [tool for tool in HTML_TOOLS if tool != "bs4-glued"])
+# The same examples on every run: reading them is slow (get_text() of a plain page most).
+@pytest.mark.parametrize("tool", HTML_TOOLS)
 @settings(max_examples=6, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(case=reports)
 def test_a_tool_never_gives_a_wrong_value_from_a_plain_page(tool: str, case: tuple[SampleReport, bool]) -> None:
