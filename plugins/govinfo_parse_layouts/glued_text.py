@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
@@ -173,14 +174,17 @@ class _Budget:
 def _splits(run: _Piece, columns: Sequence[str], budget: _Budget) -> Iterator[tuple[_Piece, ...]]:
     """Every way ``run`` is written as ``len(columns)`` numbers of those columns, in order."""
     text, count = run.text, len(columns)
-    ways: dict[tuple[int, int], list[tuple[int, ...]]] = {}
+    ways: dict[tuple[int, int], list[tuple[_Piece, ...]]] = {}
 
-    def cuts(at: int, column: int) -> list[tuple[int, ...]]:
-        """The ends of the numbers from ``at`` on, for the columns from ``column`` on."""
+    def piece(start: int, end: int) -> _Piece:
+        return _Piece(text[start:end], run.start + start, run.start + end)
+
+    def cuts(at: int, column: int) -> list[tuple[_Piece, ...]]:
+        """The numbers from ``at`` on, for the columns from ``column`` on (each way's tail made once)."""
         if (at, column) not in ways:
-            found: list[tuple[int, ...]] = []
+            found: list[tuple[_Piece, ...]] = []
             if column == count - 1:
-                found = [(len(text),)] if _valid(text[at:], columns[column]) else []
+                found = [(piece(at, len(text)),)] if _valid(text[at:], columns[column]) else []
             else:
                 for end in range(at + 1, min(len(text) - (count - column - 1), at + _LONGEST_NUMBER) + 1):
                     part = text[at:end]
@@ -190,13 +194,12 @@ def _splits(run: _Piece, columns: Sequence[str], budget: _Budget) -> Iterator[tu
                     if _valid(part, columns[column]):
                         rests = cuts(end, column + 1)
                         budget.spend(len(rests) + 1)
-                        found += [(end, *rest) for rest in rests]
+                        head = piece(at, end)
+                        found += [(head, *rest) for rest in rests]
             ways[at, column] = found
         return ways[at, column]
 
-    for ends in cuts(0, 0):
-        bounds = (0, *ends)
-        yield tuple(_Piece(text[a:b], run.start + a, run.start + b) for a, b in itertools.pairwise(bounds))
+    yield from cuts(0, 0)
 
 
 def readings(items: Sequence[Item], columns: Sequence[str]) -> list[Reading]:
@@ -315,14 +318,20 @@ def _adds_up_with_empty_cell_at(j: int) -> Callable[[Reading], bool]:
 
 
 def _number(piece: _Piece | None) -> float | None:
-    return None if piece is None else float(piece.text.replace(",", ""))
+    return None if piece is None else _amount(piece.text)
+
+
+@lru_cache(maxsize=4096)
+def _amount(text: str) -> float:
+    """A written number's value (asked of the same few texts across a row's many readings)."""
+    return float(text.replace(",", ""))
 
 
 def _row_total_holds(reading: Reading) -> bool:
-    values = [_number(p) for p in reading]
-    if any(v is None for v in values):
+    if None in reading:
         return True  # an empty cell: nothing to check
-    return sum(values[:-1]) == values[-1]  # type: ignore[arg-type]
+    *parts, total = [_amount(p.text) for p in reading]  # type: ignore[union-attr]
+    return sum(parts) == total
 
 
 def _total_kept(reading: Reading) -> bool:
