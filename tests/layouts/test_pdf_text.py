@@ -192,3 +192,31 @@ def test_a_number_split_where_a_blank_cell_left_no_trace_leaves_the_row_out() ->
     assert not any(k.startswith(f"{row}.") for k in report.to_flat())
     assert any(d.code == "cells-out-of-place" and f"{row}.total" in d.field_ids for d in report.diagnostics)
     assert report.value("requests.total.legal_service") == 10  # the other rows are read
+
+
+_REQUESTS_HEAD = ("三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "法人或其他组织", "总计", "商业企业",
+                  "科研机构", "社会公益组织", "法律服务机构", "其他")
+
+
+def _requests_column_by_column(last_numbers: str, *labels_after: str) -> str:
+    """pdftotext's paragraphs of a table whose last rows came column by column: 3.其他, then 21 numbers."""
+    rows = [("一、本年新收政府信息公开申请数量", "3 0 0 2 0 0 5"), ("二、上年结转政府信息公开申请数量", "1 0 0 0 0 0 1"),
+            ("（一）予以公开", "2 0 0 1 0 0 3"), ("3.其他", "1 0 0 1 0 0 2 " + last_numbers)]
+    return _paragraphs(*_REQUESTS_HEAD, *(cell for label, numbers in rows for cell in (label, *numbers.split())),
+                       "（六）其他", "处理", *labels_after)
+
+
+def test_the_last_rows_numbers_printed_before_their_labels_are_theirs_where_each_seven_adds_up() -> None:
+    last = ("（七）总计", "四、结转下年度继续办理")
+    report = govinfo_parse.parse(_requests_column_by_column("3 0 0 2 0 0 5 1 0 0 0 0 0 1", *last))
+    assert report.value("requests.total.total") == 5
+    assert report.value("requests.carried_forward.natural_person") == 1
+    total = report.cell("requests.total.nonprofit")
+    assert total is not None
+    assert total.origin is Origin.DERIVED
+    assert "order of the row labels" in (total.rule or "")
+    # Seven that do not add up, or labels in another order: the numbers are nobody's.
+    for text in (_requests_column_by_column("3 0 0 2 0 0 6 1 0 0 0 0 0 1", *last),
+                 _requests_column_by_column("3 0 0 2 0 0 5 1 0 0 0 0 0 1", *last[::-1])):
+        read = govinfo_parse.parse(text).to_flat()
+        assert not [k for k in read if k.startswith(("requests.total.", "requests.carried_forward."))]
