@@ -252,7 +252,7 @@ def _table_rows(cells: list[RawCell], section: SectionKind) -> list[list[RawCell
         elif rows:
             rows[-1].append(cell)
     if kind is SectionKind.REQUESTS:
-        return [_label_and_values(row) for row in rows]
+        return [_label_and_values(row, last=i == len(rows) - 1) for i, row in enumerate(rows)]
     return rows
 
 
@@ -282,13 +282,22 @@ def _starts_a_row(text: str, kind: SectionKind) -> bool:
     return bool(_REQUESTS_ROW_START.match(labels.compact(text)))
 
 
-def _label_and_values(row: list[RawCell]) -> list[RawCell]:
-    """A requests row as its label cells, then its seven values; blanks between: the label's merged cells."""
+def _label_and_values(row: list[RawCell], *, last: bool = False) -> list[RawCell]:
+    """A requests row as its label cells, then its seven values; blanks between: the label's merged cells.
+
+    The ``last`` row of a table has no next row's label to part off the blank
+    that ends it: where the line broke inside that label (a page footer
+    between), a blank both before and after its values may be a merged cell
+    and a blank total, or a blank value and the row's end.  Its values are
+    then left out.
+    """
     label = [c for c in row if _is_text(c)]
     values = row[len(row) - _REQUESTS_VALUES:]
     between = row[len(label):len(row) - _REQUESTS_VALUES]
     if len(row) < len(label) + _REQUESTS_VALUES or row[:len(label)] != label or any(c.text for c in between):
         return row  # not label, merged blanks, values: left as it stands for the assembler to judge
+    if last and between and not values[-1].text:
+        return label
     return [*label, *values]
 
 

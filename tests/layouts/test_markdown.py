@@ -120,6 +120,18 @@ def test_tables_flattened_into_a_layout_cell_are_parted_at_the_blank_before_each
     assert _FLATTENED[cell.span.offset:cell.span.end].strip() == "1"
 
 
+def test_the_last_row_before_a_line_broken_inside_the_next_label_keeps_no_shifted_value() -> None:
+    # A page footer broke the line inside （二）部分公开's label: the row before it ends with the blank
+    # that parts it from that label, so blank | 18 | … | 54 | blank may be a blank value and the row's
+    # end (18 is 商业企业's), or a merged cell and a blank total (18 is 自然人's).
+    row = "| （三）不予公开 | 1.属于国家秘密 | | 18 | | | 36 | | 54 | "
+    text = _FLATTENED.replace("（一）予以公开 | | 4 | | | | | | 4 | ", "（一）予以公开 | | 4 | | | | | | 4 | " + row)
+    text = text.replace("| （二）部分公开（区分", "| （二）部分\n第 1 页\n公开（区分")
+    flat = govinfo_parse.parse(text).to_flat()
+    assert not [k for k in flat if k.startswith("requests.denied.")]
+    assert flat["requests.granted.total"] == 4
+
+
 def test_a_flattened_table_four_not_fifteen_cells_after_its_header_gives_nothing() -> None:
     text = _FLATTENED.replace("| 1 | | | | 1 | | 2 | | | 2 | | | | | |", "| 1 | | | | 1 | | 2 | | | 2 | | | | |")
     report = govinfo_parse.parse(text)
