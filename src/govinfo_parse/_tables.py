@@ -471,7 +471,9 @@ class TableAssembler:
         cells beside the label may be values: nothing says where each belongs.
         """
         header = [r for r in self._requests_header if any(r)]
-        width = max(map(len, header), default=0)
+        # Every header line counts, the note above the columns' names too: its cell and 申请人情况's
+        # span the whole table, where the names below stand in fewer cells (rows spanned above them).
+        width = max(map(len, self._requests_header), default=0)
         if (leaves := self._requests_columns_from_header()) is not None:
             # A header over two lines with no blank remains (a browser's innerText: 自然人, 法人或其他
             # 组织, 总计 above the five kinds of legal person): a row is its labels and a cell a column.

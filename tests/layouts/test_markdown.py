@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -130,6 +131,22 @@ def test_the_last_row_before_a_line_broken_inside_the_next_label_keeps_no_shifte
     flat = govinfo_parse.parse(text).to_flat()
     assert not [k for k in flat if k.startswith("requests.denied.")]
     assert flat["requests.granted.total"] == 4
+
+
+def test_a_plain_pages_rows_as_wide_as_its_first_header_line_are_read_by_markdownify() -> None:
+    # A site editor's page: the note above the columns' names spans three columns and two rows,
+    # so markdownify writes 自然人's header line three cells short; 一、本年新收…'s label spans
+    # three columns too (two blank cells after it).  The row is as wide as the note's line.
+    pytest.importorskip("markdownify")
+    from govinfo_parse import fields  # noqa: PLC0415
+    from govinfo_parse.testing.tools import convert  # noqa: PLC0415
+
+    counts = dict(zip(fields.REQUESTS_COLUMNS, (56, 58, 0, 68, 70, 106, 358), strict=True))
+    values = {f: counts[f.rpartition(".")[2]] for f in fields.FORMATS["2021"].expected_fields("requests")}
+    text = convert("markdownify", SampleReport(template="2021", values=values), word=False)
+    assert "| 一、本年新收政府信息公开申请数量 | | | 56 |" in text
+    flat = govinfo_parse.parse(text).to_flat()
+    assert {k: v for k, v in flat.items() if k.startswith("requests.")} == values
 
 
 def test_a_flattened_table_four_not_fifteen_cells_after_its_header_gives_nothing() -> None:
