@@ -50,6 +50,8 @@ from govinfo_parse.model import CellKind, Diagnostic, Origin, SectionKind, Sever
 from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN, CellValue
 from govinfo_parse.patterns import LazyPattern
 
+from .column_grid import RULE as COLUMN_GRID_RULE
+from .column_grid import column_grids
 from .pieces import WHOLE_COUNT, column_pattern, joinings
 
 if TYPE_CHECKING:
@@ -850,7 +852,7 @@ class _RowReader:
         if extra or count < 2:  # its own seven, and at least one row's more
             return
         text = self.block.source.text
-        lines = [(m.start(), m.group()) for m in _LINE_TEXT.finditer(text, cells[-1].end, self.block.end)]
+        lines = [(m.start(), m.group()) for m in _LINE.finditer(text, cells[-1].end, self.block.end)]
         if any(_split_row(line) is not None for _, line in lines):
             return  # numbers after the labels: not the shape described
         named: dict[str, RawCell] = {}  # the rows the lines name, in order, each at its first line
@@ -1084,7 +1086,12 @@ def _reader(block: Block, *, values_first: bool = False, read_before: _RowReader
     # pdftotext without -layout prints each cell as a paragraph, in the order of the page's columns
     # rather than its rows: rows gathered from numbers on lines of their own must then be checked.
     reader.paragraphs = block.text.count("\n\n") >= _PARAGRAPH_CELLS * max(1, block.text.count("\n"))
+    # Rows printed a column at a time, read back where nothing is left to guess (column_grid.py).
+    grids = column_grids(block) if block.section.kind is SectionKind.REQUESTS else []
+    used = sorted(span for grid in grids for span in grid.skipped)
     for line in _LINE.finditer(block.text):
+        if any(start <= line.start() < end for start, end in used):
+            continue
         # Pipes of a Markdown table are cell borders, as spaces are (same length: offsets hold).
         text = _strip_footer(line.group()).replace("|", " ")
         if "\t" in text:
@@ -1096,10 +1103,13 @@ def _reader(block: Block, *, values_first: bool = False, read_before: _RowReader
             # text laid out by characters pads with spaces is an empty line.)
             reader.blank_line(line.start())
     reader.finish()
+    for grid in grids:
+        reader.rows.extend(grid.rows)
+        reader.joined.update((cell.start, f"{cell.text} {COLUMN_GRID_RULE}") for row in grid.rows
+                             for cell in row[1:])
     return reader
 
 
-_LINE_TEXT: Final = LazyPattern(r"[^\n]+")
 _BLANK_CELL: Final = 8  # spaces at most on a line that stands for a blank cell
 _STREAM_PIECE: Final = LazyPattern(r"[^\t\n]+")
 

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
     from govinfo_parse.fields import Template
 
-__all__ = ["ACTIVE_BLOCKS", "APPEALS_RESULT_LABELS", "REQUESTS_ROW_LABELS", "Grid", "Span", "official_grids"]
+__all__ = ["ACTIVE_BLOCKS", "APPEALS_RESULT_LABELS", "REQUESTS_GROUP_LABELS", "REQUESTS_ROW_LABELS", "Grid",
+           "Span", "official_grids"]
 
 #: (caption, header labels, row labels → row keys) of each section-二 block, per template.
 #: A header that wraps in the printed table holds a line break.
@@ -80,7 +81,8 @@ REQUESTS_ROW_LABELS: Final[dict[str, tuple[str, ...]]] = {
 #: Section 四's five result columns, under each of its three groups.
 APPEALS_RESULT_LABELS: Final = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 
-_GROUP_LABELS: Final = {"denied": "（三）不予公开", "unable": "（四）无法提供",
+#: The label of each group of section 三's result rows, by the group's key.
+REQUESTS_GROUP_LABELS: Final = {"denied": "（三）不予公开", "unable": "（四）无法提供",
                         "not_processed": "（五）不予处理", "other": "（六）其他处理"}
 
 Span = tuple[tuple[int, int], tuple[int, int]]  # (first column, first row), (last column, last row)
@@ -176,7 +178,7 @@ def _requests_grid(template: Template, *, alternative: bool) -> Grid:
             rows[first_result][0] = "三、本年度办理结果"
             spans.append(((0, first_result), (0, r)))
     for group, members in groups.items():
-        rows[members[0]][1] = _GROUP_LABELS[group]
+        rows[members[0]][1] = REQUESTS_GROUP_LABELS[group]
         spans.append(((1, members[0]), (1, members[-1])))
     return Grid(rows, spans, values)
 

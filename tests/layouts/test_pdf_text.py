@@ -220,3 +220,43 @@ def test_the_last_rows_numbers_printed_before_their_labels_are_theirs_where_each
                  _requests_column_by_column("3 0 0 2 0 0 5 1 0 0 0 0 0 1", *last[::-1])):
         read = govinfo_parse.parse(text).to_flat()
         assert not [k for k in read if k.startswith(("requests.total.", "requests.carried_forward."))]
+
+
+def _column_printed(columns: list[str], labels_after: list[str]) -> str:
+    """pdftotext's text of rows printed a column at a time: a paragraph per column, then the labels."""
+    head = ["某县2021年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", "申请人情况",
+            "法人或其他组织", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计",
+            "一、本年新收政府信息公开申请数量", *"10 0 0 3 0 0 13".split(),
+            "二、上年结转政府信息公开申请数量", *"0 0 0 0 0 0 0".split(),
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", *"4 0 0 0 0 0 4".split()]
+    tail = ["四、结转下年度继续办理", *"0 0 0 0 0 0 0".split()]
+    return "\n\n".join([*head, *columns, "\n".join(labels_after), *tail]) + "\n"
+
+
+# 1.属于国家秘密 1 0 0 0 0 0 1, 2.… 0 2 0 0 0 0 2, 3.… 0 0 0 3 0 0 3: each column's three numbers a paragraph.
+_GRID = ["1\n0\n0", "0\n2\n0", "0\n0\n0", "0\n0\n3", "0\n0\n0", "0\n0\n0", "1\n2\n3"]
+_GRID_LABELS = ["1.属于国家秘密", "2.其他法律行政止公开", "（三）不予公开", "3.危及“三安全一稳定”"]
+
+
+def test_rows_printed_a_column_at_a_time_are_read_back_where_their_labels_and_totals_leave_one_way() -> None:
+    report = govinfo_parse.parse(_column_printed(_GRID, _GRID_LABELS))
+    assert report.value("requests.denied.state_secret.natural_person") == 1
+    assert report.value("requests.denied.prohibited_by_law.commercial") == 2  # its words lost: item 2 after 1
+    assert report.value("requests.denied.endangers_safety.nonprofit") == 3
+    assert report.value("requests.partially_granted.total") == 4  # the grid's numbers are not its
+    cell = report.cell("requests.denied.endangers_safety.total")
+    assert cell is not None
+    assert cell.origin is Origin.DERIVED
+    assert "column by column" in (cell.rule or "")
+
+
+@pytest.mark.parametrize(("grid", "labels_after"), [
+    ([*_GRID[:6], "1\n3\n3"], _GRID_LABELS),  # 2.'s total is not the sum of its numbers
+    (_GRID, [*_GRID_LABELS, "4.保护第三方合法权益"]),  # four rows named in a run for three rows
+    (_GRID, [_GRID_LABELS[0], _GRID_LABELS[3]]),  # two rows named for three
+    (_GRID, [*_GRID_LABELS, "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请"]),
+], ids=["a row does not add up", "a row more named", "a row less named", "a longer run named too"])
+def test_rows_printed_a_column_at_a_time_are_left_out_where_anything_is_open(grid: list[str],
+                                                                             labels_after: list[str]) -> None:
+    flat = govinfo_parse.parse(_column_printed(grid, labels_after)).to_flat()
+    assert not [k for k in flat if k.startswith("requests.denied.")]
