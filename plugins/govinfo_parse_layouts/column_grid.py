@@ -36,7 +36,7 @@ from govinfo_parse.patterns import LazyPattern
 if TYPE_CHECKING:
     from govinfo_parse.layout import Block
 
-__all__ = ["ColumnGrid", "column_grids"]
+__all__ = ["AFTER_RULE", "RULE", "ColumnGrid", "column_grids", "rows_printed_after"]
 
 _COLUMNS: Final = len(fields.REQUESTS_COLUMNS)
 _NUMBER_LINE: Final = LazyPattern(r"[ ]*\d[\d,]*[ ]*")
@@ -44,6 +44,10 @@ RULE: Final = ("printed column by column (each column's numbers for a stretch of
                "labels); placed by the order of the labels, which name rows that follow one another in "
                "the format, each row adding up to its total")
 
+
+AFTER_RULE: Final = ("printed after the row before it, the table coming column by column (its label printed "
+                     "elsewhere, with no numbers); placed by the format's order of rows, each row adding up "
+                     "to its total")
 
 _Paragraph = list[tuple[int, str]]  # its lines, each with where it starts in the block's text
 
@@ -170,3 +174,61 @@ def _label(block: Block, name: str, at: int, line: str) -> RawCell | None:
         return None
     cell = _cell(block, at, line)
     return RawCell(text, cell.start, cell.end)
+
+
+def rows_printed_after(
+    block: Block, rows: list[list[RawCell]], row: list[RawCell],
+) -> list[list[RawCell]] | None:
+    """The rows whose numbers ``row`` gathered after its own seven, or None where anything is open.
+
+    Column by column, a row's seven numbers may be followed by those of the
+    rows after it in the table, whose labels stand elsewhere with no numbers
+    (二、上年结转… then 21 numbers: its own, （一）予以公开's and （二）部分公开's,
+    whose labels come later).  They are theirs, seven each in the format's
+    order, where those rows are named in the block by a line of their own, no
+    other row of the block read them, and every seven add up.  ``rows``: the
+    block's rows so far, ``row`` among them.
+    """
+    cells = row[1:]
+    count, extra = divmod(len(cells), _COLUMNS)
+    names = _row_names(rows)
+    name = names[next(i for i, r in enumerate(rows) if r is row)]
+    if extra or count < 2 or name is None:  # its own seven, and another row's at least
+        return None
+    order = fields.REQUESTS_ROWS["2021" if name in fields.REQUESTS_ROWS["2021"] else "2019"]
+    following = order[order.index(name) + 1:order.index(name) + count] if name in order else ()
+    read = {n for r, n in zip(rows, names, strict=True) if r is not row and any(c.read().value is not None
+                                                                               for c in r[1:])}
+    if len(following) != count - 1 or read & set(following):
+        return None
+    chunks = [cells[i:i + _COLUMNS] for i in range(0, len(cells), _COLUMNS)]
+    if not all(requests_row_adds_up([c.read().value for c in chunk]) for chunk in chunks):
+        return None
+    found = []
+    for after, chunk in zip(following, chunks[1:], strict=True):
+        line = _bare_label(block, after)
+        label = None if line is None else _label(block, after, *line)
+        if label is None:
+            return None
+        found.append([label, *chunk])
+    row[1:] = chunks[0]
+    return found
+
+
+def _row_names(rows: list[list[RawCell]]) -> list[str | None]:
+    """The row each row's label names, an item number read after its group's previous item."""
+    named = _named_rows([(i, row[0].text) for i, row in enumerate(rows) if row])
+    by_row = {i: name for name, i, _ in named}
+    return [by_row.get(i) for i in range(len(rows))]
+
+
+def _bare_label(block: Block, name: str) -> tuple[int, str] | None:
+    """The first line of the block that names row ``name`` by itself and holds nothing else."""
+    at = 0
+    for line in block.text.split("\n"):
+        words = line.split()
+        if words and not any(_NUMBER_LINE.fullmatch(w) for w in words) \
+                and labels.match_requests_row(line.strip(), None) == name:
+            return at, line
+        at += len(line) + 1
+    return None

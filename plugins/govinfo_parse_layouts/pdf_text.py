@@ -43,15 +43,16 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
-from govinfo_parse import fields, hookimpl, labels
+from govinfo_parse import hookimpl, labels
 from govinfo_parse.checks import appeals_groups_add_up, requests_row_adds_up, rule_tally_of
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
 from govinfo_parse.model import CellKind, Diagnostic, Origin, SectionKind, Severity
 from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN, CellValue
 from govinfo_parse.patterns import LazyPattern
 
+from .column_grid import AFTER_RULE as COLUMN_AFTER_RULE
 from .column_grid import RULE as COLUMN_GRID_RULE
-from .column_grid import column_grids
+from .column_grid import column_grids, rows_printed_after
 from .pieces import WHOLE_COUNT, column_pattern, joinings
 
 if TYPE_CHECKING:
@@ -834,46 +835,19 @@ class _RowReader:
         self._check_stacked()
         return self.rows
 
-    def _spread_over_last_rows(self) -> None:
-        """The last rows' numbers, printed after the row before them and their labels after all of them.
+    def _spread_over_next_rows(self) -> None:
+        """Rows gathered with the numbers of the rows after them, printed column by column, parted.
 
-        Each cell a paragraph (pdftotext without -layout), the table may come
-        column by column: ``3.其他`` then 21 numbers, and only then the labels
-        of the last rows, （七）总计 and 四、结转下年度继续办理, with no numbers
-        of their own.  The numbers are the rows' in the order printed, seven
-        each, only where the labels after them name the table's last rows
-        exactly, no other row of the block names them, and every seven add up.
+        See ``column_grid.rows_printed_after``: ``3.其他`` then 21 numbers, and
+        （七）总计 and 四、结转下年度继续办理 printed after them with none.
         """
-        if not (self.paragraphs and self.stacked and self.block.section.kind is SectionKind.REQUESTS):
+        if self.block.section.kind is not SectionKind.REQUESTS:
             return
-        row = self.stacked[-1]
-        cells = row[1:]
-        count, extra = divmod(len(cells), _REQUESTS_COLUMNS)
-        if extra or count < 2:  # its own seven, and at least one row's more
-            return
-        text = self.block.source.text
-        lines = [(m.start(), m.group()) for m in _LINE.finditer(text, cells[-1].end, self.block.end)]
-        if any(_split_row(line) is not None for _, line in lines):
-            return  # numbers after the labels: not the shape described
-        named: dict[str, RawCell] = {}  # the rows the lines name, in order, each at its first line
-        for at, line in lines:
-            name = labels.match_requests_row(line.strip(), None)
-            if name is not None and name not in named:
-                start = at + len(line) - len(line.lstrip())
-                named[name] = RawCell(line.strip(), start, start + len(line.strip()))
-        last = fields.REQUESTS_ROWS["2021"][-(count - 1):]  # (total, carried_forward): both formats end so
-        earlier = {labels.match_requests_row(r[0].text, None) for r in self.rows  # rows with numbers
-                   if r is not row and any(c.read().kind is not CellKind.TEXT for c in r[1:])}
-        chunks = [cells[i:i + _REQUESTS_COLUMNS] for i in range(0, len(cells), _REQUESTS_COLUMNS)]
-        if tuple(named) != last or earlier & set(last) or not all(
-                requests_row_adds_up([c.read().value for c in chunk]) for chunk in chunks):
-            return
-        row[1:] = chunks[0]
-        rule = (f"printed after {row[0].text}'s own seven numbers, the table coming column by column; "
-                "placed by the order of the row labels printed after them, each seven adding up to its total")
-        for name, chunk in zip(last, chunks[1:], strict=True):
-            self.rows.append([named[name], *chunk])
-            self.joined.update((cell.start, rule) for cell in chunk)
+        for row in list(self.stacked):
+            found = rows_printed_after(self.block, self.rows, row)
+            for after in found or ():
+                self.rows.append(after)
+                self.joined.update((cell.start, f"{cell.text} {COLUMN_AFTER_RULE}") for cell in after[1:])
 
     def _joined(self, pieces: list[RawCell]) -> list[RawCell] | None:
         """A requests row's numbers joined the one way that makes seven adding up to its total.
@@ -991,7 +965,7 @@ class _RowReader:
         row that no arithmetic checks is left out.
         """
         self._gather_appeals()
-        self._spread_over_last_rows()
+        self._spread_over_next_rows()
         stretches = self._active_stretches() if self.block.section.kind is SectionKind.ACTIVE else []
         columns = self._active_columns_of_stacked(stretches)
         in_order = self._active_rows_in_order(stretches) if self.paragraphs else set()
