@@ -421,12 +421,6 @@ class _CharColumns:
         return cells
 
 
-def _total_left_blank(cells: list[RawCell]) -> bool:
-    """True for a requests row placed by where its numbers stand with numbers but no total."""
-    return (len(cells) == _REQUESTS_COLUMNS and not cells[-1].text
-            and any(c.read().value is not None for c in cells[:-1]))
-
-
 def _pieces_placed(
     values: list[RawCell], spans: tuple[tuple[int, int], ...], columns: list[tuple[int, int]],
 ) -> list[RawCell] | None:
@@ -523,7 +517,6 @@ class _RowReader:
         # Each cell a paragraph (pdftotext without -layout): the cells may come column by column.
         self.paragraphs = False
         self.unchecked: list[RawCell] = []  # the labels of such rows left out: their total disagrees
-        self.moved: list[RawCell] = []  # laid-out requests rows left out: their total's column blank
         self.header: list[list[Token]] = []  # lines of a section-二 header still open
         self.header_row = 0
         # values_first: a row of numbers waiting for its label lines, the pieces met so far
@@ -804,11 +797,6 @@ class _RowReader:
             if placed is not None:
                 self._note_joined(placed, values, "printed in pieces under one column; joined where the "
                                   "row then adds up to its total")
-            if placed is not None and _total_left_blank(placed):
-                # A number glued to its neighbour, or a cell lost, moves every number after it a
-                # column left, and the total's column is left blank: nothing tells which moved.
-                self.moved.append(self.block.cell(start, start + m.label_end, text=m.label or text.strip()))
-                placed = [RawCell("", c.start, c.start) for c in placed]
             values = placed or values
         label_text = m.label
         if len(values) == 1 and not label_text and not self.fragments and self.one_per_line is not None:
@@ -1233,12 +1221,6 @@ def _with_unchecked(result: LayoutResult, reader: _RowReader, layout: str = NAME
                         "by its total or do not add up to it (lines of another row may have slipped in); "
                         "its values are left out")
              for label in reader.unchecked]
-    found += [Diagnostic(code="cell-count", severity=Severity.WARNING, layout=layout,
-                         span=reader.block.source.span(label.start, label.end),
-                         message=f"row {label.text!r}: laid out by characters, its numbers leave the total's "
-                         "column blank; a number glued to its neighbour or a lost cell may have moved the "
-                         "numbers after it a column; its values are left out")
-              for label in reader.moved]
     # Numbers joined from pieces are the arithmetic's choice: derived, with the rule.
     rules = {reader.block.source.to_raw(start): rule for start, rule in reader.joined.items()}
     cells = tuple(attrs.evolve(c, origin=Origin.DERIVED, rule=rules[c.span.offset])
