@@ -35,6 +35,8 @@ PLUGIN_MODULES: dict[str, str] = {
     "SectionKind, NarrativeFact, Report, …",
     "govinfo_parse.fields": "field identifiers, and the rows and columns of each format",
     "govinfo_parse.labels": "matching row and column labels, with the variants and typos of real reports",
+    "govinfo_parse.official": "the three tables as the official formats print them: their labels "
+    "(REQUESTS_ROW_LABELS, REQUESTS_GROUP_LABELS, …) and official_grids()",
     "govinfo_parse.numbers": "reading a cell's number, unit or placeholder",
     "govinfo_parse.text": "decoding bytes and normalising text as the pipeline does",
     "govinfo_parse.patterns": "LazyPattern: a regular expression compiled when first used",
