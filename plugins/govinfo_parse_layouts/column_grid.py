@@ -191,9 +191,11 @@ def rows_printed_after(
     """
     cells = row[1:]
     count, extra = divmod(len(cells), _COLUMNS)
+    if extra or count < 2:  # its own seven, and another row's at least
+        return None
     names = _row_names(rows)
     name = names[next(i for i, r in enumerate(rows) if r is row)]
-    if extra or count < 2 or name is None:  # its own seven, and another row's at least
+    if name is None:
         return None
     order = fields.REQUESTS_ROWS["2021" if name in fields.REQUESTS_ROWS["2021"] else "2019"]
     following = order[order.index(name) + 1:order.index(name) + count] if name in order else ()
