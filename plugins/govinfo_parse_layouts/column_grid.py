@@ -57,7 +57,7 @@ class ColumnGrid:
     """A stretch of rows read back from its columns."""
 
     rows: list[list[RawCell]]  # each: its label, then its seven values
-    skipped: list[tuple[int, int]]  # block-relative (start, end) of the lines it used: numbers and labels
+    lines: frozenset[int]  # where the lines it used (numbers and labels) start in the block's text
 
 
 def column_grids(block: Block) -> list[ColumnGrid]:
@@ -116,9 +116,8 @@ def _read(block: Block, columns: list[_Paragraph], after: list[_Paragraph]) -> C
         if label is None:
             return None
         rows.append([label, *values])
-    used = [(at, at + len(line)) for column in columns for at, line in column]
-    used += [(at, at + len(line)) for _, at, line in fitting[0]]
-    return ColumnGrid(rows, used)
+    used = {at for column in columns for at, _ in column} | {at for _, at, _ in fitting[0]}
+    return ColumnGrid(rows, frozenset(used))
 
 
 def _named_rows(lines: list[tuple[int, str]]) -> list[tuple[str, int, str]]:

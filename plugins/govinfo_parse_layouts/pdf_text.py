@@ -1062,9 +1062,9 @@ def _reader(block: Block, *, values_first: bool = False, read_before: _RowReader
     reader.paragraphs = block.text.count("\n\n") >= _PARAGRAPH_CELLS * max(1, block.text.count("\n"))
     # Rows printed a column at a time, read back where nothing is left to guess (column_grid.py).
     grids = column_grids(block) if block.section.kind is SectionKind.REQUESTS else []
-    used = sorted(span for grid in grids for span in grid.skipped)
+    used = frozenset().union(*(grid.lines for grid in grids))
     for line in _LINE.finditer(block.text):
-        if any(start <= line.start() < end for start, end in used):
+        if line.start() in used:
             continue
         # Pipes of a Markdown table are cell borders, as spaces are (same length: offsets hold).
         text = _strip_footer(line.group()).replace("|", " ")
