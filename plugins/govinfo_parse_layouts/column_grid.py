@@ -16,8 +16,12 @@ one per line (the group labels among them)::
 Such a grid is read back into rows only where nothing is left to guess:
 exactly seven paragraphs of the same number of lines, the labels right after
 them naming that many rows that follow one another in the format's order (one
-such run, none longer), and every row adding up to its total.  Its values are
-marked derived, with that rule.
+such run, none longer), and every row adding up to its total.
+
+Or a row's seven numbers, one per paragraph, run on into those of the rows
+after it, whose labels stand elsewhere with none (``rows_printed_after``).
+
+Values placed either way are marked derived, with the rule that placed them.
 """
 
 from __future__ import annotations
@@ -43,8 +47,6 @@ _NUMBER_LINE: Final = LazyPattern(r"[ ]*\d[\d,]*[ ]*")
 RULE: Final = ("printed column by column (each column's numbers for a stretch of rows, then the rows' "
                "labels); placed by the order of the labels, which name rows that follow one another in "
                "the format, each row adding up to its total")
-
-
 AFTER_RULE: Final = ("printed after the row before it, the table coming column by column (its label printed "
                      "elsewhere, with no numbers); placed by the format's order of rows, each row adding up "
                      "to its total")
