@@ -43,8 +43,8 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
-from govinfo_parse import hookimpl, labels
-from govinfo_parse.checks import appeals_groups_add_up, requests_row_adds_up, rule_tally_of
+from govinfo_parse import fields, hookimpl, labels
+from govinfo_parse.checks import appeals_groups_add_up, requests_row_adds_up, rule_holds, rule_tally_of
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
 from govinfo_parse.model import CellKind, Diagnostic, Origin, SectionKind, Severity
 from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN, CellValue
@@ -56,6 +56,7 @@ from .column_grid import column_grids, rows_printed_after
 from .pieces import WHOLE_COUNT, column_pattern, joinings
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
 
     from govinfo_parse.fields import Template
 
@@ -421,6 +422,12 @@ class _CharColumns:
         return cells
 
 
+def _total_left_blank(cells: list[RawCell]) -> bool:
+    """True for a requests row placed by where its numbers stand with numbers but no total."""
+    return (len(cells) == _REQUESTS_COLUMNS and not cells[-1].text
+            and any(c.read().value is not None for c in cells[:-1]))
+
+
 def _pieces_placed(
     values: list[RawCell], spans: tuple[tuple[int, int], ...], columns: list[tuple[int, int]],
 ) -> list[RawCell] | None:
@@ -517,6 +524,8 @@ class _RowReader:
         # Each cell a paragraph (pdftotext without -layout): the cells may come column by column.
         self.paragraphs = False
         self.unchecked: list[RawCell] = []  # the labels of such rows left out: their total disagrees
+        # Laid-out requests rows placed with their total's column blank: where each value starts.
+        self.blank_totals: list[frozenset[int]] = []
         self.header: list[list[Token]] = []  # lines of a section-二 header still open
         self.header_row = 0
         # values_first: a row of numbers waiting for its label lines, the pieces met so far
@@ -797,6 +806,8 @@ class _RowReader:
             if placed is not None:
                 self._note_joined(placed, values, "printed in pieces under one column; joined where the "
                                   "row then adds up to its total")
+                if _total_left_blank(placed):
+                    self.blank_totals.append(frozenset(c.start for c in placed if c.text))
             values = placed or values
         label_text = m.label
         if len(values) == 1 and not label_text and not self.fragments and self.one_per_line is not None:
@@ -1225,7 +1236,48 @@ def _with_unchecked(result: LayoutResult, reader: _RowReader, layout: str = NAME
     rules = {reader.block.source.to_raw(start): rule for start, rule in reader.joined.items()}
     cells = tuple(attrs.evolve(c, origin=Origin.DERIVED, rule=rules[c.span.offset])
                   if c.span is not None and c.span.offset in rules else c for c in result.cells)
-    return attrs.evolve(result, cells=cells, diagnostics=(*result.diagnostics, *found))
+    result = attrs.evolve(result, cells=cells, diagnostics=(*result.diagnostics, *found))
+    for starts in reader.blank_totals:
+        result = _without_if_it_breaks_a_rule(result, {reader.block.source.to_raw(s) for s in starts}, layout)
+    return result
+
+
+def _without_if_it_breaks_a_rule(result: LayoutResult, offsets: set[int], layout: str) -> LayoutResult:
+    """``result`` without the row whose values stand at ``offsets``, unless the column rules vouch for them.
+
+    Laid out by characters, a row that printed no total is read as it stands;
+    but a number glued to its neighbour, or a lost cell, also leaves the total's
+    column blank, with every number after it a column left.  Only the column
+    rules (result rows against the 总计 row, new + carried over = total +
+    carried forward) tell the two apart: each of the row's values must keep one
+    that every value it involves is stated for.
+    """
+    row = [c for c in result.cells if c.span is not None and c.span.offset in offsets
+           and c.field_id.startswith("requests.") and c.value is not None]
+    if not row:
+        return result
+    template: Template = "2021" if result.template_votes["2021"] > result.template_votes["2019"] else "2019"
+    stated = {c.field_id: c.value for c in result.cells if c.field_id.startswith("requests.")}
+    if all(_vouched(c.field_id, stated, template) for c in row):
+        return result
+    name = fields.split_field_id(row[0].field_id)[1]
+    problem = Diagnostic(code="cell-count", severity=Severity.WARNING, layout=layout, span=row[0].span,
+                         field_ids=tuple(c.field_id for c in row),
+                         message=f"section 三 row {name!r}: laid out by characters, its numbers leave the "
+                         "total's column blank, and no column rule vouches for each: a number glued to its "
+                         "neighbour or a lost cell may have moved them a column; its values are left out")
+    kept = tuple(c for c in result.cells if c not in row)
+    return attrs.evolve(result, cells=kept, diagnostics=(*result.diagnostics, problem))
+
+
+def _vouched(field_id: str, stated: Mapping[str, object], template: Template) -> bool:
+    """True when a column rule involving ``field_id`` has all its values stated, and holds."""
+    column = fields.split_field_id(field_id)[2]
+    results = [f"requests.{r}.{column}" for r in fields.FORMATS[template].result_rows()]
+    rules = [(results, [f"requests.total.{column}"]),
+             ([f"requests.new_received.{column}", f"requests.carried_over.{column}"],
+              [f"requests.total.{column}", f"requests.carried_forward.{column}"])]
+    return any(rule_holds(left, right, stated) for left, right in rules if field_id in (*left, *right))
 
 
 def _read_oriented(block: Block) -> LayoutResult:

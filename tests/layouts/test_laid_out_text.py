@@ -153,3 +153,25 @@ def test_a_sparse_report_through_a_laid_out_extractor_reads_its_requests_table(
     # Nearly all: a blank row whose label wraps around another row's numbers may leave
     # that row's orientation undecided, and its values out (see the module docstring).
     assert len(read) >= 0.85 * len(requests), sorted(requests - read)
+
+
+_CARRIED_FORWARD = ("四、结转下年度继续办理", dict(enumerate("0 0 0 0 0 0 0".split())))
+
+
+def test_a_row_without_its_total_is_kept_where_the_column_rules_vouch_for_each_value() -> None:
+    # 总计 printed no total: its six numbers stand in their columns, and new + carried over =
+    # total + carried forward holds for each of them.
+    no_total = ("（七）总计", dict(enumerate("4 2 3 5 6 7".split())))
+    report = govinfo_parse.parse(_report([no_total, _CARRIED_FORWARD]))
+    assert report.value("requests.total.other_org") == 7
+    assert report.value("requests.total.total") is None
+
+
+def test_a_row_whose_numbers_moved_a_column_leaving_the_total_blank_is_left_out() -> None:
+    # 总计's 6 and 7 glued (67), and the extractor moved the numbers after them a column left:
+    # 67 under 法律服务机构, its total 27 under 其他, the total's column blank.  The column rules
+    # do not vouch for 67 or 27.
+    moved = ("（七）总计", dict(enumerate("4 2 3 5 67 27".split())))
+    report = govinfo_parse.parse(_report([moved, _CARRIED_FORWARD]))
+    assert not [k for k in report.to_flat() if k.startswith("requests.total.")]
+    assert any(d.code == "cell-count" and "total's column blank" in d.message for d in report.diagnostics)
