@@ -33,9 +33,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
+import attrs
+
 from govinfo_parse import hookimpl, labels
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
-from govinfo_parse.model import CellKind, SectionKind
+from govinfo_parse.model import CellKind, Diagnostic, SectionKind, Severity
 from govinfo_parse.patterns import LazyPattern
 
 from .broken_tables import VALUES, rejoined
@@ -77,14 +79,15 @@ def read_rows(block: Block) -> list[list[RawCell]]:
     Rows without outer pipes (html2text: ``一、本年新收… | 1 | 1 …``) may have
     their first cell wrapped over the lines above them: those lines join it.
     """
-    return _read(block)[0]
+    return _read(block, [])[0]
 
 
-def _read(block: Block) -> tuple[list[list[RawCell]], list[int], bool]:
+def _read(block: Block, left_out: list[RawCell]) -> tuple[list[list[RawCell]], list[int], bool]:
     """The rows, where each table starts among them, and whether one was flattened onto a line.
 
     A table starts at the row above its ``---`` line; a flattened table's rows
-    have a cell for each of its columns.
+    have a cell for each of its columns.  The labels of rows whose values are
+    left out go to ``left_out``.
     """
     rows: list[list[RawCell]] = []
     starts: list[int] = []
@@ -99,7 +102,7 @@ def _read(block: Block) -> tuple[list[list[RawCell]], list[int], bool]:
         if _is_flattened(line):
             flattened = True
             starts.append(len(rows))
-            rows.extend(_flattened_rows(block, m.start(), line))
+            rows.extend(_flattened_rows(block, m.start(), line, left_out))
             wrapped.clear()
             continue
         if _SEPARATOR.match(line) or (unframed and _LONE_RULE.match(line)):
@@ -211,7 +214,7 @@ def _is_flattened(line: str) -> bool:
 _NUMBER_PIECE: Final = LazyPattern(r"[+-]?[\d,.]+")
 
 
-def _flattened_rows(block: Block, start: int, line: str) -> list[list[RawCell]]:
+def _flattened_rows(block: Block, start: int, line: str, left_out: list[RawCell]) -> list[list[RawCell]]:
     """The rows of the tables flattened onto one line, each begun by a label that names a row.
 
     Each table is its header row (as many cells as its ``---`` row), the blank
@@ -233,11 +236,11 @@ def _flattened_rows(block: Block, start: int, line: str) -> list[list[RawCell]]:
     for (run_start, run_end), head, next_head in zip(runs, heads, [*heads[1:], len(tokens) + 1], strict=True):
         # The header row and the blank after it, then the body past the blank after the ``---`` row.
         cells = [t for t in [*tokens[head:run_start], *tokens[run_end + 1:next_head - 1]] if t is not None]
-        rows.extend(_table_rows(cells, block.section.kind))
+        rows.extend(_table_rows(cells, block.section.kind, left_out))
     return rows
 
 
-def _table_rows(cells: list[RawCell], section: SectionKind) -> list[list[RawCell]]:
+def _table_rows(cells: list[RawCell], section: SectionKind, left_out: list[RawCell]) -> list[list[RawCell]]:
     """One flattened table's cells parted into rows at the blank before each row's label."""
     kind = section if section in _TABLE_KINDS else _kind_of(cells)
     if kind is SectionKind.APPEALS:
@@ -252,7 +255,7 @@ def _table_rows(cells: list[RawCell], section: SectionKind) -> list[list[RawCell
         elif rows:
             rows[-1].append(cell)
     if kind is SectionKind.REQUESTS:
-        return [_label_and_values(row, last=i == len(rows) - 1) for i, row in enumerate(rows)]
+        return [_label_and_values(row, left_out, last=i == len(rows) - 1) for i, row in enumerate(rows)]
     return rows
 
 
@@ -282,14 +285,14 @@ def _starts_a_row(text: str, kind: SectionKind) -> bool:
     return bool(_REQUESTS_ROW_START.match(labels.compact(text)))
 
 
-def _label_and_values(row: list[RawCell], *, last: bool = False) -> list[RawCell]:
+def _label_and_values(row: list[RawCell], left_out: list[RawCell], *, last: bool = False) -> list[RawCell]:
     """A requests row as its label cells, then its seven values; blanks between: the label's merged cells.
 
     The ``last`` row of a table has no next row's label to part off the blank
     that ends it: where the line broke inside that label (a page footer
     between), a blank both before and after its values may be a merged cell
     and a blank total, or a blank value and the row's end.  Its values are
-    then left out.
+    then left out (its label goes to ``left_out``).
     """
     label = [c for c in row if _is_text(c)]
     values = row[len(row) - _REQUESTS_VALUES:]
@@ -297,6 +300,7 @@ def _label_and_values(row: list[RawCell], *, last: bool = False) -> list[RawCell
     if len(row) < len(label) + _REQUESTS_VALUES or row[:len(label)] != label or any(c.text for c in between):
         return row  # not label, merged blanks, values: left as it stands for the assembler to judge
     if last and between and not values[-1].text:
+        left_out.append(label[-1])
         return label
     return [*label, *values]
 
@@ -375,10 +379,19 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     # there every blank cell is a blank value, where it stands.
     unframed = _has_separator(block) and not _PIPE_ROW.search(block.text)
     # A flattened table's rows have a cell for each of its columns, merged cells repeated.
-    rows, starts, flattened = _read(block)
+    left_out: list[RawCell] = []
+    rows, starts, flattened = _read(block, left_out)
     if block.section.kind is SectionKind.REQUESTS:
         rows = rejoined(block, rows, starts, must_add_up=False)  # every row has its table's width
-    return block.assemble(rows, layout=NAME, remnants=not (unframed or flattened), grid=flattened)
+    result = block.assemble(rows, layout=NAME, remnants=not (unframed or flattened), grid=flattened)
+    problems = [Diagnostic(code="cell-count", severity=Severity.WARNING, layout=NAME,
+                           span=block.source.span(label.start, label.end),
+                           message=f"row {label.text!r}: the last of a flattened table whose line broke in "
+                           "the next row's label, with blank cells before and after its values (a merged "
+                           "cell and a blank total, or a blank value and the row's end); its values are "
+                           "left out")
+                for label in left_out]
+    return attrs.evolve(result, diagnostics=(*result.diagnostics, *problems))
 
 
 __all__ = ["INFO", "NAME", "read_rows"]

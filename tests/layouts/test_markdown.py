@@ -128,9 +128,11 @@ def test_the_last_row_before_a_line_broken_inside_the_next_label_keeps_no_shifte
     row = "| （三）不予公开 | 1.属于国家秘密 | | 18 | | | 36 | | 54 | "
     text = _FLATTENED.replace("（一）予以公开 | | 4 | | | | | | 4 | ", "（一）予以公开 | | 4 | | | | | | 4 | " + row)
     text = text.replace("| （二）部分公开（区分", "| （二）部分\n第 1 页\n公开（区分")
-    flat = govinfo_parse.parse(text).to_flat()
+    report = govinfo_parse.parse(text)
+    flat = report.to_flat()
     assert not [k for k in flat if k.startswith("requests.denied.")]
     assert flat["requests.granted.total"] == 4
+    assert any(d.code == "cell-count" and "1.属于国家秘密" in d.message for d in report.diagnostics)
 
 
 def test_a_plain_pages_rows_as_wide_as_its_first_header_line_are_read_by_markdownify() -> None:
