@@ -270,11 +270,12 @@ class _Placer:
                     self.place(i + 1, column + k, (*sofar, *parts))
 
     def _complete(self, reading: Reading) -> None:
-        if self.first_only and (self.keep is None or self.keep(reading)):
+        kept = self.keep is None or self.keep(reading)
+        if self.first_only and kept:
             raise _Found
         self.count += 1
         self.first = self.first or reading
-        if self.keep is None or self.keep(reading):
+        if kept:
             self.found.append(reading)
 
     def split(self, i: int, item: _Piece, column: int, k: int) -> list[tuple[_Piece, ...]]:
@@ -360,7 +361,7 @@ class _Row:
     runs: frozenset[tuple[int, int]]  # where each run of glued characters stands, as written
     too_many: bool = False  # its digits make its cells in more ways than are tried
     # Its characters fill its cells without an empty cell that printed nothing (see
-    # _shows_a_traceless_blank): false shows that this page's empty cells leave no trace.
+    # _shows_a_traceless_blank; found only where rows are listed without their readings).
     fills: bool = True
     dash_before_digit: bool = False  # -277: a sign, or a placeholder before a number
 
@@ -451,7 +452,7 @@ def _read_row(key: str, label: RawCell, items: Sequence[Item], columns: Sequence
     too_many = ways.count > _MOST_READINGS
     kept = [] if too_many else [ways.first] if ways.first is not None else ways.kept
     return _Row(key, label, kept, solid=ways.first is not None, too_many=too_many, runs=runs,
-                fills=ways.count > 0, dash_before_digit=re.search(r"-\d", region) is not None)
+                dash_before_digit=re.search(r"-\d", region) is not None)
 
 
 def _blanks_leave_no_trace(block: Block) -> bool:

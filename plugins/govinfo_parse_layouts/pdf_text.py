@@ -44,7 +44,13 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 
 from govinfo_parse import fields, hookimpl, labels
-from govinfo_parse.checks import appeals_groups_add_up, requests_row_adds_up, rule_holds, rule_tally_of
+from govinfo_parse.checks import (
+    appeals_groups_add_up,
+    requests_row_adds_up,
+    rule_holds,
+    rule_sides,
+    rule_tally_of,
+)
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore, RawCell
 from govinfo_parse.model import CellKind, Diagnostic, Origin, SectionKind, Severity
 from govinfo_parse.numbers import GARBLED_NUMBER, MONEY_UNIT_PATTERN, CellValue
@@ -56,7 +62,6 @@ from .column_grid import column_grids, rows_printed_after
 from .pieces import WHOLE_COUNT, column_pattern, joinings
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
 
     from govinfo_parse.fields import Template
 
@@ -1258,7 +1263,9 @@ def _without_if_it_breaks_a_rule(result: LayoutResult, offsets: set[int], layout
         return result
     template: Template = "2021" if result.template_votes["2021"] > result.template_votes["2019"] else "2019"
     stated = {c.field_id: c.value for c in result.cells if c.field_id.startswith("requests.")}
-    if all(_vouched(c.field_id, stated, template) for c in row):
+    columns = [(left, right) for code, left, right in rule_sides(stated, template) if code in _COLUMN_RULES]
+    if all(any(rule_holds(left, right, stated) for left, right in columns if c.field_id in (*left, *right))
+           for c in row):
         return result
     name = fields.split_field_id(row[0].field_id)[1]
     problem = Diagnostic(code="cell-count", severity=Severity.WARNING, layout=layout, span=row[0].span,
@@ -1270,14 +1277,7 @@ def _without_if_it_breaks_a_rule(result: LayoutResult, offsets: set[int], layout
     return attrs.evolve(result, cells=kept, diagnostics=(*result.diagnostics, problem))
 
 
-def _vouched(field_id: str, stated: Mapping[str, object], template: Template) -> bool:
-    """True when a column rule involving ``field_id`` has all its values stated, and holds."""
-    column = fields.split_field_id(field_id)[2]
-    results = [f"requests.{r}.{column}" for r in fields.FORMATS[template].result_rows()]
-    rules = [(results, [f"requests.total.{column}"]),
-             ([f"requests.new_received.{column}", f"requests.carried_over.{column}"],
-              [f"requests.total.{column}", f"requests.carried_forward.{column}"])]
-    return any(rule_holds(left, right, stated) for left, right in rules if field_id in (*left, *right))
+_COLUMN_RULES: Final = ("rule-result-rows", "rule-balance")  # the rules that check a requests column
 
 
 def _read_oriented(block: Block) -> LayoutResult:

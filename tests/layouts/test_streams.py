@@ -8,6 +8,7 @@ import pytest
 
 import govinfo_parse
 from govinfo_parse import Origin, fields
+from govinfo_parse.testing import SampleReport
 
 _HEAD = "三、收到和处理政府信息公开申请情况"
 _ROWS = [  # label pieces, then the row's seven numbers
@@ -178,15 +179,27 @@ def test_a_row_of_blank_cells_keeps_its_label_from_the_next_row() -> None:
     assert report.value("requests.other.total") in (39, None)
 
 
+def _glued_plain_page(template: fields.Template, values: dict[str, int], blanks: dict[str, str],
+                      *shows: str) -> govinfo_parse.Report:
+    """get_text() of a plain page of the report, holding ``shows``, parsed with no wrong value."""
+    pytest.importorskip("bs4")
+    from govinfo_parse.testing.tools import convert  # noqa: PLC0415
+
+    sample = SampleReport(template=template, values={k: v for k, v in values.items() if k not in blanks},
+                          placeholders=blanks)
+    text = convert("bs4-glued", sample, word=False)
+    for glued in shows:
+        assert glued in text
+    report = govinfo_parse.parse(text)
+    assert sample.wrong_values(report) == []
+    return report
+
+
 def test_glued_digits_are_not_split_where_the_page_left_empty_cells_without_a_trace() -> None:
     # A plain page's empty cells hold nothing, so get_text() keeps no trace of them: 行政处罚
     # 21 | +41 | (empty) reads 21+41, which splits one way into three cells, 21 | +4 | 1.
     # 行政强制's +154 (empty | +15 | 4) is too short for its cells: the page is such a page.  So
     # 行政事业性收费's -277 may be (empty | -277), not only a placeholder and 277.
-    pytest.importorskip("bs4")
-    from govinfo_parse.testing import SampleReport  # noqa: PLC0415
-    from govinfo_parse.testing.tools import convert  # noqa: PLC0415
-
     values = {"active.administrative_penalty.prev_items": 21, "active.administrative_penalty.change": 41,
               "active.administrative_coercion.change": 15, "active.administrative_coercion.decisions": 4,
               "active.regulations.made": 18, "active.regulations.published": 9,
@@ -196,13 +209,9 @@ def test_glued_digits_are_not_split_where_the_page_left_empty_cells_without_a_tr
               "active.other_external_services.decisions": 4, "active.administrative_fees.change": -277,
               **{f"requests.{row}.{column}": count for row in ("new_received", "granted", "total")
                  for column, count in zip(fields.REQUESTS_COLUMNS, (3, 0, 0, 1, 0, 0, 4), strict=True)}}
-    sample = SampleReport(template="2019", values=values, placeholders={
-        f: "" for t in ("active", "requests", "appeals") for f in fields.FORMATS["2019"].expected_fields(t)
-        if f not in values})
-    text = convert("bs4-glued", sample, word=False)
-    assert "行政处罚21+41行政强制+154" in text
-    report = govinfo_parse.parse(text)
-    assert sample.wrong_values(report) == []
+    blanks = {f: "" for t in ("active", "requests", "appeals") for f in fields.FORMATS["2019"].expected_fields(t)
+              if f not in values}
+    report = _glued_plain_page("2019", values, blanks, "行政处罚21+41行政强制+154")
     assert report.value("active.administrative_penalty.decisions") is None
     assert any(d.code == "glued-cells" and "left no trace" in d.message for d in report.diagnostics)
 
@@ -211,23 +220,13 @@ def test_a_total_no_split_keeps_shows_that_empty_cells_left_no_trace() -> None:
     # No row is too short for its cells, but 予以公开 0 0 | empty | 0 19 0 19 glues as 00019019,
     # which fills its seven cells only in ways whose total does not hold.  So 行政许可 0 | +84 |
     # empty, glued 0+84, may not be 0 | +8 | 4, the one way its form cuts it.
-    pytest.importorskip("bs4")
-    from govinfo_parse.testing import SampleReport  # noqa: PLC0415
-    from govinfo_parse.testing.tools import convert  # noqa: PLC0415
-
     values = dict.fromkeys((f for t in ("active", "requests", "appeals")
                             for f in fields.FORMATS["2019"].expected_fields(t)), 0)
     values.update({"active.administrative_licensing.change": 84, "active.government_procurement.amount": 3,
                    **{f"requests.{row}.{column}": 19 for row in ("new_received", "granted", "total")
                       for column in ("legal_service", "total")}})
     blanks = {"active.administrative_licensing.decisions": "", "requests.granted.research": ""}
-    sample = SampleReport(template="2019", values={k: v for k, v in values.items() if k not in blanks},
-                          placeholders=blanks)
-    text = convert("bs4-glued", sample, word=False)
-    assert "行政许可0+84" in text
-    assert "00019019" in text
-    report = govinfo_parse.parse(text)
-    assert sample.wrong_values(report) == []
+    report = _glued_plain_page("2019", values, blanks, "行政许可0+84", "00019019")
     assert report.value("active.administrative_licensing.change") is None
     assert any(d.code == "glued-cells" and "left no trace" in d.message for d in report.diagnostics)
 
@@ -236,10 +235,6 @@ def test_a_glued_row_cut_one_way_that_does_not_add_up_is_left_out() -> None:
     # Every other row full: no row shows that empty cells leave no trace.  部分公开 prints
     # 0 0 / 0 15 0 and an empty total, glued as 00/0150, which its form cuts one way only:
     # 0 0 / 0 1 5 0, whose parts (6) are not its total (0).
-    pytest.importorskip("bs4")
-    from govinfo_parse.testing import SampleReport  # noqa: PLC0415
-    from govinfo_parse.testing.tools import convert  # noqa: PLC0415
-
     row = dict(zip(fields.REQUESTS_COLUMNS, (0, 0, None, 0, 15, 0, None), strict=True))
     values = {f: 0 for f in fields.FORMATS["2021"].expected_fields("requests")}
     values.update({f"requests.{r}.{c}": v for r in ("partially_granted", "total")
@@ -248,10 +243,5 @@ def test_a_glued_row_cut_one_way_that_does_not_add_up_is_left_out() -> None:
                    "requests.new_received.total": 15})
     blanks = {"requests.partially_granted.research": "/", "requests.partially_granted.total": "",
               "requests.total.research": "/"}
-    sample = SampleReport(template="2021", values={k: v for k, v in values.items() if k not in blanks},
-                          placeholders=blanks)
-    text = convert("bs4-glued", sample, word=False)
-    assert "00/0150" in text
-    report = govinfo_parse.parse(text)
-    assert sample.wrong_values(report) == []
+    report = _glued_plain_page("2021", values, blanks, "00/0150")
     assert report.value("requests.partially_granted.legal_service") in (None, 15)
