@@ -188,7 +188,7 @@ def rows_printed_after(
     whose labels come later).  They are theirs, seven each in the format's
     order, where those rows are named in the block by a line of their own, no
     other row of the block read them, and every seven add up.  ``rows``: the
-    block's rows so far, ``row`` among them.
+    block's rows so far, ``row`` among them (its own seven are its first).
     """
     cells = row[1:]
     count, extra = divmod(len(cells), _COLUMNS)
@@ -214,7 +214,6 @@ def rows_printed_after(
         if label is None:
             return None
         found.append([label, *chunk])
-    row[1:] = chunks[0]
     return found
 
 

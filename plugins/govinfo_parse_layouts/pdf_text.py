@@ -861,6 +861,8 @@ class _RowReader:
             return
         for row in list(self.stacked):
             found = rows_printed_after(self.block, self.rows, row)
+            if found:
+                del row[1 + _REQUESTS_COLUMNS:]  # the numbers after its own seven are theirs
             for after in found or ():
                 self.rows.append(after)
                 self.joined.update((cell.start, f"{cell.text} {COLUMN_AFTER_RULE}") for cell in after[1:])
