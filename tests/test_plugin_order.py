@@ -161,6 +161,41 @@ def test_monitoring_sees_each_implementation_called_on_its_own() -> None:
     assert all(len(names) == 1 for _, names in called)
 
 
+def test_monitoring_turned_on_after_parses_sees_the_next_parse_and_none_after_it_is_off() -> None:
+    # Calls nothing watches skip pluggy's loop: turning monitoring on must bring it back at once.
+    pm = _manager()
+    govinfo_parse.parse(render_canonical(SAMPLE), plugin_manager=pm)
+    called: list[str] = []
+    undo = pm.add_hookcall_monitoring(lambda hook_name, *_: called.append(hook_name), lambda *_: None)
+    try:
+        report = govinfo_parse.parse(render_canonical(SAMPLE), plugin_manager=pm)
+    finally:
+        undo()
+    assert report.value("requests.new_received.total") == 3
+    assert {"govinfo_sniff_block", "govinfo_parse_block", "govinfo_check_report"} <= set(called)
+    seen = len(called)
+    again = govinfo_parse.parse(render_canonical(OTHER), plugin_manager=pm)
+    assert again.value("requests.new_received.total") == 8
+    assert len(called) == seen
+
+
+def test_a_wrapper_registered_after_parses_runs_around_the_next_calls() -> None:
+    pm = _manager()
+    govinfo_parse.parse(render_canonical(SAMPLE), plugin_manager=pm)
+    wrapped: list[str] = []
+
+    class Wrapper:
+        @hookimpl(wrapper=True)
+        def govinfo_sniff_block(self, block: Block) -> Generator[None, Any, Any]:
+            wrapped.append(block.section.kind.value)
+            return (yield)
+
+    pm.register(Wrapper(), name="late-wrapper")
+    report = govinfo_parse.parse(render_canonical(SAMPLE), plugin_manager=pm)
+    assert report.value("requests.new_received.total") == 3
+    assert wrapped
+
+
 @pytest.mark.parametrize("marker", [{"tryfirst": True}, {"trylast": True}, {}], ids=str)
 def test_a_failing_converter_is_isolated_wherever_it_stands(marker: dict[str, bool]) -> None:
     class Raising:

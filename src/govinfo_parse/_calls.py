@@ -12,20 +12,25 @@ on its own, yet everything pluggy promises a plugin author still holds:
   holding that one implementation), so hook wrappers (``wrapper=True`` or
   ``hookwrapper=True``) run around every call and ``pm.enable_tracing()`` and
   ``add_hookcall_monitoring`` see it.
+
+Where a hook has no wrapper and nothing monitors the calls, the
+implementation is called as pluggy's own loop would call it, without the
+loop: a report makes some eighty plugin calls, and pluggy's machinery was a
+tenth of a report's time.
 """
 
 from __future__ import annotations
 
+import functools
 import time
 import weakref
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import pluggy
 
 from govinfo_parse.errors import LayoutSyntaxError, ParseTimeoutError
 from govinfo_parse.limits import current_limits, deadline, overdue
 from govinfo_parse.model import Diagnostic, Severity
-
-if TYPE_CHECKING:
-    import pluggy
 
 __all__ = ["call_each", "call_one", "implementations", "plugin_failure"]
 
@@ -52,15 +57,35 @@ def _caller_of(pm: pluggy.PluginManager, hook_name: str, impl: pluggy.HookImpl) 
         hooks = _CALLERS[pm] = {}
     made = hooks.get(hook_name)
     if made is None or made[0] != every:  # (implementations compare by identity)
-        made = hooks[hook_name] = (every, {})
-    caller = made[1].get(id(impl))  # (every holds impl: its id is no other's)
+        made = hooks[hook_name] = (every, any(i.wrapper or i.hookwrapper for i in every), {})
+    plain = not made[1] and _unmonitored(pm)
+    key = (id(impl), plain)  # (every holds impl: its id is no other's)
+    caller = made[2].get(key)
     if caller is None:
-        caller = made[1][id(impl)] = _reduced_caller(pm, hook_name, impl, list(every))
+        caller = made[2][key] = _Direct(impl) if plain else _reduced_caller(pm, hook_name, impl, list(every))
     return caller
 
 
+def _unmonitored(pm: pluggy.PluginManager) -> bool:
+    """True when nothing watches ``pm``'s calls: no tracing, no monitoring, no subclass running them its way.
+
+    pluggy keeps its calling loop in ``_inner_hookexec`` and swaps it for a
+    traced one while monitoring is on; a pluggy that keeps it elsewhere is
+    taken as monitored (every call then goes through pluggy).
+    """
+    return (type(pm)._hookexec is pluggy.PluginManager._hookexec  # noqa: SLF001
+            and getattr(pm, "_inner_hookexec", None) is _plain_loop())
+
+
+@functools.cache
+def _plain_loop() -> object:
+    """The calling loop of a plugin manager nothing monitors (pluggy's own ``_multicall``)."""
+    return getattr(pluggy.PluginManager("govinfo_parse.unmonitored"), "_inner_hookexec", object())
+
+
 # Per plugin manager (dropped with it), per hook: (its implementations when made, caller per implementation).
-_Made = tuple[tuple[Any, ...], dict[int, Any]]
+# (its implementations when made, whether one wraps the others, caller per implementation and plainness).
+_Made = tuple[tuple[Any, ...], bool, dict[tuple[int, bool], Any]]
 _CALLERS: weakref.WeakKeyDictionary[pluggy.PluginManager, dict[str, _Made]] = weakref.WeakKeyDictionary()
 
 
@@ -83,7 +108,7 @@ def _reduced_caller(
 
 
 class _Direct:
-    """Calls one implementation as pluggy would, for plugins pluggy cannot subset."""
+    """Calls one implementation as pluggy's loop would: where nothing wraps or watches, or pluggy cannot."""
 
     spec = None
 
