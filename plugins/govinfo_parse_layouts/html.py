@@ -95,8 +95,11 @@ def looks_like_html(data: bytes | str) -> bool:
 
 
 def _span(attributes: dict[str, str | None], name: str) -> int:
+    given = attributes.get(name)
+    if given is None:
+        return 1
     try:
-        return max(1, min(_MAX_SPAN, int(str(attributes.get(name) or "1").strip())))
+        return max(1, min(_MAX_SPAN, int(str(given or "1").strip())))
     except ValueError:
         return 1
 
@@ -162,8 +165,8 @@ def html_to_text(html: str) -> str:
     """The text govinfo_parse reads from an HTML page (report spans point into it)."""
     from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415
 
-    depth = _nesting_depth(html)
-    if depth > _MAX_DEPTH:
+    # A page of fewer tags than the limit cannot nest deeper: most pages are not walked.
+    if html.count("<") > _MAX_DEPTH and (depth := _nesting_depth(html)) > _MAX_DEPTH:
         msg = f"the HTML nests elements {depth:,} deep, more than the {_MAX_DEPTH:,} a page holds; not read"
         raise ResourceLimitError(msg)
     tree = LexborHTMLParser(html)
