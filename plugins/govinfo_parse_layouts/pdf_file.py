@@ -52,17 +52,32 @@ _STREAM: Final = re.compile(rb"stream\r?\n")
 _CHUNK: Final = 1 << 20
 
 
-def _check_inflated_size(data: bytes, name: str, most: int) -> None:
+def _inflater() -> Any:  # noqa: ANN401 - a zlib-like module
+    """The module the bomb check inflates with: ISA-L's (``isal``), else zlib.
+
+    ISA-L inflates the same streams two to three times faster; the pdf extra
+    installs it where it has wheels, and zlib stands in elsewhere.
+    """
+    try:
+        from isal import isal_zlib  # noqa: PLC0415
+    except ImportError:
+        return zlib
+    return isal_zlib
+
+
+def _check_inflated_size(data: bytes, name: str, most: int, inflate: Any = None) -> None:  # noqa: ANN401
     """Refuse a PDF whose deflated streams inflate to more than ``most`` bytes in all.
 
     Run before pdfium sees the file: pdfium inflates a page's streams whole,
     in C, where neither memory nor a time limit can stop it.  Streams are
     inflated here a chunk at a time and thrown away, so the check itself
-    costs at most ``most`` bytes of work and a chunk of memory.
+    costs at most ``most`` bytes of work and a chunk of memory.  ``inflate``:
+    the zlib-like module to inflate with (``_inflater()``'s by default).
     """
+    inflate = inflate or _inflater()
     total = 0
     for m in _STREAM.finditer(data):
-        inflater = zlib.decompressobj()
+        inflater = inflate.decompressobj()
         end = data.find(b"endstream", m.end())
         body = data[m.end(): end if end >= 0 else len(data)]
         try:
@@ -74,7 +89,7 @@ def _check_inflated_size(data: bytes, name: str, most: int) -> None:
                            "(max_decompressed_bytes); a decompression bomb, not a report")
                     raise ResourceLimitError(msg)
                 chunk = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
-        except zlib.error:
+        except inflate.error:
             continue  # not deflated (or damaged): pdfium judges it
 
 

@@ -76,3 +76,38 @@ def test_unreadable_pdfs_get_specific_errors(data: bytes, error: type[Exception]
     path.write_bytes(data)
     assert cli.main(["parse", str(path)]) == cli.EXIT_UNREADABLE
     assert "Traceback" not in capsys.readouterr().err
+
+
+def _inflated_total(data: bytes) -> int:
+    """What every deflated stream of ``data`` inflates to, by zlib in one go."""
+    import re  # noqa: PLC0415
+    import zlib  # noqa: PLC0415
+
+    total = 0
+    for m in re.finditer(rb"stream\r?\n", data):
+        end = data.find(b"endstream", m.end())
+        try:
+            total += len(zlib.decompressobj().decompress(data[m.end(): end]))
+        except zlib.error:
+            continue
+    return total
+
+
+@pytest.mark.parametrize("inflater", ["zlib", "isal"])
+def test_the_bomb_check_counts_every_inflated_byte_with_either_inflater(inflater: str) -> None:
+    # The check refuses exactly past the limit, whichever module inflates (ISA-L's or zlib's).
+    import zlib  # noqa: PLC0415
+
+    from govinfo_parse import ResourceLimitError  # noqa: PLC0415
+    from govinfo_parse.testing.hostile import minimal_pdf  # noqa: PLC0415
+    from govinfo_parse_layouts.pdf_file import _check_inflated_size  # noqa: PLC0415
+
+    module = zlib if inflater == "zlib" else pytest.importorskip("isal.isal_zlib")
+    # Three pages, one of them inflating past the check's chunk of 1 MiB.
+    data = minimal_pdf([b"BT /F1 12 Tf 72 700 Td (" + bytes(range(65, 91)) * n + b") Tj ET"
+                        for n in (10, 50_000, 3)], compress=True)
+    total = _inflated_total(data)
+    assert total > 1 << 20
+    _check_inflated_size(data, "report.pdf", total, inflate=module)
+    with pytest.raises(ResourceLimitError, match="decompression bomb"):
+        _check_inflated_size(data, "report.pdf", total - 1, inflate=module)
