@@ -64,6 +64,7 @@ from .pieces import WHOLE_COUNT, column_pattern, joinings
 if TYPE_CHECKING:
 
     from govinfo_parse.fields import Template
+    from govinfo_parse.model import Cell
 
 NAME = "pdf_text"
 INFO = LayoutInfo(
@@ -541,6 +542,7 @@ class _RowReader:
         # Per stretch of table: ("label", text) for a line of words, ("numbers", "") for a line
         # of numbers alone, ("row", "") for words and numbers on one line.
         self.shapes: list[list[tuple[str, str]]] = [[]]
+        self.stretch_starts: list[int] = [0]  # where each stretch of ``shapes`` starts in the block
         self.columns = _Columns(block)
         # Text laid out by characters (pdftotext -layout): blank cells keep their places.
         # (Pipes frame cells of any width: a Markdown table is not laid out by characters.)
@@ -572,6 +574,7 @@ class _RowReader:
         if labels.is_caption_line(stripped) or header_words or active_header:
             self._settle_waiting()
             self.shapes.append([])
+            self.stretch_starts.append(start)
             if labels.is_caption_line(stripped):
                 self.fragments.clear()
                 self.columns.set_active(None)
@@ -1304,14 +1307,23 @@ def _read_oriented(block: Block) -> LayoutResult:
     if shown == "labels first" and first_tally[1] == 0:
         return first  # what the table shows, breaking no rule: no other reading can be kept over it
     second_reader = _reader(block, values_first=True, read_before=labels_first)
-    second = block.assemble(second_reader.rows, layout=NAME, blanks_vanish=True)
-    read_first = {(c.field_id, c.value) for c in first.cells}
-    read_second = {(c.field_id, c.value) for c in second.cells}
-    if read_first == read_second:
+    second = _with_unchecked(block.assemble(second_reader.rows, layout=NAME, blanks_vanish=True),
+                             second_reader)
+    if {(c.field_id, c.value) for c in first.cells} == {(c.field_id, c.value) for c in second.cells}:
         return first
     chosen = _chosen_reading(shown, first_tally, _rules_tally(second))
     if chosen is not None:
         return first if chosen == "labels first" else second
+    by_stretch = _read_by_stretch(block, labels_first, first, second) if shown == "unclear" else None
+    return by_stretch or _only_agreed(block, first, second, shown)
+
+
+def _only_agreed(
+    block: Block, first: LayoutResult, second: LayoutResult, shown: Orientation | None,
+) -> LayoutResult:
+    """The values both readings give alike, and a diagnostic naming the others (left out)."""
+    read_first = {(c.field_id, c.value) for c in first.cells}
+    read_second = {(c.field_id, c.value) for c in second.cells}
     kept = read_first & read_second
     differing = sorted({f for f, _ in read_first ^ read_second})
     return attrs.evolve(
@@ -1324,6 +1336,45 @@ def _read_oriented(block: Block) -> LayoutResult:
             f"{len(differing)} values the two readings give differently are left out",
         )),
     )
+
+
+def _read_by_stretch(
+    block: Block, reader: _RowReader, first: LayoutResult, second: LayoutResult,
+) -> LayoutResult | None:
+    """Each stretch of table (between captions and headers) read in the orientation it shows itself.
+
+    pdftotext without ``-layout`` may print a one-row stretch's number before
+    its label (本年处理决定数量 / 550 / 行政许可) and the next stretch's after
+    theirs.  A value is taken from the reading its own stretch shows; in a
+    stretch that shows neither, only where both readings agree.  None (the
+    block is not read this way) where a stretch shows both ways, where two
+    stretches give one field different values, or where the values break a rule.
+    """
+    shown = [_orientation([lines]) for lines in reader.shapes]
+    if "unclear" in shown or not {"labels first", "values first"} <= set(shown):
+        return None
+    starts = [block.source.to_raw(block.start + s) for s in reader.stretch_starts]
+
+    def shown_at(offset: int) -> Orientation | None:
+        return shown[bisect.bisect_right(starts, offset) - 1]
+
+    agreed = {(c.field_id, c.value) for c in first.cells} & {(c.field_id, c.value) for c in second.cells}
+    taken: dict[str, Cell] = {}
+    for reading, orientation in ((first, "labels first"), (second, "values first")):
+        for cell in reading.cells:
+            if cell.span is None:
+                return None
+            at = shown_at(cell.span.offset)
+            if at != orientation and not (at is None and (cell.field_id, cell.value) in agreed):
+                continue
+            if taken.setdefault(cell.field_id, cell).value != cell.value:
+                return None
+    # Each reading's word on its own stretches; the labels-first reading's on the rest.
+    diagnostics = [
+        *(d for d in first.diagnostics if d.span is None or shown_at(d.span.offset) != "values first"),
+        *(d for d in second.diagnostics if d.span is not None and shown_at(d.span.offset) == "values first")]
+    result = attrs.evolve(first, cells=tuple(taken.values()), diagnostics=tuple(diagnostics))
+    return result if _rules_tally(result)[1] == 0 else None
 
 
 @hookimpl

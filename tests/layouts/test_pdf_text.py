@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -113,6 +114,39 @@ def test_section_two_in_paragraphs_column_by_column_is_not_read() -> None:
         *_ACTIVE_HEADER, "规章", "行政规范性文件", "0", "3", "1", "0", "2", "8", *_LICENSING))
     read = [k for k in report.to_flat() if k.startswith("active.")]
     assert read == ["active.administrative_licensing.decisions"]
+
+
+_ONE_ROW_NUMBER_FIRST = ("第二十条第（五）项", "信息内容", "本年处理决定数量", "550", "行政许可")
+_TWO_ROWS_LABELS_FIRST = ("第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "4119", "行政强制", "195")
+_FEES_NUMBER_FIRST = ("第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）", "7730.28", "行政事业性收费")
+
+
+def test_section_two_stretches_each_read_in_the_orientation_they_show() -> None:
+    # pdftotext without -layout: a one-row stretch's number before its label, the others after theirs.
+    report = govinfo_parse.parse(_paragraphs(
+        *_ACTIVE_HEADER, "规章", "0", "1", "2", "行政规范性文件", "3", "0", "8",
+        *_ONE_ROW_NUMBER_FIRST, *_TWO_ROWS_LABELS_FIRST, *_FEES_NUMBER_FIRST))
+    assert {k: v for k, v in report.to_flat().items() if k.startswith("active.")} == {
+        "active.regulations.issued": 0, "active.regulations.repealed": 1, "active.regulations.in_force": 2,
+        "active.normative_documents.issued": 3, "active.normative_documents.repealed": 0,
+        "active.normative_documents.in_force": 8,
+        "active.administrative_licensing.decisions": 550,
+        "active.administrative_penalty.decisions": 4119, "active.administrative_coercion.decisions": 195,
+        "active.administrative_fees.fee_amount": Decimal("7730.28")}
+    assert "orientation-unclear" not in {d.code for d in report.diagnostics}
+
+
+def test_a_stretch_showing_both_orientations_leaves_what_the_readings_differ_on_out() -> None:
+    # 4119 stands between two labels; 195 below 行政强制 and above 行政事业性收费's own stretch, and
+    # 550 above 行政许可: this stretch shows both ways, so no stretch is read on its own.
+    both_ways = ("第二十条第（六）项", "信息内容", "本年处理决定数量", "550", "行政许可", "行政处罚", "4119",
+                 "行政强制", "195")
+    report = govinfo_parse.parse(_paragraphs(
+        *_ACTIVE_HEADER, "规章", "0", "1", "2", *both_ways, *_FEES_NUMBER_FIRST))
+    flat = report.to_flat()
+    for field in ("administrative_licensing", "administrative_penalty", "administrative_coercion"):
+        assert f"active.{field}.decisions" not in flat
+    assert "orientation-unclear" in {d.code for d in report.diagnostics}
 
 
 _APPEALS_REVIEW = ("四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "未经复议直接起诉",
