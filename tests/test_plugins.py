@@ -27,6 +27,34 @@ def test_built_in_plugins_are_registered_by_name() -> None:
     assert layouts == ["browser_text", "canonical", "cell_stream", "docx", "glued_text", "html", "markdown", "pdf_text", "tabular"]
 
 
+def test_the_plugin_manager_finds_the_implementations_pluggy_finds() -> None:
+    # Registering modules skips pluggy's static lookup of names no hook implementation can have.
+    import importlib  # noqa: PLC0415
+    import types  # noqa: PLC0415
+
+    from govinfo_parse import hookspecs  # noqa: PLC0415
+    from govinfo_parse.plugins import DEFAULT_PLUGINS  # noqa: PLC0415
+
+    helpers = types.ModuleType("helpers_plugin")  # an implementation imported under another name, a class
+    helpers.borrowed = hookimpl(specname="govinfo_layout_info")(lambda: None)  # type: ignore[attr-defined]
+    helpers.Unrelated = type("Unrelated", (), {"govinfo_sniff_block": hookimpl(lambda block: None)})  # type: ignore[attr-defined]
+    modules = [(name, importlib.import_module(module)) for name, module in DEFAULT_PLUGINS]
+    modules.append(("helpers", helpers))
+    ours = get_plugin_manager(load_entrypoints=False)
+    ours.register(helpers, name="helpers")
+    plain = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    plain.add_hookspecs(hookspecs)
+    for name, module in modules:
+        plain.register(module, name=name)
+
+    def found(pm: pluggy.PluginManager) -> dict[str, list[tuple[str, Any]]]:
+        return {hook: [(i.plugin_name, i.function) for i in getattr(pm.hook, hook).get_hookimpls()]
+                for hook in dir(pm.hook) if hook.startswith("govinfo_")}
+
+    assert found(ours) == found(plain)
+    assert ("helpers", helpers.borrowed) in found(ours)["govinfo_layout_info"]  # type: ignore[attr-defined]
+
+
 def test_built_in_layout_is_also_an_entry_point() -> None:
     from importlib.metadata import entry_points  # noqa: PLC0415
 

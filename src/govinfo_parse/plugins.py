@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import inspect
 import json
 import os
 import sys
+import types
 from functools import cache
 from typing import Any, Final
 
@@ -62,6 +64,25 @@ class LoadFailure:
     error: str
 
 
+class _PluginManager(pluggy.PluginManager):
+    """pluggy's plugin manager, registering a plugin module without a static lookup of each of its names.
+
+    pluggy looks every name of a plugin up statically to find its hook
+    implementations; a module's names are its own, and only a function
+    ``@hookimpl`` marked can be one.  (pytest's manager leaves names out
+    the same way; the implementations found are pluggy's own.)
+    """
+
+    _MARK: Final = f"{hookspecs.PROJECT_NAME}_impl"
+
+    def parse_hookimpl_opts(self, plugin: object, name: str) -> pluggy.HookimplOpts | None:
+        if isinstance(plugin, types.ModuleType):
+            found = vars(plugin).get(name)
+            if not inspect.isroutine(found) or getattr(found, self._MARK, None) is None:
+                return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+
 def get_plugin_manager(
     *, load_entrypoints: bool = True, blocked: tuple[str, ...] = ()
 ) -> pluggy.PluginManager:
@@ -70,7 +91,7 @@ def get_plugin_manager(
     :param load_entrypoints: also load the ``govinfo_parse`` entry-point group.
     :param blocked: plugin names never to register (added to ``$GOVINFO_PARSE_DISABLE_PLUGINS``).
     """
-    pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    pm = _PluginManager(hookspecs.PROJECT_NAME)
     pm.add_hookspecs(hookspecs)
     env_blocked = tuple(n.strip() for n in os.environ.get(DISABLE_ENV, "").split(",") if n.strip())
     for name in (*blocked, *env_blocked):
