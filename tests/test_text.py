@@ -61,6 +61,26 @@ def test_every_normalised_character_maps_back_to_its_source(raw: str) -> None:
     assert source.to_raw(len(source.text)) == len(raw)
 
 
+def _raw_offsets_folding_one_character_at_a_time(raw: str) -> list[int]:
+    """For each normalised offset of ``raw`` (and its end), the raw offset it came from: CRLF and
+    each character folded alone, in order."""
+    offsets: list[int] = []
+    i = 0
+    while i < len(raw):
+        piece = "\r\n" if raw.startswith("\r\n", i) else raw[i]
+        offsets += [i] * len(normalize_str(piece))
+        i += len(piece)
+    return [*offsets, len(raw)]
+
+
+@given(st.text(alphabet=st.sampled_from(list("一行（）１,0\t\n\r \u200b…㈠㎡℃①ａ⼆\ufeff\u00ad")), max_size=40))
+def test_each_normalised_offset_maps_to_the_character_it_was_folded_from(raw: str) -> None:
+    source = normalize(raw)
+    expected = _raw_offsets_folding_one_character_at_a_time(raw)
+    assert len(source.text) + 1 == len(expected)
+    assert [source.to_raw(i) for i in range(len(source.text) + 1)] == expected
+
+
 def test_span_line_and_column() -> None:
     source = normalize("第一行\r\n（二）行\r\n\t１２")
     start = source.text.index("12")

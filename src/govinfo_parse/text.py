@@ -17,7 +17,7 @@ import importlib.util
 import os
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Final
 
 from govinfo_parse._cache import cache_folder, keep, kept
@@ -159,7 +159,16 @@ def _simplified(char: str) -> str:
 
 
 class _FoldTable(dict[int, str]):
-    """``str.translate`` table that computes and caches each character's fold."""
+    """``str.translate`` table that computes and caches each character's fold.
+
+    ``resized`` collects the characters met so far whose fold is not one
+    character long (㈠ → (一), a zero-width space → nothing): after a text is
+    translated, the ones it holds are among them.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.resized: set[str] = set()
 
     def __missing__(self, codepoint: int) -> str:
         char = chr(codepoint)
@@ -169,13 +178,19 @@ class _FoldTable(dict[int, str]):
             folded = "".join(_EXTRA_FOLDS.get(c, c) for c in folded)
             if len(folded) == 1 and "\u3400" <= folded <= "\u9fff":
                 folded = _simplified(folded)
+        if len(folded) != 1:
+            self.resized.add(char)
         self[codepoint] = folded
         return folded
 
 
 _FOLD: Final = _FoldTable()
-# Characters outside ASCII and the common CJK block: the only ones whose fold may change length.
-_MAYBE_RESIZED: Final = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]|\r\n?")
+
+
+@lru_cache(maxsize=64)
+def _resizing(chars: frozenset[str]) -> re.Pattern[str]:
+    """A pattern finding CRLF and ``chars``: the places where a text's fold changes its length."""
+    return re.compile("|".join(["\r\n", *map(re.escape, sorted(chars))]))
 
 
 class SourceText:
@@ -232,13 +247,16 @@ def normalize(raw: str) -> SourceText:
     """Fold ``raw`` for matching; see the module docstring.  Tabs and line breaks survive."""
     text = raw.replace("\r\n", "\n").translate(_FOLD)
     marks: list[tuple[int, int, int]] = []
+    # (Translating ``raw`` met each of its characters; a substring test is quicker than a set of them.)
+    resized = [char for char in _FOLD.resized if char in raw]
+    if not resized and "\r\n" not in raw:
+        return SourceText(raw, text, marks)
     shift = 0  # normalised offset minus raw offset so far
-    for m in _MAYBE_RESIZED.finditer(raw):
+    for m in _resizing(frozenset(resized)).finditer(raw):
         piece = m.group()
-        folded_len = 1 if piece[0] == "\r" else len(_FOLD[ord(piece)])
-        if folded_len != len(piece):
-            marks.append((m.start() + shift, m.start(), folded_len))
-            shift += folded_len - len(piece)
+        folded_len = 1 if piece == "\r\n" else len(_FOLD[ord(piece)])
+        marks.append((m.start() + shift, m.start(), folded_len))
+        shift += folded_len - len(piece)
     return SourceText(raw, text, marks)
 
 
