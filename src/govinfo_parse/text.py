@@ -247,8 +247,9 @@ def normalize(raw: str) -> SourceText:
     """Fold ``raw`` for matching; see the module docstring.  Tabs and line breaks survive."""
     text = raw.replace("\r\n", "\n").translate(_FOLD)
     marks: list[tuple[int, int, int]] = []
-    # (Translating ``raw`` met each of its characters; a substring test is quicker than a set of them.)
-    resized = [char for char in _FOLD.resized if char in raw]
+    # (Translating ``raw`` met each of its characters; a substring test is quicker than a set of them.
+    # A copy: another thread's text may add to the set meanwhile.)
+    resized = [char for char in tuple(_FOLD.resized) if char in raw]
     if not resized and "\r\n" not in raw:
         return SourceText(raw, text, marks)
     shift = 0  # normalised offset minus raw offset so far
