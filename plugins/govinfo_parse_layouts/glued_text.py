@@ -523,22 +523,76 @@ def _settle_requests(rows: list[_Row], template: Template) -> dict[int, Reading]
         size *= len(rows[i].readings)
     if not undecided or size > _MOST_TOGETHER:
         return settled
-    fitting: list[tuple[Reading, ...]] = []
-    checked: dict[int, set[str]] = {i: set() for i in undecided}
-    for combo in itertools.product(*(rows[i].readings for i in undecided)):
-        trial = dict(known)
-        for i, reading in zip(undecided, combo, strict=True):
-            trial.update(_values(_name(rows[i]), reading))
-        chosen = zip(undecided, combo, strict=True)
-        if any(_breaks_a_column_rule(_name(rows[i]), r, trial, template) for i, r in chosen):
-            continue
-        fitting.append(combo)
-        for i in undecided:
-            checked[i] |= _checked_columns(_name(rows[i]), trial, template)
+    names = [_name(rows[i]) for i in undecided]
+    if len(set(names)) < len(names):
+        return settled  # a row printed twice: which of its readings a rule sees is not told
+    fitting, checked = _fitting([rows[i].readings for i in undecided], _column_checks(names, known, template))
     for n, i in enumerate(undecided):
-        if len({_texts(combo[n]) for combo in fitting}) == 1 and checked[i] >= set(fields.REQUESTS_COLUMNS):
+        if len({_texts(combo[n]) for combo in fitting}) == 1 and checked[n] >= set(fields.REQUESTS_COLUMNS):
             settled[i] = fitting[0][n]
     return settled
+
+
+def _fitting(
+    readings: list[list[Reading]], checks: list[_ColumnCheck],
+) -> tuple[list[tuple[Reading, ...]], list[set[str]]]:
+    """The combinations of the undecided rows' readings that break no column rule, and their checked columns.
+
+    A row's column is checked where, in some such combination, a rule it takes
+    part in has all its values.
+    """
+    fitting: list[tuple[Reading, ...]] = []
+    checked: list[set[str]] = [set() for _ in readings]
+    for combo in itertools.product(*readings):
+        values = [[_number(piece) for piece in reading] for reading in combo]
+        complete = [check for check in checks if all(values[n][check.at] is not None for n in check.terms)]
+        if not all(check.holds(values) for check in complete):
+            continue
+        fitting.append(combo)
+        for check in complete:
+            for n in check.terms:
+                checked[n].add(check.column)
+    return fitting, checked
+
+
+@attrs.frozen
+class _ColumnCheck:
+    """A column rule for one column: each side's rows, an undecided row's place or a settled row's value."""
+
+    column: str
+    at: int  # the column's place in a reading
+    left: tuple[tuple[int, float], ...]  # (undecided row, 0.0), or (-1, a settled row's value)
+    right: tuple[tuple[int, float], ...]
+
+    @property
+    def terms(self) -> list[int]:
+        """The undecided rows the rule takes part in."""
+        return [n for n, _ in (*self.left, *self.right) if n >= 0]
+
+    def holds(self, values: list[list[float | None]]) -> bool:
+        at = self.at
+        return (sum(values[n][at] if n >= 0 else v for n, v in self.left)  # type: ignore[misc]
+                == sum(values[n][at] if n >= 0 else v for n, v in self.right))  # type: ignore[misc]
+
+
+def _column_checks(undecided: list[str], known: dict[str, float], template: Template) -> list[_ColumnCheck]:
+    """The column rules an undecided row takes part in, where every other row of the rule is settled.
+
+    A rule with a row neither settled nor undecided never has all its values:
+    it checks nothing.
+    """
+    checks = []
+    for left, right in _rules(template):
+        if not any(r in undecided for r in (*left, *right)):
+            continue
+        for at, column in enumerate(fields.REQUESTS_COLUMNS):
+            sides = [tuple((undecided.index(r), 0.0) if r in undecided
+                           else (-1, known.get(f"requests.{r}.{column}")) for r in side)
+                     for side in (left, right)]
+            if any(value is None for side in sides for _, value in side):
+                continue
+            checks.append(_ColumnCheck(column=column, at=at, left=sides[0], right=sides[1]))  # type: ignore[arg-type]
+    return checks
 
 
 def _name(row: _Row) -> str:
@@ -561,12 +615,6 @@ _MOST_TOGETHER: Final = 50_000  # combinations of undecided rows tried at most
 def _rules(template: Template) -> list[tuple[Sequence[str], Sequence[str]]]:
     return [(fields.REQUESTS_RESULT_ROWS[template], ("total",)),
             (("new_received", "carried_over"), ("total", "carried_forward"))]
-
-
-def _checked_columns(row: str, known: dict[str, float], template: Template) -> set[str]:
-    """The columns of ``row`` that a rule with every value known checks."""
-    return {column for column in fields.REQUESTS_COLUMNS for left, right in _rules(template)
-            if row in (*left, *right) and all(f"requests.{r}.{column}" in known for r in (*left, *right))}
 
 
 def _breaks_a_column_rule(row: str, reading: Reading, known: dict[str, float], template: Template) -> bool:
