@@ -563,11 +563,11 @@ class _ColumnCheck:
     at: int  # the column's place in a reading
     left: tuple[tuple[int, float], ...]  # (undecided row, 0.0), or (-1, a settled row's value)
     right: tuple[tuple[int, float], ...]
+    terms: tuple[int, ...] = attrs.field(init=False)  # the undecided rows the rule takes part in
 
-    @property
-    def terms(self) -> list[int]:
-        """The undecided rows the rule takes part in."""
-        return [n for n, _ in (*self.left, *self.right) if n >= 0]
+    @terms.default
+    def _undecided_rows(self) -> tuple[int, ...]:
+        return tuple(n for n, _ in (*self.left, *self.right) if n >= 0)
 
     def holds(self, values: list[list[float | None]]) -> bool:
         at = self.at

@@ -83,8 +83,8 @@ def _plain_loop() -> object:
     return getattr(pluggy.PluginManager("govinfo_parse.unmonitored"), "_inner_hookexec", object())
 
 
-# Per plugin manager (dropped with it), per hook: (its implementations when made, caller per implementation).
-# (its implementations when made, whether one wraps the others, caller per implementation and plainness).
+# Per plugin manager (dropped with it), per hook: (its implementations when made, whether one wraps
+# the others, the caller per implementation and per whether its calls may skip pluggy's loop).
 _Made = tuple[tuple[Any, ...], bool, dict[tuple[int, bool], Any]]
 _CALLERS: weakref.WeakKeyDictionary[pluggy.PluginManager, dict[str, _Made]] = weakref.WeakKeyDictionary()
 
