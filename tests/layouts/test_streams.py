@@ -245,3 +245,26 @@ def test_a_glued_row_cut_one_way_that_does_not_add_up_is_left_out() -> None:
               "requests.total.research": "/"}
     report = _glued_plain_page("2021", values, blanks, "00/0150")
     assert report.value("requests.partially_granted.legal_service") in (None, 15)
+
+
+def test_glued_rows_read_several_ways_are_settled_by_column_rules_unless_a_row_is_printed_twice() -> None:
+    # new_received + carried_over = total + carried_forward decides the total row between its two
+    # readings; two undecided rows of one name leave it open (which copy a rule sees is not told).
+    from govinfo_parse._tables import RawCell  # noqa: PLC0415
+    from govinfo_parse_layouts.glued_text import _Piece, _Row, _settle_requests  # noqa: PLC0415
+
+    def reading(*values: int) -> tuple[_Piece, ...]:
+        return tuple(_Piece(str(v), 0, len(str(v))) for v in values)
+
+    def row(name: str, *readings: tuple[_Piece, ...]) -> _Row:
+        return _Row(key=f"requests.{name}", label=RawCell(name, 0, 0), readings=list(readings),
+                    solid=len(readings) == 1, runs=frozenset())
+
+    zeros = reading(0, 0, 0, 0, 0, 0, 0)
+    settled = [row("new_received", reading(1, 0, 0, 0, 0, 0, 1)), row("carried_over", zeros),
+               row("carried_forward", zeros)]
+    right, wrong = reading(1, 0, 0, 0, 0, 0, 1), reading(0, 1, 0, 0, 0, 0, 1)
+    once = _settle_requests([*settled, row("total", right, wrong)], "2019")
+    assert once[3] == right
+    twice = _settle_requests([*settled, row("total", right, wrong), row("total", wrong, right)], "2019")
+    assert set(twice) == {0, 1, 2}
