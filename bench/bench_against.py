@@ -1,11 +1,11 @@
-"""Parse time against another commit, paired: ``python bench/bench_against.py [REV] [--rounds N] [--repeat N]``.
+"""Parse time against another commit, paired: ``python bench/bench_against.py [REV] [--rounds N]``.
 
 A shared machine's speed drifts by more than most changes gain, so two
 figures taken minutes apart say little.  This checks ``REV`` (default: the
 commit before ``HEAD``) out into a temporary folder and parses the inputs of
 ``bench_parse.py`` in alternating processes, one with ``REV``'s code and one
 with this checkout's, ``--rounds`` times each; a round times each input
-``--repeat`` times.  It prints, per input, the median over the rounds of each
+``--repeat`` times (``--repeat N``, default 30).  It prints, per input, the median over the rounds of each
 side's median, their ratio (this checkout / ``REV``; below 1 is faster), and
 the median ratio.  Both sides run on this interpreter and its installed
 dependencies, each with its own cache folder.
@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_parse import _inputs  # noqa: E402
+from bench_parse import _inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,8 +55,9 @@ def _side(code: Path, cache: Path, repeat: int, inputs: list[Path]) -> dict[str,
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("rev", nargs="?", default="HEAD~1", help="the commit to compare with (default HEAD~1)")
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("rev", nargs="?", default="HEAD~1", help="the commit to compare with")
     parser.add_argument("--rounds", type=int, default=4, help="alternating process pairs")
     parser.add_argument("--repeat", type=int, default=30, help="parses per input in a process")
     args = parser.parse_args()
@@ -64,9 +65,9 @@ def main() -> None:
         folder = Path(tmp)
         other = folder / "rev"
         other.mkdir()
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.rev],  # noqa: S607
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.rev],  # noqa: S603, S607
                                  check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(other)], input=archive, check=True)  # noqa: S607
+        subprocess.run(["tar", "-x", "-C", str(other)], input=archive, check=True)  # noqa: S603, S607
         inputs = []
         for i, (name, data) in enumerate(_inputs()):
             path = folder / "inputs" / f"{i:02d} {name.replace('/', '-')}"
