@@ -1307,9 +1307,10 @@ def _read_oriented(block: Block) -> LayoutResult:
     if shown == "labels first" and first_tally[1] == 0:
         return first  # what the table shows, breaking no rule: no other reading can be kept over it
     second_reader = _reader(block, values_first=True, read_before=labels_first)
-    second = _with_unchecked(block.assemble(second_reader.rows, layout=NAME, blanks_vanish=True),
-                             second_reader)
-    if {(c.field_id, c.value) for c in first.cells} == {(c.field_id, c.value) for c in second.cells}:
+    # (Where each line of numbers alone went to the same row either way, the result is the same.)
+    second = None if _read_alike(labels_first, second_reader) else _with_unchecked(
+        block.assemble(second_reader.rows, layout=NAME, blanks_vanish=True), second_reader)
+    if second is None or _stated(first) == _stated(second):
         return first
     chosen = _chosen_reading(shown, first_tally, _rules_tally(second))
     if chosen is not None:
@@ -1318,12 +1319,22 @@ def _read_oriented(block: Block) -> LayoutResult:
     return by_stretch or _only_agreed(block, first, second, shown)
 
 
+def _stated(result: LayoutResult) -> set[tuple[str, object]]:
+    """(field id, value) of each cell a reading gives."""
+    return {(c.field_id, c.value) for c in result.cells}
+
+
+def _read_alike(first: _RowReader, second: _RowReader) -> bool:
+    """True when two readers gathered the same rows and noted the same things of them (same result)."""
+    return (first.rows == second.rows and first.unchecked == second.unchecked
+            and first.joined == second.joined and first.blank_totals == second.blank_totals)
+
+
 def _only_agreed(
     block: Block, first: LayoutResult, second: LayoutResult, shown: Orientation | None,
 ) -> LayoutResult:
     """The values both readings give alike, and a diagnostic naming the others (left out)."""
-    read_first = {(c.field_id, c.value) for c in first.cells}
-    read_second = {(c.field_id, c.value) for c in second.cells}
+    read_first, read_second = _stated(first), _stated(second)
     kept = read_first & read_second
     differing = sorted({f for f, _ in read_first ^ read_second})
     return attrs.evolve(
@@ -1358,7 +1369,7 @@ def _read_by_stretch(
     def shown_at(offset: int) -> Orientation | None:
         return shown[bisect.bisect_right(starts, offset) - 1]
 
-    agreed = {(c.field_id, c.value) for c in first.cells} & {(c.field_id, c.value) for c in second.cells}
+    agreed = _stated(first) & _stated(second)
     taken: dict[str, Cell] = {}
     for reading, orientation in ((first, "labels first"), (second, "values first")):
         for cell in reading.cells:
