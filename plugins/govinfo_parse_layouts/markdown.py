@@ -59,6 +59,7 @@ _SEPARATOR: Final = LazyPattern(r"^[ ]*(?:\|[ ]*)?(?::?-{2,}:?[ ]*\|[ ]*)+(?::?-
 _LONE_RULE: Final = LazyPattern(r"^[ ]*-{3,}[ ]*$")
 _MARKUP: Final = LazyPattern(r"<br\s*/?>|\*\*|__", re.IGNORECASE)
 _LINE: Final = LazyPattern(r"[^\n]+")
+LeftOut = tuple[RawCell, str]  # the label of a row whose values are left out, and why
 
 
 def _cells(block: Block, start: int, line: str) -> list[RawCell]:
@@ -68,7 +69,8 @@ def _cells(block: Block, start: int, line: str) -> list[RawCell]:
     body_end = body_end if body_end >= body_start else len(line)
     cells, at = [], body_start
     for piece in line[body_start:body_end].split("|"):
-        cells.append(block.cell(start + at, start + at + len(piece), text=_MARKUP.sub("", piece).strip()))
+        text = _MARKUP.sub("", piece).strip().replace("\n", "")  # (a cell broken over lines: see _read)
+        cells.append(block.cell(start + at, start + at + len(piece), text=text))
         at += len(piece) + 1
     return cells
 
@@ -82,12 +84,12 @@ def read_rows(block: Block) -> list[list[RawCell]]:
     return _read(block, [])[0]
 
 
-def _read(block: Block, left_out: list[RawCell]) -> tuple[list[list[RawCell]], list[int], bool]:
+def _read(block: Block, left_out: list[LeftOut]) -> tuple[list[list[RawCell]], list[int], bool]:
     """The rows, where each table starts among them, and whether one was flattened onto a line.
 
     A table starts at the row above its ``---`` line; a flattened table's rows
     have a cell for each of its columns.  The labels of rows whose values are
-    left out go to ``left_out``.
+    left out go to ``left_out``, with why.
     """
     rows: list[list[RawCell]] = []
     starts: list[int] = []
@@ -97,7 +99,11 @@ def _read(block: Block, left_out: list[RawCell]) -> tuple[list[list[RawCell]], l
     # Under a ``---|---`` line written without outer pipes (html2text), every row is unframed,
     # even one whose first cell is blank (`` |  | 1| 1``): its leading pipe parts cells.
     in_unframed_table = False
+    broken = _broken_rows(block.text)
+    resume = 0  # past a broken row's lines, read as one
     for m in _LINE.finditer(block.text):
+        if m.start() < resume:
+            continue
         line = m.group()
         if _is_flattened(line):
             flattened = True
@@ -113,7 +119,9 @@ def _read(block: Block, left_out: list[RawCell]) -> tuple[list[list[RawCell]], l
         if "|" not in line:
             in_unframed_table = False
         if _PIPE_ROW.match(line) and "|" in line and not in_unframed_table:
-            rows.append(_cells(block, m.start(), line))
+            resume = broken.get(m.start(), 0)
+            rows.append(_closed_row(block, rows, m.start(), resume, left_out) if resume
+                        else _cells(block, m.start(), line))
             wrapped.clear()
         elif unframed and "|" in line:  # an unframed row
             cells = _unframed_cells(block, m.start(), line)
@@ -130,6 +138,45 @@ def _read(block: Block, left_out: list[RawCell]) -> tuple[list[list[RawCell]], l
             wrapped.append((block.start + m.start(), _MARKUP.sub("", line).strip()))
             del wrapped[:-_WRAPPED_LINES]
     return _unstacked(block, rows), starts, flattened
+
+
+def _broken_rows(text: str) -> dict[int, int]:
+    """Framed rows a line break cut inside a cell: where each starts, and where its closing line ends.
+
+    OCR and PDF converters leave them where a label is printed a glyph a line
+    (``|理结果|3.补`` / ``正`` / … / ``明确||||26|18||44|``).  Its first line
+    opens with a pipe and does not close with one; lines without a pipe may
+    follow; the line that closes it has no pipe first.
+    """
+    found: dict[int, int] = {}
+    open_at: int | None = None
+    for m in _LINE.finditer(text):
+        line = m.group().strip()
+        if "|" not in line:
+            continue
+        if open_at is not None and not line.startswith("|") and line.endswith("|"):
+            found[open_at] = m.end()
+        open_at = m.start() if line.startswith("|") and not line.endswith("|") else None
+    return found
+
+
+def _closed_row(
+    block: Block, rows: list[list[RawCell]], start: int, end: int, left_out: list[LeftOut],
+) -> list[RawCell]:
+    """The framed row from ``start`` to the pipe that closes it at ``end``, its lines joined.
+
+    Where it would not have as many cells as the row above it, its cells are
+    not where they were printed: it is left out (its label goes to ``left_out``).
+    """
+    cells = _cells(block, start, block.text[start:end])
+    if rows and len(cells) == len(rows[-1]):
+        return cells
+    labels_in = [c for c in cells if c.text and c.read().kind is CellKind.TEXT]
+    if labels_in:
+        why = f"its cells broken over lines come to {len(cells)}, where the row above has {len(rows[-1])}" \
+            if rows else "its cells are broken over lines, with no row above to check their count against"
+        left_out.append((labels_in[-1], why))
+    return []
 
 
 _BREAK: Final = LazyPattern(r"<br\s*/?>", re.IGNORECASE)
@@ -214,7 +261,7 @@ def _is_flattened(line: str) -> bool:
 _NUMBER_PIECE: Final = LazyPattern(r"[+-]?[\d,.]+")
 
 
-def _flattened_rows(block: Block, start: int, line: str, left_out: list[RawCell]) -> list[list[RawCell]]:
+def _flattened_rows(block: Block, start: int, line: str, left_out: list[LeftOut]) -> list[list[RawCell]]:
     """The rows of the tables flattened onto one line, each begun by a label that names a row.
 
     Each table is its header row (as many cells as its ``---`` row), the blank
@@ -240,7 +287,7 @@ def _flattened_rows(block: Block, start: int, line: str, left_out: list[RawCell]
     return rows
 
 
-def _table_rows(cells: list[RawCell], section: SectionKind, left_out: list[RawCell]) -> list[list[RawCell]]:
+def _table_rows(cells: list[RawCell], section: SectionKind, left_out: list[LeftOut]) -> list[list[RawCell]]:
     """One flattened table's cells parted into rows at the blank before each row's label."""
     kind = section if section in _TABLE_KINDS else _kind_of(cells)
     if kind is SectionKind.APPEALS:
@@ -285,7 +332,12 @@ def _starts_a_row(text: str, kind: SectionKind) -> bool:
     return bool(_REQUESTS_ROW_START.match(labels.compact(text)))
 
 
-def _label_and_values(row: list[RawCell], left_out: list[RawCell], *, last: bool = False) -> list[RawCell]:
+_LAST_FLATTENED_ROW: Final = (
+    "the last of a flattened table whose line broke in the next row's label, with blank cells before and "
+    "after its values (a merged cell and a blank total, or a blank value and the row's end)")
+
+
+def _label_and_values(row: list[RawCell], left_out: list[LeftOut], *, last: bool = False) -> list[RawCell]:
     """A requests row as its label cells, then its seven values; blanks between: the label's merged cells.
 
     The ``last`` row of a table has no next row's label to part off the blank
@@ -300,7 +352,7 @@ def _label_and_values(row: list[RawCell], left_out: list[RawCell], *, last: bool
     if len(row) < len(label) + _REQUESTS_VALUES or row[:len(label)] != label or any(c.text for c in between):
         return row  # not label, merged blanks, values: left as it stands for the assembler to judge
     if last and between and not values[-1].text:
-        left_out.append(label[-1])
+        left_out.append((label[-1], _LAST_FLATTENED_ROW))
         return label
     return [*label, *values]
 
@@ -379,18 +431,15 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     # there every blank cell is a blank value, where it stands.
     unframed = _has_separator(block) and not _PIPE_ROW.search(block.text)
     # A flattened table's rows have a cell for each of its columns, merged cells repeated.
-    left_out: list[RawCell] = []
+    left_out: list[LeftOut] = []
     rows, starts, flattened = _read(block, left_out)
     if block.section.kind is SectionKind.REQUESTS:
         rows = rejoined(block, rows, starts, must_add_up=False)  # every row has its table's width
     result = block.assemble(rows, layout=NAME, remnants=not (unframed or flattened), grid=flattened)
     problems = [Diagnostic(code="cell-count", severity=Severity.WARNING, layout=NAME,
                            span=block.source.span(label.start, label.end),
-                           message=f"row {label.text!r}: the last of a flattened table whose line broke in "
-                           "the next row's label, with blank cells before and after its values (a merged "
-                           "cell and a blank total, or a blank value and the row's end); its values are "
-                           "left out")
-                for label in left_out]
+                           message=f"row {label.text!r}: {why}; its values are left out")
+                for label, why in left_out]
     return attrs.evolve(result, diagnostics=(*result.diagnostics, *problems))
 
 

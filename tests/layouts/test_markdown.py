@@ -236,3 +236,41 @@ def test_a_row_whose_first_number_is_glued_to_its_label_is_left_out(sample: Samp
     assert not any(k.startswith(f"requests.denied.{row}.") for k in report.to_flat())
     assert any(d.code == "cells-out-of-place" and f"requests.denied.{row}.total" in d.field_ids
                for d in report.diagnostics)
+
+
+def _label_a_glyph_a_line(text: str, label: str, *, close: str = "") -> str:
+    """``text`` with ``label``'s row broken inside it, a glyph a line, as OCR and PDF converters print it."""
+    line = next(line for line in text.split("\n") if label in line)
+    head, tail = line.split(label)
+    return text.replace(line, head + label[:2] + "\n" + "\n".join(label[2:-1]) + "\n" + label[-1] + close + tail)
+
+
+def test_a_row_broken_inside_its_label_a_glyph_a_line_is_read_as_one_row() -> None:
+    # Its closing line read alone has a blank at each end: the leading one taken for a merged cell's
+    # remains moved every value a column left (26 as research's for nonprofit's).
+    sample = SampleReport(template="2019", values={
+        "requests.unable.unclear_after_correction.nonprofit": 26,
+        "requests.unable.unclear_after_correction.legal_service": 18,
+        "requests.unable.unclear_after_correction.total": 44,
+        "requests.unable.requires_creation.research": 1, "requests.unable.requires_creation.total": 1})
+    text = _label_a_glyph_a_line(render_markdown(sample), "3.补正后申请内容仍不明确")
+    assert "\n后\n" in text
+    flat = govinfo_parse.parse(text).to_flat()
+    assert {k: v for k, v in flat.items() if "unclear_after" in k} == {
+        "requests.unable.unclear_after_correction.nonprofit": 26,
+        "requests.unable.unclear_after_correction.legal_service": 18,
+        "requests.unable.unclear_after_correction.total": 44}
+    assert flat["requests.unable.requires_creation.research"] == 1
+
+
+def test_a_row_broken_inside_its_label_with_a_cell_lost_gives_no_value() -> None:
+    # The closing line has a cell fewer than the rows above: its values are not where they were printed.
+    sample = SampleReport(template="2019", values={
+        "requests.unable.unclear_after_correction.natural_person": 9,
+        "requests.unable.unclear_after_correction.total": 9})
+    text = _label_a_glyph_a_line(render_markdown(sample), "3.补正后申请内容仍不明确")
+    assert "确 | 9 |  |" in text
+    text = text.replace("确 | 9 |  |", "确 | 9 |", 1)
+    report = govinfo_parse.parse(text)
+    assert not [k for k in report.to_flat() if "unclear_after" in k]
+    assert any(d.code == "cell-count" and "broken over lines" in d.message for d in report.diagnostics)
