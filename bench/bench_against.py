@@ -78,14 +78,14 @@ def main() -> None:
         for _ in range(args.rounds):
             theirs.append(_side(other, folder / "cache-rev", args.repeat, inputs))
             ours.append(_side(ROOT, folder / "cache-here", args.repeat, inputs))
+    # (input, REV's median over the rounds, this checkout's)
+    table = [(path.name[3:33], statistics.median(run[str(path)] for run in theirs),
+              statistics.median(run[str(path)] for run in ours)) for path in inputs]
     print(f"{'input':<32} {args.rev:>10} {'here':>8} {'ratio':>6}")
-    ratios = []
-    for path in map(str, inputs):
-        before = statistics.median(run[path] for run in theirs)
-        after = statistics.median(run[path] for run in ours)
-        ratios.append(after / before)
-        print(f"{Path(path).name[3:33]:<32} {before:10.2f} {after:8.2f} {after / before:6.2f}")
-    print(f"median ratio over {len(ratios)} inputs: {statistics.median(ratios):.2f} "
+    print("\n".join(f"{name:<32} {before:10.2f} {after:8.2f} {after / before:6.2f}"
+                    for name, before, after in table))
+    print(f"median ratio over {len(table)} inputs: "
+          f"{statistics.median(after / before for _, before, after in table):.2f} "
           f"({args.rounds} rounds of {args.repeat} parses each side, alternating)")
 
 
