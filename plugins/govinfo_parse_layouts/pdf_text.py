@@ -876,11 +876,17 @@ class _RowReader:
         Printed one per line, some split over lines (an HTML cell's spans: 1,074 as ``1,`` and ``074``).
         """
         ways = _joinings(pieces)
+        if self.paragraphs:  # each cell a paragraph: a blank line between two pieces parts two cells
+            ways = [cells for cells in ways if not any(self._over_a_blank_line(c) for c in cells)]
         if len(ways) != 1:
             return None
         self._note_joined(ways[0], pieces, "printed in pieces over lines; joined the one way that gives "
                           "seven numbers adding up to the row's total")
         return ways[0]
+
+    def _over_a_blank_line(self, cell: RawCell) -> bool:
+        """True for a cell whose text runs over a blank line of the block."""
+        return "\n\n" in self.block.text[cell.start - self.block.start:cell.end - self.block.start]
 
     def _note_joined(self, cells: list[RawCell], pieces: list[RawCell], how: str) -> None:
         """Note each number of ``cells`` joined from ``pieces``: the arithmetic's choice, derived, ``how``."""

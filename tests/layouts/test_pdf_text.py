@@ -149,6 +149,29 @@ def test_a_stretch_showing_both_orientations_leaves_what_the_readings_differ_on_
     assert "orientation-unclear" in {d.code for d in report.diagnostics}
 
 
+_REQUESTS_HEADER = ("三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "法人或其他组织", "总计",
+                    "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
+
+
+def test_numbers_in_paragraphs_of_their_own_are_never_joined_into_one() -> None:
+    # Fifteen numbers gathered under a row (lines of other rows slipped in, pdftotext's columns):
+    # 10 | 33 | 7 joined as 10337 made seven numbers adding up, but a blank line parts two cells.
+    numbers = "10 33 7 13 27 30 22 26 37 28 24 14 59 7 6".split()
+    report = govinfo_parse.parse(_paragraphs(*_REQUESTS_HEADER, "（五）不予处理", "2.重复申请", *numbers))
+    assert not [k for k in report.to_flat() if k.startswith("requests.")]
+
+
+def test_a_number_wrapped_inside_its_paragraph_is_joined_where_the_row_adds_up() -> None:
+    report = govinfo_parse.parse(_paragraphs(
+        *_REQUESTS_HEADER, "（五）不予处理", "2.重复申请", "1,0\n74", "3", "0", "0", "0", "0", "1,077"))
+    duplicate = {k: v for k, v in report.to_flat().items() if k.startswith("requests.not_processed.duplicate.")}
+    assert duplicate["requests.not_processed.duplicate.natural_person"] == 1074
+    assert duplicate["requests.not_processed.duplicate.total"] == 1077
+    cell = report.cell("requests.not_processed.duplicate.natural_person")
+    assert cell is not None
+    assert cell.origin is Origin.DERIVED
+
+
 _APPEALS_REVIEW = ("四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "未经复议直接起诉",
                    "结果", "维持", "结果", "纠正", "其他", "结果", "尚未", "审结", "总计")
 _RESULTS = ("结果", "维持", "结果", "纠正", "其他", "结果", "尚未", "审结", "总计")
