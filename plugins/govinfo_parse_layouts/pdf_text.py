@@ -559,8 +559,10 @@ class _RowReader:
         self._settle_item_alone(words_follow=m is None)
         if m is None and self.block.source.boxes:
             self.columns.learn_words(start, text)
-        if self.header and m is None and len(stripped) <= _LONGEST_LABEL and not _starts_anything(stripped):
+        if (self.header and m is None and len(stripped) <= _LONGEST_LABEL and not _starts_anything(stripped)
+                and not _NUMBER_PIECE.match(stripped)):
             # A wrapped header cell continues: the header keeps the pieces that make columns.
+            # (Not a number's piece, 3. of 3.74: that is the first row's, under the header.)
             self.header.append(_words(start, text))
             return
         if self.header:

@@ -326,3 +326,12 @@ def test_rows_printed_a_column_at_a_time_are_left_out_where_anything_is_open(gri
                                                                              labels_after: list[str]) -> None:
     flat = govinfo_parse.parse(_column_printed(grid, labels_after)).to_flat()
     assert not [k for k in flat if k.startswith("requests.denied.")]
+
+
+def test_a_number_piece_under_a_header_is_not_read_into_the_header() -> None:
+    # get_text("\\n") of a Word page, the label printed a glyph a line: 3.74 as 3. | 74 under
+    # 本年收费金额（单位：万元）; the piece 3. joined the header's tail (the row's label), and 74 was
+    # read as the amount.  A number's piece closes the header.
+    path = Path(__file__).parents[1] / "data" / "get-text-newline-amount-in-pieces-under-a-glyph-label.txt"
+    report = govinfo_parse.parse(path.read_text(encoding="utf-8"))
+    assert report.value("active.administrative_fees.fee_amount") in (None, Decimal("3.74"))
