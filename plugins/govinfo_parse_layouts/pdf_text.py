@@ -530,6 +530,7 @@ class _RowReader:
         # Each cell a paragraph (pdftotext without -layout): the cells may come column by column.
         self.paragraphs = False
         self.unchecked: list[RawCell] = []  # the labels of such rows left out: their total disagrees
+        self.misaligned: list[RawCell] = []  # table 四's bare runs left out: first value of each
         # Laid-out requests rows placed with their total's column blank: where each value starts.
         self.blank_totals: list[frozenset[int]] = []
         self.header: list[list[Token]] = []  # lines of a section-二 header still open
@@ -854,7 +855,16 @@ class _RowReader:
             self._close_header()
         self._settle_waiting()
         self._check_stacked()
+        self._drop_misaligned_appeals()
         return self.rows
+
+    def _drop_misaligned_appeals(self) -> None:
+        """Leave out table 四's bare runs of numbers whose count vouches for nothing (see below)."""
+        if self.block.section.kind is not SectionKind.APPEALS:
+            return
+        for row in [r for r in self.rows if _misaligned_appeals(r)]:
+            self.misaligned.append(row[0])
+            self.rows.remove(row)
 
     def _spread_over_next_rows(self) -> None:
         """Rows gathered with the numbers of the rows after them, printed column by column, parted.
@@ -1242,6 +1252,22 @@ def _chosen_reading(
     return None
 
 
+def _misaligned_appeals(values: list[RawCell]) -> bool:
+    """True for table 四's fifteen numbers with one unreadable beside a readable group that does not add up.
+
+    The unreadable one may stand for two cells or none, so the run's count
+    vouches for nothing.  (Without one, a group that does not add up is the
+    report's own slip, kept as printed.)
+    """
+    read = [c.read() for c in values]
+    if len(values) != _APPEALS_VALUES or not any(v.kind is CellKind.UNREADABLE for v in read):
+        return False
+    size = len(fields.APPEALS_COLUMNS)
+    groups = [read[i:i + size] for i in range(0, len(read), size)]
+    counts = [[v.value for v in g] for g in groups]
+    return any(all(isinstance(n, int) for n in g) and sum(g[:-1]) != g[-1] for g in counts)  # type: ignore[arg-type]
+
+
 def _with_unchecked(result: LayoutResult, reader: _RowReader, layout: str = NAME) -> LayoutResult:
     """``result`` with a diagnostic for each row gathered one number per line that did not add up."""
     found = [Diagnostic(code="cell-count", severity=Severity.WARNING, layout=layout,
@@ -1250,6 +1276,12 @@ def _with_unchecked(result: LayoutResult, reader: _RowReader, layout: str = NAME
                         "by its total or do not add up to it (lines of another row may have slipped in); "
                         "its values are left out")
              for label in reader.unchecked]
+    found += [Diagnostic(code="cell-count", severity=Severity.WARNING, layout=layout,
+                         span=reader.block.source.span(first.start, first.end),
+                         message="table 四's numbers on one line hold one that is not a number as written, "
+                         "and a group whose numbers are all readable does not add up: the run's cells may "
+                         "not be where they were printed (a cell lost, one split); its values are left out")
+              for first in reader.misaligned]
     # Numbers joined from pieces are the arithmetic's choice: derived, with the rule.
     rules = {reader.block.source.to_raw(start): rule for start, rule in reader.joined.items()}
     cells = tuple(attrs.evolve(c, origin=Origin.DERIVED, rule=rules[c.span.offset])

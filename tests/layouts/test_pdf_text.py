@@ -335,3 +335,18 @@ def test_a_number_piece_under_a_header_is_not_read_into_the_header() -> None:
     path = Path(__file__).parents[1] / "data" / "get-text-newline-amount-in-pieces-under-a-glyph-label.txt"
     report = govinfo_parse.parse(path.read_text(encoding="utf-8"))
     assert report.value("active.administrative_fees.fee_amount") in (None, Decimal("3.74"))
+
+
+_APPEALS_ON_ONE_LINE = ("四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉",
+                        " ".join(["结果维持 结果纠正 其他结果 尚未审结 总计"] * 3))
+
+
+def test_table_four_on_one_line_with_an_unreadable_number_and_a_group_not_adding_up_is_left_out() -> None:
+    # 0* (a misread) may stand for two cells or none: beside a group that does not add up, the
+    # fifteen's places vouch for nothing (13 was read as 尚未审结 for 总计).
+    report = govinfo_parse.parse(_paragraphs(*_APPEALS_ON_ONE_LINE, "9 2 0 3 14 7 1 0* 13 7 2 8 8 2 5"))
+    assert not [k for k in report.to_flat() if k.startswith("appeals.")]
+    assert any(d.code == "cell-count" and "table 四" in d.message for d in report.diagnostics)
+    # Without a misread, a group that does not add up is the report's own slip: kept as printed.
+    kept = govinfo_parse.parse(_paragraphs(*_APPEALS_ON_ONE_LINE, "9 2 0 3 14 7 1 0 0 7 2 8 8 2 5"))
+    assert kept.value("appeals.litigation_after_review.total") == 5
