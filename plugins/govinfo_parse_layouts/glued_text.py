@@ -515,8 +515,8 @@ def _settle_requests(rows: list[_Row], template: Template) -> dict[int, Reading]
     known = {k: v for i, reading in settled.items() for k, v in _values(_name(rows[i]), reading)}
     undecided = [i for i in requests if i not in settled]
     for i in undecided:  # (their readings keep the row total already)
-        rows[i].readings = [r for r in rows[i].readings
-                            if not _breaks_a_column_rule(_name(rows[i]), r, known, template)]
+        alone, _ = _fitting([rows[i].readings], _column_checks([_name(rows[i])], known, template))
+        rows[i].readings = [reading for reading, in alone]
     undecided = [i for i in undecided if rows[i].readings]
     size = 1
     for i in undecided:
@@ -615,22 +615,6 @@ _MOST_TOGETHER: Final = 50_000  # combinations of undecided rows tried at most
 def _rules(template: Template) -> list[tuple[Sequence[str], Sequence[str]]]:
     return [(fields.REQUESTS_RESULT_ROWS[template], ("total",)),
             (("new_received", "carried_over"), ("total", "carried_forward"))]
-
-
-def _breaks_a_column_rule(row: str, reading: Reading, known: dict[str, float], template: Template) -> bool:
-    """True when the reading breaks a column rule whose every other value is known."""
-    for column, piece in zip(fields.REQUESTS_COLUMNS, reading, strict=True):
-        value = _number(piece)
-        if value is None:
-            continue
-        for left, right in _rules(template):
-            if row not in left and row not in right:
-                continue
-            sides = [[value if r == row else known.get(f"requests.{r}.{column}") for r in side]
-                     for side in (left, right)]
-            if all(v is not None for side in sides for v in side) and sum(sides[0]) != sum(sides[1]):  # type: ignore[arg-type]
-                return True
-    return False
 
 
 @hookimpl

@@ -63,7 +63,6 @@ from .pieces import WHOLE_COUNT, column_pattern, joinings
 
 if TYPE_CHECKING:
 
-    from govinfo_parse.fields import Template
     from govinfo_parse.model import Cell
 
 NAME = "pdf_text"
@@ -1223,9 +1222,8 @@ def _row_named(label: str) -> str | None:
 
 def _rules_tally(result: LayoutResult) -> tuple[int, int]:
     """(rules the values of ``result`` allow checking, rules they break)."""
-    template: Template = "2021" if result.template_votes["2021"] > result.template_votes["2019"] else "2019"
     stated = {c.field_id: c.value for c in result.cells if c.field_id.startswith(("requests.", "appeals."))}
-    return rule_tally_of(stated, template)
+    return rule_tally_of(stated, result.template)
 
 
 def _chosen_reading(
@@ -1306,9 +1304,9 @@ def _without_if_it_breaks_a_rule(result: LayoutResult, offsets: set[int], layout
            and c.field_id.startswith("requests.") and c.value is not None]
     if not row:
         return result
-    template: Template = "2021" if result.template_votes["2021"] > result.template_votes["2019"] else "2019"
     stated = {c.field_id: c.value for c in result.cells if c.field_id.startswith("requests.")}
-    columns = [(left, right) for code, left, right in rule_sides(stated, template) if code in _COLUMN_RULES]
+    columns = [(left, right) for code, left, right in rule_sides(stated, result.template)
+               if code in _COLUMN_RULES]
     if all(any(rule_holds(left, right, stated) for left, right in columns if c.field_id in (*left, *right))
            for c in row):
         return result

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from govinfo_parse._tables import RawCell, assemble
+from govinfo_parse._tables import RawCell, assemble, template_of
 from govinfo_parse.numbers import unit_in_note
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
+    from govinfo_parse.fields import Template
     from govinfo_parse.model import Cell, Diagnostic, Section, SourceSpan
     from govinfo_parse.text import SourceText
 
@@ -138,3 +139,8 @@ class LayoutResult:
     cells: tuple[Cell, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     template_votes: Counter[str] = attrs.field(factory=Counter)
+
+    @property
+    def template(self) -> Template:
+        """The format its labels vote for (2019 on a tie or without votes, as the older format)."""
+        return template_of(self.template_votes) or "2019"
