@@ -35,34 +35,56 @@ from govinfo_parse.model import Diagnostic, Severity
 __all__ = ["call_each", "call_one", "implementations", "plugin_failure"]
 
 
-def implementations(pm: pluggy.PluginManager, hook_name: str) -> list[pluggy.HookImpl]:
+def implementations(pm: pluggy.PluginManager, hook_name: str) -> tuple[pluggy.HookImpl, ...]:
     """The implementations of ``hook_name`` that return results, in the order pluggy calls them.
 
     ``get_hookimpls()`` lists them last-called first; wrappers are left out
     here because they run around each call instead.
     """
-    impls = getattr(pm.hook, hook_name).get_hookimpls()
-    return [i for i in reversed(impls) if not (i.wrapper or i.hookwrapper)]
+    return _hook(pm, hook_name).impls
 
 
-def _caller_of(pm: pluggy.PluginManager, hook_name: str, impl: pluggy.HookImpl) -> Any:  # noqa: ANN401
-    """Pluggy's hook caller reduced to ``impl`` (and every wrapper of the hook), made once per registry.
+class _Hook:
+    """What calling a hook's implementations one at a time needs, worked out once per registry state.
 
-    The callers of a hook are made again when its implementations change (a
-    plugin registered or taken away), so each reduces the hook as it stands.
+    Made again when the hook's implementations or spec change (a plugin
+    registered or taken away), so each call sees the hook as it stands.
     """
-    every = tuple(getattr(pm.hook, hook_name).get_hookimpls())
-    hooks = _CALLERS.get(pm)
+
+    __slots__ = ("callers", "every", "firstresult", "impls", "name", "spec", "wrapped")
+
+    def __init__(self, name: str, every: tuple[pluggy.HookImpl, ...], spec: Any) -> None:  # noqa: ANN401
+        self.name = name
+        self.every = every
+        self.spec = spec
+        self.firstresult = bool(spec and spec.opts.get("firstresult"))
+        self.wrapped = any(i.wrapper or i.hookwrapper for i in every)
+        self.impls = tuple(i for i in reversed(every) if not (i.wrapper or i.hookwrapper))
+        # The caller per implementation and per whether its calls may skip pluggy's loop.
+        self.callers: dict[tuple[int, bool], Any] = {}
+
+
+def _hook(pm: pluggy.PluginManager, hook_name: str) -> _Hook:
+    """``hook_name``'s implementations and callers as they stand (one check of the registry a call)."""
+    caller = getattr(pm.hook, hook_name)
+    every = tuple(caller.get_hookimpls())
+    hooks = _HOOKS.get(pm)
     if hooks is None:
-        hooks = _CALLERS[pm] = {}
+        hooks = _HOOKS[pm] = {}
     made = hooks.get(hook_name)
-    if made is None or made[0] != every:  # (implementations compare by identity)
-        made = hooks[hook_name] = (every, any(i.wrapper or i.hookwrapper for i in every), {})
-    plain = not made[1] and _unmonitored(pm)
-    key = (id(impl), plain)  # (every holds impl: its id is no other's)
-    caller = made[2].get(key)
+    if made is None or made.every != every or made.spec is not caller.spec:  # (by identity)
+        made = hooks[hook_name] = _Hook(hook_name, every, caller.spec)
+    return made
+
+
+def _caller_of(pm: pluggy.PluginManager, hook: _Hook, impl: pluggy.HookImpl) -> Any:  # noqa: ANN401
+    """Pluggy's hook caller reduced to ``impl`` (and every wrapper of the hook), made once per registry."""
+    plain = not hook.wrapped and _unmonitored(pm)
+    key = (id(impl), plain)  # (the hook holds impl: its id is no other's)
+    caller = hook.callers.get(key)
     if caller is None:
-        caller = made[2][key] = _Direct(impl) if plain else _reduced_caller(pm, hook_name, impl, list(every))
+        caller = _Direct(impl) if plain else _reduced_caller(pm, hook.name, impl, list(hook.every))
+        hook.callers[key] = caller
     return caller
 
 
@@ -83,10 +105,8 @@ def _plain_loop() -> object:
     return getattr(pluggy.PluginManager("govinfo_parse.unmonitored"), "_inner_hookexec", object())
 
 
-# Per plugin manager (dropped with it), per hook: (its implementations when made, whether one wraps
-# the others, the caller per implementation and per whether its calls may skip pluggy's loop).
-_Made = tuple[tuple[Any, ...], bool, dict[tuple[int, bool], Any]]
-_CALLERS: weakref.WeakKeyDictionary[pluggy.PluginManager, dict[str, _Made]] = weakref.WeakKeyDictionary()
+# Per plugin manager (dropped with it), per hook name.
+_HOOKS: weakref.WeakKeyDictionary[pluggy.PluginManager, dict[str, _Hook]] = weakref.WeakKeyDictionary()
 
 
 def _reduced_caller(
@@ -113,10 +133,11 @@ class _Direct:
     spec = None
 
     def __init__(self, impl: pluggy.HookImpl) -> None:
-        self._impl = impl
+        self._function = impl.function
+        self._argnames = impl.argnames
 
     def __call__(self, **kwargs: Any) -> Any:  # noqa: ANN401
-        return self._impl.function(*(kwargs[name] for name in self._impl.argnames))
+        return self._function(*[kwargs[name] for name in self._argnames])
 
 
 class _PluginOverran(Exception):  # noqa: N818 - internal signal, never leaves this module
@@ -136,9 +157,15 @@ def call_one(  # noqa: PLR0913
     Wrappers run inside the call, so their time and errors count with it.
     With ``timed`` false, only the document's time limit bounds the call.
     """
-    caller = _caller_of(pm, hook_name, impl)
-    spec = getattr(pm.hook, hook_name).spec
-    firstresult = bool(spec and spec.opts.get("firstresult")) or isinstance(caller, _Direct)
+    return _call(pm, _hook(pm, hook_name), impl, kwargs, diagnostics, passes=passes, timed=timed)
+
+
+def _call(  # noqa: PLR0913
+    pm: pluggy.PluginManager, hook: _Hook, impl: pluggy.HookImpl, kwargs: dict[str, Any],
+    diagnostics: list[Diagnostic], *, passes: tuple[type[BaseException], ...] = (), timed: bool = True,
+) -> tuple[bool, Any]:
+    caller = _caller_of(pm, hook, impl)
+    firstresult = hook.firstresult or isinstance(caller, _Direct)
     limit = current_limits().plugin_timeout if timed else None
     started = time.monotonic()
     try:
@@ -149,7 +176,7 @@ def call_one(  # noqa: PLR0913
     except passes:
         raise
     except Exception as exc:  # noqa: BLE001 - isolate plugins from each other
-        diagnostics.append(_failure(exc, impl.plugin_name, hook_name, limit, started))
+        diagnostics.append(_failure(exc, impl.plugin_name, hook.name, limit, started))
     else:
         if firstresult:
             return True, outcome
@@ -157,7 +184,7 @@ def call_one(  # noqa: PLR0913
         if isinstance(outcome, list) and len(outcome) <= 1:
             return True, outcome[0] if outcome else None
         diagnostics.append(plugin_failure(
-            impl.plugin_name, hook_name,
+            impl.plugin_name, hook.name,
             TypeError(f"a wrapper turned the call's result into {outcome!r}, not a list of one result")))
     return False, None
 
@@ -167,8 +194,9 @@ def call_each(
 ) -> list[tuple[str, Any]]:
     """(plugin name, result) of each implementation that returned something, in pluggy's order."""
     results = []
-    for impl in implementations(pm, hook_name):
-        ok, result = call_one(pm, hook_name, impl, kwargs, diagnostics)
+    hook = _hook(pm, hook_name)
+    for impl in hook.impls:
+        ok, result = _call(pm, hook, impl, kwargs, diagnostics)
         if ok and result is not None:
             results.append((impl.plugin_name, result))
     return results
