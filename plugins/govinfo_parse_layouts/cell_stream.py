@@ -23,6 +23,7 @@ from typing import Final
 
 from govinfo_parse import hookimpl, labels
 from govinfo_parse.layout import Block, LayoutInfo, LayoutResult, LayoutScore
+from govinfo_parse.model import SectionKind
 from govinfo_parse.patterns import LazyPattern
 
 from .pdf_text import read_cell_stream
@@ -36,16 +37,29 @@ INFO = LayoutInfo(
     "get_text with a separator): label pieces joined, numbers gathered into their row.",
 )
 
-#: More cells than this on one line: not a row of the table, the table itself.
-MOST_CELLS_IN_A_ROW: Final = 40
+#: More cells with text than this on one line: not a row of the table, the table itself.  (The
+#: widest row is table 四's fifteen numbers; section 二 of the 2021 format, whole, has some thirty.)
+MOST_CELLS_IN_A_ROW: Final = 20
+#: Table 四 whole on one line, its header words before its fifteen numbers, is a row ``tabular``
+#: reads by its header (some thirty-five pieces); pieces of broken labels make more.
+MOST_CELLS_IN_TABLE_FOUR: Final = 40
 
 
-def is_stream_of_cells(text: str) -> bool:
-    """True when some line holds more tab-parted pieces than any table row has cells."""
-    return text.count("\t") >= MOST_CELLS_IN_A_ROW and _LONG_LINE.search(text) is not None
+def is_stream_of_cells(text: str, kind: SectionKind | None = None) -> bool:
+    """True when some line of section ``kind`` holds more tab-parted pieces with text than a row has cells.
+
+    Empty pieces do not count: a spreadsheet's row copied wider than the
+    table trails empty cells, and is still one row.
+    """
+    most = MOST_CELLS_IN_TABLE_FOUR if kind is SectionKind.APPEALS else MOST_CELLS_IN_A_ROW
+    return text.count("\t") >= most and any(
+        sum(1 for piece in line.split("\t") if piece.strip()) > most
+        for line in _LONG_LINE.findall(text)
+    )
 
 
-_LONG_LINE: Final = LazyPattern(rf"^(?:[^\t\n]*\t){{{MOST_CELLS_IN_A_ROW}}}", re.MULTILINE)
+# A line with at least as many tabs as a stream has pieces with text.
+_LONG_LINE: Final = LazyPattern(rf"^(?:[^\t\n]*\t){{{MOST_CELLS_IN_A_ROW}}}[^\n]*", re.MULTILINE)
 
 
 @hookimpl
@@ -55,7 +69,7 @@ def govinfo_layout_info() -> LayoutInfo:
 
 @hookimpl
 def govinfo_sniff_block(block: Block) -> LayoutScore | None:
-    if not is_stream_of_cells(block.text) or not labels.table_words(block.text):
+    if not is_stream_of_cells(block.text, block.section.kind) or not labels.table_words(block.text):
         return None
     return LayoutScore(layout=NAME, score=1.0)
 
@@ -67,4 +81,4 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     return read_cell_stream(block, layout=NAME)
 
 
-__all__ = ["INFO", "MOST_CELLS_IN_A_ROW", "NAME", "is_stream_of_cells"]
+__all__ = ["INFO", "MOST_CELLS_IN_A_ROW", "MOST_CELLS_IN_TABLE_FOUR", "NAME", "is_stream_of_cells"]

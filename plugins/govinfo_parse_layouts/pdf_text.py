@@ -980,7 +980,7 @@ class _RowReader:
         # Where each cell is a paragraph (pdftotext without -layout) a number is never split over
         # paragraphs: more numbers than columns means the table came column by column, and another
         # row's numbers came in with this row's.  Joining them would make one number of several.
-        ways = [] if self.paragraphs else joinings(
+        ways = [] if self.paragraphs or self._next_rows_numbers(row[0], pieces, len(columns)) else joinings(
             pieces, [column_pattern(c) for c in columns], most_pieces=4 * len(columns))
         if len(ways) != 1:
             self.unchecked.append(row[0])
@@ -989,6 +989,26 @@ class _RowReader:
         self._note_joined(ways[0], pieces, f"printed in pieces over lines; joined the one way that gives "
                           f"{len(columns)} numbers written as reports write them under the header's columns")
         row[1:] = ways[0]
+
+    def _next_rows_numbers(self, label: RawCell, pieces: list[RawCell], width: int) -> bool:
+        """True when ``pieces`` may be this row's numbers and the next row's, whose label the text lacks.
+
+        A line lost (an extractor dropping the next row's label: 行政处罚 / 12 /
+        1,086 with 行政强制 gone) leaves that row's numbers under this one; joined,
+        they would make one wrong number (121,086).  So where each piece is a
+        number as written and the row the format prints next fills exactly with
+        the pieces left over, the pieces are not joined.
+        """
+        if not all(p.read().value is not None for p in pieces):
+            return False
+        row = labels.match_active_row(label.text)
+        named = {labels.match_active_row(line.strip()) for line in self.block.text.split("\n")}
+        for rows in fields.ACTIVE_ROWS.values():
+            order = list(rows)
+            after = order[order.index(row) + 1: order.index(row) + 2] if row in order else []
+            if after and after[0] not in named and len(pieces) == width + len(rows[after[0]]):
+                return True
+        return False
 
     def _check_stacked(self) -> None:
         """Leave out requests rows gathered one number per line that do not add up to their total.

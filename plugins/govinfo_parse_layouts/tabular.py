@@ -68,7 +68,7 @@ def govinfo_layout_info() -> LayoutInfo:
 def govinfo_sniff_block(block: Block) -> LayoutScore | None:
     if block.source.format != "text":  # tab rows made by a converter belong to that format's layout
         return None
-    if is_stream_of_cells(block.text):  # the whole table on a line or two: cell_stream's
+    if is_stream_of_cells(block.text, block.section.kind):  # the whole table on a line or two: cell_stream's
         return None
     row_lines = _ROW_LINE.findall(block.text)
     # Table 四 may come as a bare row of numbers, with no label at all.

@@ -268,3 +268,60 @@ def test_glued_rows_read_several_ways_are_settled_by_column_rules_unless_a_row_i
     assert once[3] == right
     twice = _settle_requests([*settled, row("total", right, wrong), row("total", wrong, right)], "2019")
     assert set(twice) == {0, 1, 2}
+
+
+def test_section_two_of_the_2021_format_whole_on_one_line_is_the_table_not_a_row() -> None:
+    # BeautifulSoup's get_text("\t") of a plain page: section 二 of the 2021 format is some thirty
+    # pieces on one line, fewer than the 2019 format's but more than any row has cells.
+    pytest.importorskip("bs4")
+    from govinfo_parse.testing.tools import convert  # noqa: PLC0415
+
+    # Table 四 whole on a line (its header words, then its numbers) stays a row read by its header.
+    active = {f: i + 1 for i, f in enumerate(fields.FORMATS["2021"].expected_fields("active"))}
+    appeals = dict(zip(fields.FORMATS["2021"].expected_fields("appeals"),
+                       (1, 2, 3, 4, 10, 0, 1, 0, 0, 1, 2, 0, 0, 1, 3), strict=True))
+    sample = SampleReport(template="2021", values={**active, **appeals})
+    text = convert("bs4-tab", sample, word=False)
+    line = next(line for line in text.split("\n") if "第二十条" in line)
+    assert 20 < sum(1 for piece in line.split("\t") if piece.strip()) < 40
+    report = govinfo_parse.parse(text)
+    assert {k: report.value(k) for k in (*active, *appeals)} == {**active, **appeals}
+    assert {report.cell(k).layout for k in active} == {"cell_stream"}  # type: ignore[union-attr]
+    assert {report.cell(k).layout for k in appeals} == {"tabular"}  # type: ignore[union-attr]
+    assert not [d for d in report.diagnostics if d.code == "no-header"]
+
+
+def test_a_row_copied_wider_than_the_table_is_still_a_row() -> None:
+    # A spreadsheet's selection wider than the table: each row trails empty cells.
+    wide = "\t" * 30
+    text = ("某县2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
+            f"信息内容\t本年制发件数\t本年废止件数\t现行有效件数{wide}\n规章\t1\t2\t3{wide}\n"
+            f"行政规范性文件\t4\t5\t6{wide}\n")
+    report = govinfo_parse.parse(text)
+    assert [(c.field_id, c.value, c.layout) for c in report.cells()] == [
+        (f"active.{row}.{column}", value, "tabular")
+        for row, start in (("regulations", 1), ("normative_documents", 4))
+        for value, column in enumerate(("issued", "repealed", "in_force"), start=start)]
+
+
+def test_numbers_under_a_row_whose_next_row_lost_its_label_are_not_joined() -> None:
+    # get_text("\n") of a plain page with a line lost: 行政强制's label gone, its 1086 under
+    # 行政处罚's 12.  Each is a number as written and 行政强制 takes the one left over: joining
+    # them (121086) would be a guess.
+    pytest.importorskip("bs4")
+    from govinfo_parse.testing.tools import convert  # noqa: PLC0415
+
+    values = {f: i + 3 for i, f in enumerate(fields.FORMATS["2021"].expected_fields("active"))}
+    values.update({"active.administrative_penalty.decisions": 12,
+                   "active.administrative_coercion.decisions": 1086})
+    text = convert("bs4-newline", SampleReport(template="2021", values=values), word=False)
+    assert "\n行政处罚\n12\n行政强制\n1086\n" in text
+    lost = govinfo_parse.parse(text.replace("\n行政强制\n", "\n", 1))
+    assert lost.value("active.administrative_penalty.decisions") is None
+    licensing = "active.administrative_licensing.decisions"
+    assert lost.value(licensing) == values[licensing]
+    assert any(d.code == "cell-count" and "行政处罚" in d.message for d in lost.diagnostics)
+    # With the next row's label printed, a number in pieces (a Word page's spans: 1 | 2) is joined.
+    split = govinfo_parse.parse(text.replace("\n行政处罚\n12\n", "\n行政处罚\n1\n2\n", 1))
+    assert split.value("active.administrative_penalty.decisions") == 12
+    assert split.value("active.administrative_coercion.decisions") == 1086
