@@ -410,7 +410,7 @@ class TableAssembler:
         if self._cells_out_of_place(values, label_cells[0], _active_ids(row)):
             return
         cells = self._active_cells(row, label, label_cells, values)
-        if cells is None:
+        if cells is None or self._change_out_of_place(row, label, label_cells, cells):
             return
         allowed = {c for t in fields.TEMPLATES for c in fields.ACTIVE_ROWS[t].get(row, ())}
         for (column, header), cell in zip(self._active_columns, cells, strict=False):
@@ -421,6 +421,26 @@ class TableAssembler:
                            f"row {label!r} has no column {header!r} in the format; value left out", at=cell)
                 continue
             self._store(f"active.{row}.{column}", cell, header_unit=unit_in_label(header))
+
+    def _change_out_of_place(
+        self, row: str, label: str, label_cells: list[RawCell], cells: Sequence[RawCell],
+    ) -> bool:
+        """True (with a diagnostic) when a signed number (+287, -30) stands under a column not a change's.
+
+        Only a change (本年增/减) is written with a sign: one under another
+        column has moved there (an empty cell that left no trace beside a number
+        split in two keeps the row's count), so no cell of the row is where it was printed.
+        """
+        for (column, header), cell in zip(self._active_columns or (), cells, strict=False):
+            text = cell.text.strip()
+            if (column is not None and column not in fields.SIGNED_COLUMNS and text.startswith(("+", "-"))
+                    and cell.read().value is not None):
+                self._diag("cells-out-of-place", Severity.WARNING,
+                           f"row {label!r}: {text!r} under {header.strip()!r} is a change (signed), not a "
+                           "value of that column, so the row's cells are not where they were printed; its "
+                           "values are left out", at=label_cells[0], field_ids=_active_ids(row))
+                return True
+        return False
 
     # -- section 三 -------------------------------------------------------------------------
 

@@ -175,6 +175,21 @@ def test_a_signed_value_under_a_column_of_counts_is_left_out() -> None:
     assert any(d.code == "cells-out-of-place" and "+3" in d.message for d in report.diagnostics)
 
 
+@pytest.mark.parametrize("signed", ["+287", "-287"])
+def test_a_signed_value_under_a_column_of_counts_leaves_its_whole_row_out(signed: str) -> None:
+    # A plain page's empty 上一年项目数量 left no trace and 434 came in two pieces (4 | 34): the row
+    # still has three numbers, each a column to the left of its own.
+    text = ("某县2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（五）项\n"
+            "信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t5\t+1\t6\n"
+            f"其他对外管理服务事项\t{signed}\t4\t34\n")
+    report = govinfo_parse.parse(text)
+    assert [k for k in report.to_flat() if k.startswith("active.")] == [
+        "active.administrative_licensing.prev_items", "active.administrative_licensing.change",
+        "active.administrative_licensing.decisions"]
+    assert any(d.code == "cells-out-of-place" and signed in d.message
+               and "active.other_external_services.decisions" in d.field_ids for d in report.diagnostics)
+
+
 def test_table_four_on_one_line_header_words_then_its_fifteen_values() -> None:
     # BeautifulSoup's get_text("\t") of a plain page runs table 四's header rows and its values
     # into one line: 行政复议, 行政诉讼, … 总计, then the fifteen numbers.
