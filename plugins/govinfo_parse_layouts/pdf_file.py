@@ -100,9 +100,32 @@ _PLACED: Final = LazyPattern(
     r"|结果[维纠]?[持正]?|尚未审?结?|维持|纠正|审结")
 
 
-# A section-二 header and the lines next to it (its cells wrap above and below it).
-_ACTIVE_HEADER: Final = LazyPattern(r"[^\n]*\n?[^\n]*信息内容[^\n]*\n?[^\n]*")
 Boxes = dict[int, tuple[float, float, float, float]]
+# A section-二 header (its cells wrap above and below it: the lines around it are placed too).
+_ACTIVE_HEADER_WORD: Final = "信息内容"
+
+
+def _around_active_headers(text: str) -> list[tuple[int, int]]:
+    """The lines of each section-二 header (信息内容): its own, the one before and the one after.
+
+    Its cells wrap above and below it.  Found by searching for the word and
+    then the line ends: a pattern reaching over lines from every position
+    backtracks cubically on a long line without the word.
+    """
+    spans = []
+    at = text.find(_ACTIVE_HEADER_WORD)
+    while at >= 0:
+        line_start = text.rfind("\n", 0, at) + 1
+        start = text.rfind("\n", 0, line_start - 1) + 1 if line_start else 0
+        line_end = text.find("\n", at)
+        if line_end < 0:
+            spans.append((start, len(text)))
+            break
+        end = text.find("\n", line_end + 1)
+        spans.append((start, end if end >= 0 else len(text)))
+        at = text.find(_ACTIVE_HEADER_WORD, line_end)
+    return spans
+
 
 
 def _page_texts(document: Any, name: str) -> tuple[list[str], list[Boxes]]:  # noqa: ANN401
@@ -129,8 +152,8 @@ def _page_texts(document: Any, name: str) -> tuple[list[str], list[Boxes]]:  # n
         text = textpage.get_text_range()
         pages.append(text)
         # Character i of the text is pdfium's character i (not so beyond the Basic Multilingual Plane).
-        wanted = [*_PLACED.finditer(text), *_ACTIVE_HEADER.finditer(text)]
-        boxes.append({i: textpage.get_charbox(i) for m in wanted for i in range(*m.span())
+        wanted = [m.span() for m in _PLACED.finditer(text)] + _around_active_headers(text)
+        boxes.append({i: textpage.get_charbox(i) for start, end in wanted for i in range(start, end)
                       if not text[i].isspace()} if len(text) == count else {})
     return pages, boxes
 

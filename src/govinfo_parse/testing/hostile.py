@@ -141,6 +141,9 @@ HOSTILE: Final[dict[str, Hostile]] = {
         "ResourceLimitError", 6, ".pdf"),
     "pdf-many-pages": Hostile("a PDF of 2,000 pages", lambda: minimal_pdf([_TEXT_PAGE] * 2000),
                               "ResourceLimitError", 6, ".pdf"),
+    "pdf-long-line": Hostile("a PDF page whose text is one line of 20,000 characters",
+                             lambda: minimal_pdf([b"BT /F1 2 Tf 0 400 Td (" + b"a1" * 10_000 + b") Tj ET"]),
+                             "report", 4, ".pdf"),
     "docx-zip-bomb": Hostile("a Word file whose XML unpacks to 40 MiB", _docx_bomb, "ResourceLimitError", 6,
                              ".docx"),
     "docx-path-traversal": Hostile(
