@@ -58,7 +58,7 @@ _SPACES: Final = LazyPattern(r"[ \t\r\n\f\v\u00a0\u3000]+")
 # slows quadratically with depth, in C where a time limit cannot stop it, so the
 # depth is estimated (opening minus closing tags) before the page is parsed.
 _MAX_DEPTH: Final = 20_000
-_TAG: Final = LazyPattern(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+_TAG: Final = LazyPattern(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*?(/?)>")
 _VOID: Final = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                           "param", "source", "track", "wbr"})
 

@@ -189,6 +189,7 @@ ADVERSARIAL_TEXTS: Final[dict[str, Callable[[int], str]]] = {
     "row labels with numbers": lambda n: "本年新收政府信息公开申请数量 1 2 3\n" * (n // 25),
     "nested markup": lambda n: "<html><body>" + "<div>" * (n // 11) + "x" + "</div>" * (n // 11),
     "table cells": lambda n: "<html><table><tr>" + "<td>1</td>" * (n // 10) + "</tr></table></html>",
+    "tags never closed": lambda n: "<html><body>" + "<a" * (n // 2),
     "pipes": lambda n: "|" * n,
     "Markdown rows": lambda n: "| 规章 | 1 | 2 |\n" * (n // 15),
     "dated sentences": lambda n: "2020年共收到申请" * (n // 9),
