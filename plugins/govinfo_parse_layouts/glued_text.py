@@ -56,8 +56,10 @@ INFO = LayoutInfo(
 _PLACEHOLDER: Final = r"不适用|暂无|无(?![法正])|[/／*]|[-—－]{2,}|—"
 # Values stand between labels: digits with their signs, separators, placeholders and empty
 # cells (spaces).  A run of empty cells alone (spaces: &nbsp;) is a row that printed no number.
-_VALUE: Final = rf"(?:[\d ,.+\-]|{_PLACEHOLDER})"
-_REGION: Final = LazyPattern(rf"{_VALUE}*\d{_VALUE}*| {{2,}}")
+# A run of them, read greedily: a run of dashes whole, a lone - or — alone (a lone － is no value).
+_VALUES: Final = LazyPattern(r"(?:[\d ,.+/／*]|[-—－]{2,}|[-—]|不适用|暂无|无(?![法正]))+")
+_DIGIT: Final = LazyPattern(r"\d")
+_BLANKS: Final = LazyPattern(r" {2,}")
 _ITEM: Final = LazyPattern(rf" |{_PLACEHOLDER}|-|[^ \-/／*—－无不暂]+")
 # 2.其他… : the next row's item number, glued after a row's digits; it is the label's.
 _ITEM_AFTER: Final = LazyPattern(r"[1-9][.、]$")
@@ -73,6 +75,26 @@ _LONGEST_LABEL: Final = 60
 _NUMBER: Final = LazyPattern(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)")
 _APPEALS_CELLS: Final = len(fields.APPEALS_GROUPS) * len(fields.APPEALS_COLUMNS)
 _REQUESTS_CELLS: Final = len(fields.REQUESTS_COLUMNS)
+
+
+def _regions(text: str) -> Iterator[tuple[int, int]]:
+    """Where values stand: each run of values holding a digit, and in a run without one, its blanks.
+
+    The runs are found once each, left to right.  (As one pattern, values
+    around a digit, a run of dashes without one, a line of a web page's
+    separator, could be read as values in exponentially many ways before the
+    pattern gave up.)
+    """
+    run = _VALUES.search(text)
+    while run is not None:
+        start, end = run.span()
+        if _DIGIT.search(text, start, end):
+            yield start, end
+        else:
+            yield from (m.span() for m in _BLANKS.finditer(text, start, end))
+        run = _VALUES.search(text, end)
+
+
 # A header word for each section-二 column, so the assembler places the values it is given.
 _ACTIVE_HEADER: Final = {
     "made": "本年新制作数量", "published": "本年新公开数量", "total_published": "对外公开总数量",
@@ -403,8 +425,8 @@ def _find_rows(block: Block, template: Template, *, readings: bool = True) -> li
     group: labels.RequestsGroup | None = None
     previous: str | None = None
     label_start = 0
-    for m in _REGION.finditer(text):
-        start, end = m.start(), m.end()
+    for start, region_end in _regions(text):
+        end = region_end
         if _PROSE_AFTER.match(text, end):  # 393件, 2023年: a figure of a sentence, not of a table
             continue
         if (item := _ITEM_AFTER.search(text, start, end)) and re.match(r"[\u4e00-\u9fff]", text[end:end + 1]):

@@ -325,3 +325,18 @@ def test_numbers_under_a_row_whose_next_row_lost_its_label_are_not_joined() -> N
     split = govinfo_parse.parse(text.replace("\n行政处罚\n12\n", "\n行政处罚\n1\n2\n", 1))
     assert split.value("active.administrative_penalty.decisions") == 12
     assert split.value("active.administrative_coercion.decisions") == 1086
+
+
+def test_a_separator_line_of_dashes_in_a_glued_page_is_read_in_a_moment() -> None:
+    # get_text() of a page with a separator line (forty dashes) before its tables: as one pattern,
+    # values around a digit read the dashes in exponentially many ways before giving up (26 dashes
+    # took 18 s; forty ran past the plugin's time limit and the tables were lost).
+    pytest.importorskip("bs4")
+    from govinfo_parse.testing.tools import convert  # noqa: PLC0415
+
+    values = {f: i + 3 for i, f in enumerate(fields.FORMATS["2021"].expected_fields("active"))}
+    text = convert("bs4-glued", SampleReport(template="2021", values=values), word=False)
+    at = text.index("第二十条")
+    report = govinfo_parse.parse(text[:at] + "-" * 40 + text[at:])
+    assert not [d for d in report.diagnostics if d.code == "plugin-timeout"]
+    assert {k: report.value(k) for k in values} == values
