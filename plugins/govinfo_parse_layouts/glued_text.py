@@ -268,8 +268,8 @@ class _Placer:
         self.first: Reading | None = None
         # The fewest and the most cells the items from i on can fill: one each, or a character each.
         self.least = [len(items) - i for i in range(len(items) + 1)]
-        self.most = [sum(1 if item is None else len(item.text) for item in items[i:])
-                     for i in range(len(items) + 1)]
+        sizes = [1 if item is None else len(item.text) for item in reversed(items)]
+        self.most = list(itertools.accumulate(sizes, initial=0))[::-1]  # (sums from the end: linear)
         self.splits: dict[tuple[int, int, int], list[tuple[_Piece, ...]]] = {}
 
     def place(self, i: int, column: int, sofar: tuple[_Piece | None, ...]) -> None:

@@ -197,6 +197,9 @@ ADVERSARIAL_TEXTS: Final[dict[str, Callable[[int], str]]] = {
     # Rows whose cells must be found among many ways of splitting or joining digits.
     "glued rows of digits": lambda n: "三、收到和处理政府信息公开申请情况\n" + "".join(
         f"{label}{'1' * (n // 3)}" for label in _GLUED_LABELS),
+    "blank cells after a glued label": lambda n: (
+        "三、收到和处理政府信息公开申请情况\n" + "".join(f"{label}1111117" for label in _GLUED_LABELS)
+        + "二、上年结转政府信息公开申请数量" + " " * n + "1"),
     "a separator line among glued cells": lambda n: (
         "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量1" + "-" * n + "（一）予以公开1"),
     "a row's digits one per line": lambda n: (
