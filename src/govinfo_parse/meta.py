@@ -13,9 +13,10 @@ __all__ = ["TITLE_LINE", "read_organ", "read_title", "read_year"]
 #: A report's title line.  资讯 is 信息 in Taiwan usage (text converted with OpenCC s2twp
 #: and back).  Some bodies call the report 工作报告 or 年报: those titles must name a year,
 #: so that a menu entry (政府信息公开年报) is not taken for one.
+#: (Between the year and 年, blanks and at most one line break: a run of empty lines stays linear.)
 TITLE_LINE: Final = LazyPattern(
-    r"^[^\n]{0,40}?(?:(?:\d{4})?\s*年?度?政府(?:信息|资讯)公开[^\n]{0,12}?年度报告"
-    r"|\d{4}\s*年度?[^\n]{0,20}?政府(?:信息|资讯)公开[^\n]{0,12}?(?:工作报告|年报))[^\n]{0,10}$",
+    r"^[^\n]{0,40}?(?:(?:\d{4})?[^\S\n]*(?:\n[^\S\n]*)?年?度?政府(?:信息|资讯)公开[^\n]{0,12}?年度报告"
+    r"|\d{4}[^\S\n]*(?:\n[^\S\n]*)?年度?[^\n]{0,20}?政府(?:信息|资讯)公开[^\n]{0,12}?(?:工作报告|年报))[^\n]{0,10}$",
     re.MULTILINE,
 )
 _YEAR_IN_TITLE: Final = LazyPattern(r"(\d{4})\s*年度?")

@@ -192,6 +192,7 @@ ADVERSARIAL_TEXTS: Final[dict[str, Callable[[int], str]]] = {
     "tags never closed": lambda n: "<html><body>" + "<a" * (n // 2),
     "pipes": lambda n: "|" * n,
     "Markdown rows": lambda n: "| 规章 | 1 | 2 |\n" * (n // 15),
+    "empty lines before section 一": lambda n: "某县人民政府" + "\n" * n + "主办单位\n一、总体情况\n",
     "dated sentences": lambda n: "2020年共收到申请" * (n // 9),
     "year then blanks": lambda n: "2020年" + " " * n + "x",
     # Rows whose cells must be found among many ways of splitting or joining digits.
@@ -201,7 +202,8 @@ ADVERSARIAL_TEXTS: Final[dict[str, Callable[[int], str]]] = {
         "三、收到和处理政府信息公开申请情况\n" + "".join(f"{label}1111117" for label in _GLUED_LABELS)
         + "二、上年结转政府信息公开申请数量" + " " * n + "1"),
     "a separator line among glued cells": lambda n: (
-        "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量1" + "-" * n + "（一）予以公开1"),
+        "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量1" + "-" * n
+        + "（一）予以公开1"),
     "a row's digits one per line": lambda n: (
         "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n" + "1\n" * (n // 2)),
 }
