@@ -1005,8 +1005,8 @@ class _RowReader:
         named = {labels.match_active_row(line.strip()) for line in self.block.text.split("\n")}
         for rows in fields.ACTIVE_ROWS.values():
             order = list(rows)
-            after = order[order.index(row) + 1: order.index(row) + 2] if row in order else []
-            if after and after[0] not in named and len(pieces) == width + len(rows[after[0]]):
+            after = order[order.index(row) + 1] if row in order[:-1] else None
+            if after is not None and after not in named and len(pieces) == width + len(rows[after]):
                 return True
         return False
 
@@ -1385,6 +1385,7 @@ def _stated(result: LayoutResult) -> set[tuple[str, object]]:
 def _read_alike(first: _RowReader, second: _RowReader) -> bool:
     """True when two readers gathered the same rows and noted the same things of them (same result)."""
     return (first.rows == second.rows and first.unchecked == second.unchecked
+            and first.misaligned == second.misaligned
             and first.joined == second.joined and first.blank_totals == second.blank_totals)
 
 
