@@ -60,7 +60,9 @@ def table_xml(grid: Grid) -> str:
             cells.append(f"<w:tc><w:tcPr>{properties}</w:tcPr>{paragraph_xml(row[c])}</w:tc>")
             c += span
         rows.append("<w:tr>" + "".join(cells) + "</w:tr>")
-    return "<w:tbl>" + "".join(rows) + "</w:tbl>"
+    # The grid's columns, as Word always writes them (a converter lays the merged cells out on them).
+    columns = "".join('<w:gridCol w:w="900"/>' for _ in range(max(map(len, grid.rows), default=0)))
+    return f"<w:tbl><w:tblGrid>{columns}</w:tblGrid>" + "".join(rows) + "</w:tbl>"
 
 
 def document_xml(body: str) -> str:

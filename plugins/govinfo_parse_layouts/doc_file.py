@@ -1,0 +1,361 @@
+"""Word 97–2003 files (.doc): the text of the document, its tables as tab-separated rows.
+
+A .doc is an OLE2 compound file (read with olefile) holding a ``WordDocument``
+stream.  Its text is stored in pieces listed by the piece table (the ``Clx``
+in the table stream); a table cell ends with the character 7, and so does a
+table row, whose end is told apart by its paragraph properties (``sprmPFTtp``
+in the paragraph FKPs).  Each row becomes a line of tab-separated cells, as
+Word gives a table copied as text: a merged cell is one cell, a cell that
+continues a vertical merge is blank.  Such rows are read by their labels,
+with the tabular layout's reader, not by grid position.
+
+Recognised by its bytes (an OLE2 file with a ``WordDocument`` stream), not by
+its name.  Other OLE2 files (Excel, PowerPoint), Word 6/95 files and
+encrypted ones are reported as what they are.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import struct
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from govinfo_parse import hookimpl
+from govinfo_parse.errors import (
+    CorruptDocumentError,
+    EncryptedDocumentError,
+    GovinfoParseError,
+    UnreadableDocumentError,
+)
+from govinfo_parse.layout import Block, ConvertedDocument, LayoutInfo, LayoutResult, LayoutScore
+from govinfo_parse_layouts.tabular import read_rows
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+NAME = "doc"
+INFO = LayoutInfo(
+    name=NAME,
+    aliases=("word97",),
+    version_added="0.2",
+    description="Word 97–2003 .doc files: tables as tab-separated rows, read by their labels.",
+)
+OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+_CELL_MARK: Final = "\x07"
+# What reading a damaged file's structures raises: offsets past the end, sizes that make no sense.
+_DAMAGED: Final = (OSError, ValueError, IndexError, KeyError, OverflowError, EOFError, struct.error)
+_FIRST_WORD97_FIB: Final = 101  # nFib of Word 97 and later; Word 6/95 files have lower numbers
+# Pairs (fc, lcb) of FibRgFcLcb97: where the table stream holds the paragraph FKPs' index and the Clx.
+_PLCF_BTE_PAPX: Final = 13
+_CLX: Final = 33
+_FKP_SIZE: Final = 512
+_SPRM_P_F_IN_TABLE: Final = 0x2416  # the paragraph is in a table cell
+_SPRM_P_F_TTP: Final = 0x2417  # the paragraph is a table row's end mark
+_SPRM_P_HUGE_PAPX: Final = 0x6646  # the paragraph's properties stand in the Data stream
+_SPRM_T_DEF_TABLE: Final = 0xD608  # a row's cells and their edges; its operand's size takes two bytes
+_SAME_EDGE: Final = 20  # twips (a third of a millimetre): cell edges closer than this are one column's
+# Word's special characters in running text: what each stands for in plain text.
+_SPECIAL: Final = str.maketrans({
+    "\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x0e": "\n",  # paragraph, line, page/section, column breaks
+    "\x1e": "-", "\x1f": "", "\xa0": " ",  # non-breaking hyphen, optional hyphen, non-breaking space
+    "\x01": "", "\x08": "", "\x05": "", "\x02": "", "\x03": "", "\x04": "",  # objects, notes' marks
+})
+
+
+def _u16(data: bytes, at: int) -> int:
+    return int(struct.unpack_from("<H", data, at)[0])
+
+
+def _u32(data: bytes, at: int) -> int:
+    return int(struct.unpack_from("<I", data, at)[0])
+
+
+class _Fib:
+    """The parts of the File Information Block this reader needs."""
+
+    def __init__(self, word: bytes) -> None:
+        if len(word) < 34 or _u16(word, 0) != 0xA5EC:
+            msg = "the Word file's WordDocument stream does not start with a Word header; it is damaged"
+            raise CorruptDocumentError(msg)
+        if _u16(word, 2) < _FIRST_WORD97_FIB:
+            msg = ("a Word 6.0/95 file, an older format than this library reads; save it as .docx "
+                   "(or .doc of Word 97–2003) and parse that")
+            raise UnreadableDocumentError(msg)
+        flags = _u16(word, 10)
+        if flags & 0x0100:
+            msg = "the Word file is encrypted (password-protected); save a copy without the password"
+            raise EncryptedDocumentError(msg)
+        self.table_stream = "1Table" if flags & 0x0200 else "0Table"
+        at = 32
+        at += 2 + 2 * _u16(word, at)  # csw, fibRgW
+        rg_lw = at + 2
+        at += 2 + 4 * _u16(word, at)  # cslw, fibRgLw
+        fc_lcb = at + 2
+        self.ccp_text = _u32(word, rg_lw + 12)  # characters of the main document's text
+        self.clx = (_u32(word, fc_lcb + 8 * _CLX), _u32(word, fc_lcb + 8 * _CLX + 4))
+        self.papx = (_u32(word, fc_lcb + 8 * _PLCF_BTE_PAPX), _u32(word, fc_lcb + 8 * _PLCF_BTE_PAPX + 4))
+
+
+def _pieces(table: bytes, fc: int, lcb: int) -> list[tuple[int, int, int, bool]]:
+    """The piece table: (first character, last character + 1, file offset, 8-bit) of each piece of text."""
+    clx = table[fc : fc + lcb]
+    at = 0
+    while at < len(clx) and clx[at] == 0x01:  # Prc: formatting of pieces, not needed here
+        at += 3 + struct.unpack_from("<h", clx, at + 1)[0]
+    if at + 5 > len(clx) or clx[at] != 0x02:
+        msg = "the Word file's piece table is missing or damaged"
+        raise CorruptDocumentError(msg)
+    size = _u32(clx, at + 1)
+    plc = clx[at + 5 : at + 5 + size]
+    n = (len(plc) - 4) // 12
+    cps = [_u32(plc, 4 * i) for i in range(n + 1)]
+    out = []
+    for i in range(n):
+        raw_fc = _u32(plc, 4 * (n + 1) + 8 * i + 2)
+        compressed = bool(raw_fc & 0x40000000)
+        offset = (raw_fc & 0x3FFFFFFF) // 2 if compressed else raw_fc
+        out.append((cps[i], cps[i + 1], offset, compressed))
+    return out
+
+
+def _sprm_operand_size(sprm: int, grpprl: bytes, at: int) -> int:
+    """Bytes of the operand of ``sprm`` at ``grpprl[at]`` (after the two bytes of the sprm itself)."""
+    spra = sprm >> 13
+    if spra in (0, 1):
+        return 1
+    if spra in (2, 4, 5):
+        return 2
+    if spra == 3:
+        return 4
+    if spra == 7:
+        return 3
+    if sprm == _SPRM_T_DEF_TABLE:
+        return (_u16(grpprl, at) if at + 2 <= len(grpprl) else 0) + 1
+    return (grpprl[at] if at < len(grpprl) else 0) + 1
+
+
+def _sprms(grpprl: bytes, at: int) -> Iterator[tuple[int, int]]:
+    """Each property (sprm) of ``grpprl`` from ``at``, with where its operand starts."""
+    while at + 2 <= len(grpprl):
+        sprm = _u16(grpprl, at)
+        yield sprm, at + 2
+        at += 2 + _sprm_operand_size(sprm, grpprl, at + 2)
+
+
+@attrs.frozen
+class _Paragraph:
+    """What a paragraph's properties say of its place in a table."""
+
+    in_table: bool = False
+    ends_row: bool = False
+    # A row's end: the cells' left edges and the last right edge (twips), from its table definition.
+    edges: tuple[int, ...] = ()
+
+
+def _paragraph(grpprl: bytes, data: bytes, at: int = 2) -> _Paragraph:
+    """The table properties in ``grpprl`` (from ``at``: a paragraph's style number comes first).
+
+    A row whose table definition is too long for its page of properties keeps them in the
+    Data stream, pointed to by ``sprmPHugePapx``.
+    """
+    in_table = ends_row = False
+    edges: tuple[int, ...] = ()
+    for sprm, op in _sprms(grpprl, at):
+        if op >= len(grpprl):
+            break
+        if sprm == _SPRM_P_F_IN_TABLE:
+            in_table = grpprl[op] == 1
+        elif sprm == _SPRM_P_F_TTP:
+            ends_row = grpprl[op] == 1
+        elif sprm == _SPRM_T_DEF_TABLE and op + 3 <= len(grpprl):
+            cells = grpprl[op + 2]
+            if op + 3 + 2 * (cells + 1) <= len(grpprl):
+                edges = struct.unpack_from(f"<{cells + 1}h", grpprl, op + 3)
+        elif sprm == _SPRM_P_HUGE_PAPX and op + 4 <= len(grpprl):
+            offset = _u32(grpprl, op)
+            if offset + 2 <= len(data):
+                return _paragraph(data[offset + 2 : offset + 2 + _u16(data, offset)], data, at=0)
+    return _Paragraph(in_table=in_table or ends_row, ends_row=ends_row, edges=edges)
+
+
+def _paragraphs(word: bytes, table: bytes, data: bytes, fc: int, lcb: int) -> list[tuple[int, int, _Paragraph]]:
+    """(first byte, last byte + 1, properties) of the paragraphs in tables, from the paragraph FKPs."""
+    plc = table[fc : fc + lcb]
+    n = (len(plc) - 4) // 8
+    out = []
+    for i in range(n):
+        page = _u32(plc, 4 * (n + 1) + 4 * i) & 0x3FFFFF
+        fkp = word[page * _FKP_SIZE : (page + 1) * _FKP_SIZE]
+        if len(fkp) < _FKP_SIZE:
+            continue
+        runs = fkp[511]
+        for r in range(runs):
+            offset = 2 * fkp[4 * (runs + 1) + 13 * r]
+            if offset == 0 or offset >= _FKP_SIZE - 1:
+                continue  # the default properties: not in a table
+            size = fkp[offset]
+            size, offset = (2 * fkp[offset + 1], offset + 2) if size == 0 else (2 * size - 1, offset + 1)
+            found = _paragraph(fkp[offset : offset + size], data)
+            if found.in_table:
+                out.append((_u32(fkp, 4 * r), _u32(fkp, 4 * (r + 1)), found))
+    return sorted(out, key=lambda p: p[0])
+
+
+def _without_fields(text: str) -> str:
+    r"""A field's result without its instructions: ``\x13 PAGE \x14 3 \x15`` -> ``3``."""
+    out, in_code = [], []
+    for char in text:
+        if char == "\x13":
+            in_code.append(True)
+        elif char == "\x14" and in_code:
+            in_code[-1] = False
+        elif char == "\x15" and in_code:
+            in_code.pop()
+        elif not any(in_code):
+            out.append(char)
+    return "".join(out)
+
+
+def _clean(text: str) -> str:
+    return _without_fields(text).translate(_SPECIAL).replace("\n", " ").replace("\t", " ").strip()
+
+
+def _grid(rows: list[tuple[list[str], tuple[int, ...]]]) -> list[list[str]]:
+    """A table's rows on one grid: a cell wider than a column covers blanks after it, as in the .docx layout.
+
+    The columns are the cells' edges over all rows (edges a few twips apart are one).
+    A table whose rows do not give one edge more than their cells is left as printed.
+    """
+    if not rows or any(len(edges) != len(cells) + 1 for cells, edges in rows):
+        return [cells for cells, _ in rows]
+    columns: list[int] = []
+    for edge in sorted({e for _, edges in rows for e in edges}):
+        if not columns or edge - columns[-1] > _SAME_EDGE:
+            columns.append(edge)
+
+    def column(edge: int) -> int:  # the column whose edge this is: the nearest one
+        i = bisect.bisect_left(columns, edge)
+        return i if i == 0 or (i < len(columns) and columns[i] - edge < edge - columns[i - 1]) else i - 1
+
+    grid = []
+    for cells, edges in rows:
+        row = [""] * column(edges[0])
+        for i, text in enumerate(cells):
+            row += [text] + [""] * max(0, column(edges[i + 1]) - column(edges[i]) - 1)
+        grid.append(row)
+    return grid
+
+
+def _lines(word: bytes, pieces: list[tuple[int, int, int, bool]],
+           in_tables: list[tuple[int, int, _Paragraph]], ccp_text: int) -> str:
+    """The document's text: paragraphs as lines, each table row a line of its grid's cells, tab-separated."""
+    starts = [start for start, _, _ in in_tables]
+
+    def table_paragraph(at: int) -> _Paragraph | None:
+        i = bisect.bisect_right(starts, at) - 1
+        return in_tables[i][2] if i >= 0 and at < in_tables[i][1] else None
+
+    lines: list[str] = []
+    rows: list[tuple[list[str], tuple[int, ...]]] = []  # the table being read
+    cells: list[str] = []
+    text: list[str] = []  # the paragraph (or cell) being read
+    for first, last, offset, compressed in pieces:
+        if first >= ccp_text:
+            break
+        width = 1 if compressed else 2
+        count = min(last, ccp_text) - first
+        chars = word[offset : offset + count * width].decode("cp1252" if compressed else "utf-16-le",
+                                                            errors="replace")
+        for k, char in enumerate(chars):
+            if char not in "\r\x07":
+                text.append(char)
+                continue
+            where = table_paragraph(offset + k * width)
+            if where is None:  # a paragraph outside tables ends: the table before it, if any, is done
+                lines += ["\t".join(row) for row in _grid(rows)]
+                rows = []
+                lines.append(_without_fields("".join(text)).translate(_SPECIAL))
+            elif where.ends_row:
+                rows.append((cells, where.edges))
+                cells = []
+            elif char == _CELL_MARK:
+                cells.append(_clean("".join(text)))
+            else:  # a cell's paragraph goes on in the next one, as .docx cells' paragraphs are joined
+                continue
+            text = []
+    lines += ["\t".join(row) for row in _grid(rows)]
+    lines.append(_without_fields("".join(text)).translate(_SPECIAL))
+    return "\n".join(line for line in "\n".join(lines).split("\n") if line.strip()) + "\n"
+
+
+def doc_to_text(data: bytes) -> str:
+    """The text govinfo_parse reads from a .doc (report spans point into it)."""
+    import olefile  # noqa: PLC0415 - a parse of anything but a .doc needs none of it
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            if not ole.exists("WordDocument"):
+                streams = {"/".join(e) for e in ole.listdir()}
+                kind = ("an Excel 97–2003 workbook (.xls)" if {"Workbook", "Book"} & streams
+                        else "a PowerPoint 97–2003 file (.ppt)" if "PowerPoint Document" in streams
+                        else "an OLE2 file that is not a Word document")
+                msg = f"{kind}, not a report; save the report as .docx, PDF or text and parse that"
+                raise UnreadableDocumentError(msg)
+            word = ole.openstream("WordDocument").read()
+            fib = _Fib(word)
+            if not ole.exists(fib.table_stream):
+                msg = f"the Word file has no {fib.table_stream} stream; it is damaged"
+                raise CorruptDocumentError(msg)
+            table = ole.openstream(fib.table_stream).read()
+            data_stream = ole.openstream("Data").read() if ole.exists("Data") else b""
+    except GovinfoParseError:
+        raise
+    except _DAMAGED as exc:  # olefile's own errors on a damaged compound file are OSErrors and ValueErrors
+        msg = f"the Word file is damaged ({exc})"
+        raise CorruptDocumentError(msg) from exc
+    try:
+        pieces = _pieces(table, *fib.clx)
+        in_tables = _paragraphs(word, table, data_stream, *fib.papx)
+    except _DAMAGED as exc:
+        msg = f"the Word file's tables of text and paragraphs are damaged ({exc})"
+        raise CorruptDocumentError(msg) from exc
+    return _lines(word, pieces, in_tables, fib.ccp_text)
+
+
+def is_word97(data: bytes) -> bool:
+    """True for an OLE2 compound file, the container of Word 97–2003 (and Excel, PowerPoint) files."""
+    return data.startswith(OLE2)
+
+
+@hookimpl
+def govinfo_convert_document(data: bytes | str, path: str | None) -> ConvertedDocument | None:
+    if not isinstance(data, bytes) or not is_word97(data):
+        return None
+    return ConvertedDocument(text=doc_to_text(data), format=NAME)
+
+
+@hookimpl
+def govinfo_layout_info() -> LayoutInfo:
+    return INFO
+
+
+@hookimpl
+def govinfo_sniff_block(block: Block) -> LayoutScore | None:
+    if block.source.format != NAME or "\t" not in block.text:
+        return None
+    return LayoutScore(layout=NAME, score=1.0)
+
+
+@hookimpl
+def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
+    if layout != NAME:
+        return None
+    # Merged cells leave no blank where a grid would have one: placed by labels, as copied text is.
+    return block.assemble(read_rows(block), layout=NAME, remnants=True)
+
+
+__all__ = ["NAME", "OLE2", "doc_to_text", "is_word97"]
