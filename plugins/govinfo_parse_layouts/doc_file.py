@@ -182,7 +182,9 @@ def _paragraph(grpprl: bytes, data: bytes, at: int = 2) -> _Paragraph:
     return _Paragraph(in_table=in_table or ends_row, ends_row=ends_row, edges=edges)
 
 
-def _paragraphs(word: bytes, table: bytes, data: bytes, fc: int, lcb: int) -> list[tuple[int, int, _Paragraph]]:
+def _paragraphs(
+    word: bytes, table: bytes, data: bytes, fc: int, lcb: int,
+) -> list[tuple[int, int, _Paragraph]]:
     """(first byte, last byte + 1, properties) of the paragraphs in tables, from the paragraph FKPs."""
     plc = table[fc : fc + lcb]
     n = (len(plc) - 4) // 8
@@ -332,7 +334,7 @@ def is_word97(data: bytes) -> bool:
 
 
 @hookimpl
-def govinfo_convert_document(data: bytes | str, path: str | None) -> ConvertedDocument | None:
+def govinfo_convert_document(data: bytes | str) -> ConvertedDocument | None:
     if not isinstance(data, bytes) or not is_word97(data):
         return None
     return ConvertedDocument(text=doc_to_text(data), format=NAME)

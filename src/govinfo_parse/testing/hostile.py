@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["ADVERSARIAL_TEXTS", "HOSTILE", "Hostile", "minimal_docx", "minimal_pdf"]
 
 _MIB: Final = 1024 * 1024
+_OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the signature of Word 97–2003 (and Excel) files
 
 
 def minimal_pdf(pages: list[bytes], *, compress: bool = False, encrypted: bool = False) -> bytes:
@@ -129,6 +130,9 @@ HOSTILE: Final[dict[str, Hostile]] = {
                       "DecodingError", 5, ".bin"),
     "nul-text": Hostile("text full of NUL characters", lambda: "一、总体情况\n\0\0\0".encode() * 1000,
                         "report", 4),
+    "doc-damaged": Hostile("a Word 97–2003 file (.doc) whose compound-file header is followed by junk",
+                           lambda: _OLE2 + random.Random(7).randbytes(4096),  # noqa: S311 - junk
+                           "CorruptDocumentError", 5, ".doc"),
     "pdf-truncated": Hostile("a PDF cut off half way", lambda: minimal_pdf([_TEXT_PAGE])[:300],
                              "CorruptDocumentError", 5, ".pdf"),
     "pdf-encrypted": Hostile("a password-protected PDF", lambda: minimal_pdf([_TEXT_PAGE], encrypted=True),

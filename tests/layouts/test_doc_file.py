@@ -1,0 +1,103 @@
+"""Word 97–2003 files (.doc): the text of the WordDocument stream, tables read by grid position.
+
+The files in tests/data/doc were written by LibreOffice (``soffice --convert-to doc``)
+from generated .docx reports, their values beside them; where LibreOffice is
+installed, reports drawn by hypothesis go through it as well.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import govinfo_parse
+from govinfo_parse.testing import SampleReport
+from govinfo_parse.testing.docx import render_docx
+from govinfo_parse.testing.strategies import sample_reports
+from govinfo_parse_layouts.doc_file import doc_to_text
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "doc"
+FILES = sorted(p.stem for p in DATA.glob("*.doc"))
+
+
+def _as_json(flat: dict[str, object]) -> object:
+    return json.loads(json.dumps(flat, default=str))
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_a_word_97_file_gives_every_value_it_states(name: str) -> None:
+    report = govinfo_parse.parse_file(DATA / f"{name}.doc")
+    expected = json.loads((DATA / f"{name}.expected.json").read_text(encoding="utf-8"))
+    assert _as_json(report.to_flat()) == expected
+    assert report.source.format == "doc"
+    assert {c.layout for c in report.cells()} == {"doc"}
+    assert not [d for d in report.diagnostics if d.severity is not govinfo_parse.Severity.INFO]
+
+
+def test_cells_keep_their_raw_text_and_point_into_the_documents_text() -> None:
+    data = (DATA / "example-2019.doc").read_bytes()
+    report = govinfo_parse.parse(data)
+    text = govinfo_parse.document_text(data)
+    cell = report.cell("requests.new_received.total")
+    assert cell.span is not None
+    assert text[cell.span.offset : cell.span.end] == cell.raw == "88"
+
+
+def test_merged_cells_are_spread_over_the_grid_as_in_a_docx() -> None:
+    text = doc_to_text((DATA / "example-2019.doc").read_bytes())
+    # 申请人情况 spans the seven value columns, 一、… the three label columns.
+    assert "\t\t\t申请人情况\t\t\t\t\t\t\n" in text
+    assert "\n一、本年新收政府信息公开申请数量\t\t\t25\t11\t9\t19\t12\t12\t88\n" in text
+    # A cell continuing a vertical merge is blank, as .docx's vMerge.
+    assert "\n\t（三）不予公开\t1.属于国家秘密\t15\t" in text
+
+
+def _rename_stream(data: bytes, old: str, new: str) -> bytes:
+    """``data`` with the compound-file directory entry ``old`` renamed (its name and its length)."""
+    at = data.index(old.encode("utf-16-le") + b"\0\0")
+    name = new.encode("utf-16-le") + b"\0\0"
+    out = bytearray(data)
+    out[at : at + 64] = name.ljust(64, b"\0")
+    out[at + 64 : at + 66] = len(name).to_bytes(2, "little")
+    return bytes(out)
+
+
+def _with_word_header(data: bytes, at: int, value: bytes) -> bytes:
+    """``data`` with bytes of the WordDocument stream's header replaced (the stream found by its signature)."""
+    start = data.index(b"\xec\xa5")  # wIdent, the stream's first two bytes
+    return data[: start + at] + value + data[start + at + len(value):]
+
+
+def test_files_that_are_not_word_97_documents_are_named() -> None:
+    data = (DATA / "example-2019.doc").read_bytes()
+    with pytest.raises(govinfo_parse.UnreadableDocumentError, match=r"Excel 97–2003 workbook \(\.xls\)"):
+        govinfo_parse.parse(_rename_stream(data, "WordDocument", "Workbook"))
+    with pytest.raises(govinfo_parse.EncryptedDocumentError, match="password"):
+        govinfo_parse.parse(_with_word_header(data, 11, b"\x13"))  # fEncrypted (0x0100) set among the flags
+    with pytest.raises(govinfo_parse.UnreadableDocumentError, match="Word 6.0/95"):
+        govinfo_parse.parse(_with_word_header(data, 2, (100).to_bytes(2, "little")))  # nFib of Word 95
+
+
+@pytest.mark.parametrize("cut", [512, 5000, 20_000, 39_000])
+def test_a_truncated_word_97_file_is_reported_damaged(cut: int) -> None:
+    data = (DATA / "blanks-2021.doc").read_bytes()
+    with pytest.raises(govinfo_parse.CorruptDocumentError, match="damaged"):
+        govinfo_parse.parse(data[:cut])
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(sample=sample_reports(blanks=True))
+def test_reports_saved_as_word_97_by_libreoffice_read_back_whole(sample: SampleReport, tmp_path: Path) -> None:
+    source = tmp_path / "report.docx"
+    source.write_bytes(render_docx(sample))
+    subprocess.run(["soffice", "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(source)],  # noqa: S603, S607
+                   check=True, capture_output=True, timeout=120)
+    report = govinfo_parse.parse_file(tmp_path / "report.doc")
+    assert report.to_flat() == sample.expected_flat()
