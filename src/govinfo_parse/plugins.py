@@ -50,6 +50,7 @@ DEFAULT_PLUGINS: Final = (
     ("pdf", "govinfo_parse_layouts.pdf_file"),
     ("image", "govinfo_parse_layouts.image_file"),
     ("docx", "govinfo_parse_layouts.docx"),
+    ("doc", "govinfo_parse_layouts.doc_file"),
     ("narrative", "govinfo_parse_layouts.narrative"),
     ("checks", "govinfo_parse.checks"),
 )

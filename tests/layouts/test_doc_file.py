@@ -101,3 +101,11 @@ def test_reports_saved_as_word_97_by_libreoffice_read_back_whole(sample: SampleR
                    check=True, capture_output=True, timeout=120)
     report = govinfo_parse.parse_file(tmp_path / "report.doc")
     assert report.to_flat() == sample.expected_flat()
+
+
+def test_a_folder_of_reports_includes_its_word_97_files(tmp_path: Path) -> None:
+    from govinfo_parse import batch  # noqa: PLC0415
+
+    shutil.copy(DATA / "example-2019.doc", tmp_path / "report.doc")
+    (tmp_path / "notes.bin").write_bytes(b"\0")
+    assert list(batch.iter_inputs([str(tmp_path)])) == [str(tmp_path / "report.doc")]
