@@ -189,6 +189,7 @@ def _paragraphs(
     plc = table[fc : fc + lcb]
     n = (len(plc) - 4) // 8
     out = []
+    read: dict[bytes, _Paragraph] = {}
     for i in range(n):
         page = _u32(plc, 4 * (n + 1) + 4 * i) & 0x3FFFFF
         fkp = word[page * _FKP_SIZE : (page + 1) * _FKP_SIZE]
@@ -201,7 +202,10 @@ def _paragraphs(
                 continue  # the default properties: not in a table
             size = fkp[offset]
             size, offset = (2 * fkp[offset + 1], offset + 2) if size == 0 else (2 * size - 1, offset + 1)
-            found = _paragraph(fkp[offset : offset + size], data)
+            grpprl = fkp[offset : offset + size]
+            found = read.get(grpprl)
+            if found is None:  # paragraphs alike share their properties' bytes: read them once
+                found = read[grpprl] = _paragraph(grpprl, data)
             if found.in_table:
                 out.append((_u32(fkp, 4 * r), _u32(fkp, 4 * (r + 1)), found))
     return sorted(out, key=lambda p: p[0])
@@ -209,6 +213,8 @@ def _paragraphs(
 
 def _without_fields(text: str) -> str:
     r"""A field's result without its instructions: ``\x13 PAGE \x14 3 \x15`` -> ``3``."""
+    if "\x13" not in text:
+        return text
     out, in_code = [], []
     for char in text:
         if char == "\x13":

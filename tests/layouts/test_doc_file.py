@@ -109,3 +109,22 @@ def test_a_folder_of_reports_includes_its_word_97_files(tmp_path: Path) -> None:
     shutil.copy(DATA / "example-2019.doc", tmp_path / "report.doc")
     (tmp_path / "notes.bin").write_bytes(b"\0")
     assert list(batch.iter_inputs([str(tmp_path)])) == [str(tmp_path / "report.doc")]
+
+
+def test_a_fields_result_stays_and_its_instructions_go() -> None:
+    from govinfo_parse_layouts.doc_file import _without_fields  # noqa: PLC0415
+
+    assert _without_fields("第\x13 PAGE \x143\x15页") == "第3页"
+    assert _without_fields("\x13 IF \x13 PAGE \x142\x15 > 1 \x14多页\x15。") == "多页。"  # nested fields
+    assert _without_fields("\x13 TOC \\o \x15正文") == "正文"  # a field with no result shown
+
+
+def test_cells_are_placed_on_the_tables_grid_by_their_edges() -> None:
+    from govinfo_parse_layouts.doc_file import _grid  # noqa: PLC0415
+
+    rows = [(["申请人情况", "总计"], (0, 2000, 2600)),
+            (["自然人", "法人", "", ""], (0, 1000, 1506, 2000, 2600)),  # 1506: one column with 1500
+            (["3", "1", "2", "6"], (0, 1000, 1500, 2010, 2600))]  # 2010: with 2000
+    assert _grid(rows) == [["申请人情况", "", "", "总计"], ["自然人", "法人", "", ""], ["3", "1", "2", "6"]]
+    # A row whose edges do not match its cells (a damaged definition): the table stays as printed.
+    assert _grid([(["a", "b"], (0, 100)), (["1", "2", "3"], (0, 50, 100, 150))]) == [["a", "b"], ["1", "2", "3"]]
