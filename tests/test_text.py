@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import govinfo_parse
 from govinfo_parse.errors import DecodingError
 from govinfo_parse.text import decode, normalize, normalize_str
 
@@ -111,3 +112,27 @@ def test_the_kept_simplified_table_is_opencc_one_character_at_a_time(
         assert text.normalize_str("規章與檔案") == "规章与档案"
     finally:
         text._simplified_table.cache_clear()
+
+
+def test_a_zip_no_converter_reads_is_named_with_what_to_do() -> None:
+    import io  # noqa: PLC0415
+    import zipfile  # noqa: PLC0415
+
+    from govinfo_parse.text import packaged_format  # noqa: PLC0415
+
+    def zipped(*names: str) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            for name in names:
+                archive.writestr(name, b"x")
+        return out.getvalue()
+
+    assert "OFD document" in (packaged_format(zipped("OFD.xml", "Doc_0/Document.xml")) or "")
+    assert "Excel workbook (.xlsx)" in (packaged_format(zipped("[Content_Types].xml", "xl/workbook.xml")) or "")
+    assert "OpenDocument" in (packaged_format(zipped("mimetype", "content.xml")) or "")
+    assert packaged_format(zipped("a.txt", "b.txt", "c.pdf", "d.pdf")) == (
+        "a zip archive of 4 file(s) (a.txt, b.txt, c.pdf and 1 more); unpack it and parse the reports inside")
+    assert packaged_format(b"PK\x03\x04" + b"\0" * 40) == "a damaged zip archive"
+    assert packaged_format("一、总体情况".encode()) is None
+    with pytest.raises(govinfo_parse.UnreadableDocumentError, match="OFD document"):
+        govinfo_parse.parse(zipped("OFD.xml"), path="report.ofd")

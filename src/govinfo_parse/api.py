@@ -51,7 +51,7 @@ from govinfo_parse.model import (
 )
 from govinfo_parse.plugins import default_plugin_manager
 from govinfo_parse.sections import split_reports, split_sections
-from govinfo_parse.text import SourceText, decode, image_format, normalize
+from govinfo_parse.text import SourceText, decode, image_format, normalize, packaged_format
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -273,6 +273,9 @@ def _raw_text(
         msg = (f"{path or 'input'}: an image ({image}), not a report; OCR it first, or let "
                'govinfo_parse do it: pip install "govinfo-parse[ocr]"')
         raise NoTextLayerError(msg)
+    if converted is None and isinstance(document, bytes) and (packaged := packaged_format(document)):
+        msg = f"{path or 'input'}: {packaged}"
+        raise UnreadableDocumentError(msg)
     if converted is not None:
         most = limits.max_decompressed_bytes
         if most is not None and len(converted.text) > most:

@@ -27,7 +27,7 @@ from govinfo_parse.model import SourceSpan
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-__all__ = ["SourceText", "decode", "image_format", "normalize", "normalize_str"]
+__all__ = ["SourceText", "decode", "image_format", "normalize", "normalize_str", "packaged_format"]
 
 # Signatures of the image formats scans come in: such bytes are a picture, not a report.
 _IMAGE_SIGNATURES: Final = (
@@ -41,6 +41,37 @@ def image_format(data: bytes) -> str | None:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "WebP"
     return next((name for signature, name in _IMAGE_SIGNATURES if data.startswith(signature)), None)
+
+# A zip's entries that say what it packages: (entry or folder, what the file is, what to do with it).
+_PACKAGES: Final = (
+    ("OFD.xml", "an OFD document (GB/T 33190)", "save or print it as PDF"),
+    ("xl/", "an Excel workbook (.xlsx)", "save the report as .docx, PDF or text"),
+    ("ppt/", "a PowerPoint file (.pptx)", "save the report as .docx, PDF or text"),
+    ("content.xml", "an OpenDocument file (.odt, .ods)", "save it as .docx or PDF"),
+)
+
+
+def packaged_format(data: bytes) -> str | None:
+    """What a zip no converter read holds (an OFD or Office document, an archive), and what to do; else None.
+
+    Only the zip's list of entries is read, never their contents.
+    """
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    import io  # noqa: PLC0415 - only a zip needs them
+    import zipfile  # noqa: PLC0415
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return "a damaged zip archive"
+    for entry, kind, advice in _PACKAGES:
+        if any(n == entry or (entry.endswith("/") and n.startswith(entry)) for n in names):
+            return f"{kind}, which is not read here; {advice} and parse that"
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f"a zip archive of {len(names)} file(s) ({shown}); unpack it and parse the reports inside"
+
 
 _BOMS: Final = (
     (codecs.BOM_UTF32_LE, "utf-32"),

@@ -76,6 +76,14 @@ _TEXT_PAGE: Final = b"BT /F1 12 Tf 72 760 Td (Annual report on government inform
 _DRAWING_PAGE: Final = b"0 0 0 RG 100 100 300 400 re S"  # lines only: what a scanned page's text layer holds
 
 
+def _zip(entries: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
 def minimal_docx(document_xml: bytes | None = None, *, extra: dict[str, bytes] | None = None) -> bytes:
     """A .docx (zip) holding ``word/document.xml`` and any ``extra`` entries, names unchecked."""
     if document_xml is None:
@@ -133,6 +141,11 @@ HOSTILE: Final[dict[str, Hostile]] = {
     "doc-damaged": Hostile("a Word 97–2003 file (.doc) whose compound-file header is followed by junk",
                            lambda: _OLE2 + random.Random(7).randbytes(4096),  # noqa: S311 - junk
                            "CorruptDocumentError", 5, ".doc"),
+    "ofd": Hostile("an OFD document (China's fixed-layout format: a zip of XML pages)",
+                   lambda: _zip({"OFD.xml": b"<ofd:OFD/>", "Doc_0/Document.xml": b"<ofd:Document/>"}),
+                   "UnreadableDocumentError", 5, ".ofd"),
+    "zip-archive": Hostile("a zip archive of reports", lambda: _zip({"a.txt": b"x", "b.pdf": b"%PDF-"}),
+                           "UnreadableDocumentError", 5, ".zip"),
     "pdf-truncated": Hostile("a PDF cut off half way", lambda: minimal_pdf([_TEXT_PAGE])[:300],
                              "CorruptDocumentError", 5, ".pdf"),
     "pdf-encrypted": Hostile("a password-protected PDF", lambda: minimal_pdf([_TEXT_PAGE], encrypted=True),
