@@ -105,7 +105,10 @@ def _pieces(table: bytes, fc: int, lcb: int) -> list[tuple[int, int, int, bool]]
     clx = table[fc : fc + lcb]
     at = 0
     while at < len(clx) and clx[at] == 0x01:  # Prc: formatting of pieces, not needed here
-        at += 3 + struct.unpack_from("<h", clx, at + 1)[0]
+        size = struct.unpack_from("<h", clx, at + 1)[0]
+        if size < 0:
+            break  # a damaged size (it would walk back): the check below reports it
+        at += 3 + size
     if at + 5 > len(clx) or clx[at] != 0x02:
         msg = "the Word file's piece table is missing or damaged"
         raise CorruptDocumentError(msg)
@@ -156,15 +159,15 @@ class _Paragraph:
     edges: tuple[int, ...] = ()
 
 
-def _paragraph(grpprl: bytes, data: bytes, at: int = 2) -> _Paragraph:
-    """The table properties in ``grpprl`` (from ``at``: a paragraph's style number comes first).
+def _paragraph(grpprl: bytes, data: bytes, *, from_data: bool = False) -> _Paragraph:
+    """The table properties in a paragraph's ``grpprl`` (after its style number, unless ``from_data``).
 
     A row whose table definition is too long for its page of properties keeps them in the
-    Data stream, pointed to by ``sprmPHugePapx``.
+    Data stream, pointed to by ``sprmPHugePapx`` (followed once: not from the Data stream itself).
     """
     in_table = ends_row = False
     edges: tuple[int, ...] = ()
-    for sprm, op in _sprms(grpprl, at):
+    for sprm, op in _sprms(grpprl, 0 if from_data else 2):
         if op >= len(grpprl):
             break
         if sprm == _SPRM_P_F_IN_TABLE:
@@ -175,10 +178,10 @@ def _paragraph(grpprl: bytes, data: bytes, at: int = 2) -> _Paragraph:
             cells = grpprl[op + 2]
             if op + 3 + 2 * (cells + 1) <= len(grpprl):
                 edges = struct.unpack_from(f"<{cells + 1}h", grpprl, op + 3)
-        elif sprm == _SPRM_P_HUGE_PAPX and op + 4 <= len(grpprl):
+        elif sprm == _SPRM_P_HUGE_PAPX and not from_data and op + 4 <= len(grpprl):
             offset = _u32(grpprl, op)
             if offset + 2 <= len(data):
-                return _paragraph(data[offset + 2 : offset + 2 + _u16(data, offset)], data, at=0)
+                return _paragraph(data[offset + 2 : offset + 2 + _u16(data, offset)], data, from_data=True)
     return _Paragraph(in_table=in_table or ends_row, ends_row=ends_row, edges=edges)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import govinfo_parse
 from govinfo_parse.testing import SampleReport
@@ -128,3 +129,19 @@ def test_cells_are_placed_on_the_tables_grid_by_their_edges() -> None:
     assert _grid(rows) == [["申请人情况", "", "", "总计"], ["自然人", "法人", "", ""], ["3", "1", "2", "6"]]
     # A row whose edges do not match its cells (a damaged definition): the table stays as printed.
     assert _grid([(["a", "b"], (0, 100)), (["1", "2", "3"], (0, 50, 100, 150))]) == [["a", "b"], ["1", "2", "3"]]
+
+
+_EXAMPLE = (DATA / "example-2019.doc").read_bytes() if (DATA / "example-2019.doc").exists() else b""
+
+
+@settings(max_examples=60, deadline=None)
+@given(flips=st.lists(st.tuples(st.integers(0, max(0, len(_EXAMPLE) - 1)), st.integers(0, 255)),
+                      min_size=1, max_size=40))
+def test_a_damaged_word_97_file_gives_text_or_its_own_error(flips: list[tuple[int, int]]) -> None:
+    data = bytearray(_EXAMPLE)
+    for at, value in flips:
+        data[at] = value
+    try:
+        doc_to_text(bytes(data))
+    except govinfo_parse.GovinfoParseError:
+        pass  # named and specific; any other exception is a bug
