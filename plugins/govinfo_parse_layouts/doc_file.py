@@ -1,13 +1,15 @@
-"""Word 97–2003 files (.doc): the text of the document, its tables as tab-separated rows.
+"""Word 97–2003 files (.doc): paragraphs as lines, tables as grids, as the .docx layout reads them.
 
 A .doc is an OLE2 compound file (read with olefile) holding a ``WordDocument``
 stream.  Its text is stored in pieces listed by the piece table (the ``Clx``
 in the table stream); a table cell ends with the character 7, and so does a
 table row, whose end is told apart by its paragraph properties (``sprmPFTtp``
-in the paragraph FKPs).  Each row becomes a line of tab-separated cells, as
-Word gives a table copied as text: a merged cell is one cell, a cell that
-continues a vertical merge is blank.  Such rows are read by their labels,
-with the tabular layout's reader, not by grid position.
+in the paragraph FKPs, or in the Data stream where they are long).  A row's
+properties also give its cells' edges: the edges of all the rows of a table
+make its grid's columns, and each row becomes a line of tab-separated cells
+on that grid, a merged cell followed by blanks for the columns it covers and
+a cell continuing a vertical merge blank, as the .docx converter writes
+``w:gridSpan`` and ``w:vMerge``.  Values are then placed by grid position.
 
 Recognised by its bytes (an OLE2 file with a ``WordDocument`` stream), not by
 its name.  Other OLE2 files (Excel, PowerPoint), Word 6/95 files and
@@ -41,7 +43,7 @@ INFO = LayoutInfo(
     name=NAME,
     aliases=("word97",),
     version_added="0.2",
-    description="Word 97–2003 .doc files: tables as tab-separated rows, read by their labels.",
+    description="Word 97–2003 .doc files: tables laid on a grid by their cells' edges, read by position.",
 )
 OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -365,8 +367,7 @@ def govinfo_sniff_block(block: Block) -> LayoutScore | None:
 def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     if layout != NAME:
         return None
-    # Merged cells leave no blank where a grid would have one: placed by labels, as copied text is.
-    return block.assemble(read_rows(block), layout=NAME, remnants=True)
+    return block.assemble(read_rows(block), layout=NAME, grid=True)
 
 
 __all__ = ["NAME", "OLE2", "doc_to_text", "is_word97"]
