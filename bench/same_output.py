@@ -38,7 +38,7 @@ def write_inputs(folder: Path, reports: int) -> int:
                SHARED / "corpus"]
     for source in sources:
         for path in sorted(source.rglob("*")) if source.is_dir() else []:
-            if path.is_file() and path.suffix.lower() in (".txt", ".html", ".htm", ".md", ".pdf", ".docx"):
+            if path.is_file() and path.suffix.lower() in (".txt", ".html", ".htm", ".md", ".pdf", ".docx", ".doc"):
                 shutil.copyfile(path, folder / f"{n:04d}-{path.name}")
                 n += 1
     for name, data in _generated(reports):
