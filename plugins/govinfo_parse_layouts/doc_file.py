@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import re
 import struct
 from typing import TYPE_CHECKING, Final
 
@@ -48,6 +49,7 @@ INFO = LayoutInfo(
 OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _CELL_MARK: Final = "\x07"
+_PARAGRAPH_END: Final = re.compile("[\r\x07]")  # a paragraph mark, or a cell's (or row's) end mark
 # What reading a damaged file's structures raises: offsets past the end, sizes that make no sense.
 _DAMAGED: Final = (OSError, ValueError, IndexError, KeyError, OverflowError, EOFError, struct.error)
 _FIRST_WORD97_FIB: Final = 101  # nFib of Word 97 and later; Word 6/95 files have lower numbers
@@ -275,7 +277,7 @@ def _lines(word: bytes, pieces: list[tuple[int, int, int, bool]],
     lines: list[str] = []
     rows: list[tuple[list[str], tuple[int, ...]]] = []  # the table being read
     cells: list[str] = []
-    text: list[str] = []  # the paragraph (or cell) being read
+    text = ""  # the paragraph (or cell) being read
     for first, last, offset, compressed in pieces:
         if first >= ccp_text:
             break
@@ -283,25 +285,26 @@ def _lines(word: bytes, pieces: list[tuple[int, int, int, bool]],
         count = min(last, ccp_text) - first
         chars = word[offset : offset + count * width].decode("cp1252" if compressed else "utf-16-le",
                                                             errors="replace")
-        for k, char in enumerate(chars):
-            if char not in "\r\x07":
-                text.append(char)
-                continue
-            where = table_paragraph(offset + k * width)
+        done = 0
+        for mark in _PARAGRAPH_END.finditer(chars):
+            text += chars[done : mark.start()]
+            done = mark.end()
+            where = table_paragraph(offset + mark.start() * width)
             if where is None:  # a paragraph outside tables ends: the table before it, if any, is done
                 lines += ["\t".join(row) for row in _grid(rows)]
                 rows = []
-                lines.append(_without_fields("".join(text)).translate(_SPECIAL))
+                lines.append(_without_fields(text).translate(_SPECIAL))
             elif where.ends_row:
                 rows.append((cells, where.edges))
                 cells = []
-            elif char == _CELL_MARK:
-                cells.append(_clean("".join(text)))
+            elif mark.group() == _CELL_MARK:
+                cells.append(_clean(text))
             else:  # a cell's paragraph goes on in the next one, as .docx cells' paragraphs are joined
                 continue
-            text = []
+            text = ""
+        text += chars[done:]
     lines += ["\t".join(row) for row in _grid(rows)]
-    lines.append(_without_fields("".join(text)).translate(_SPECIAL))
+    lines.append(_without_fields(text).translate(_SPECIAL))
     return "\n".join(line for line in "\n".join(lines).split("\n") if line.strip()) + "\n"
 
 
@@ -339,14 +342,14 @@ def doc_to_text(data: bytes) -> str:
     return _lines(word, pieces, in_tables, fib.ccp_text)
 
 
-def is_word97(data: bytes) -> bool:
+def is_compound_file(data: bytes) -> bool:
     """True for an OLE2 compound file, the container of Word 97–2003 (and Excel, PowerPoint) files."""
     return data.startswith(OLE2)
 
 
 @hookimpl
 def govinfo_convert_document(data: bytes | str) -> ConvertedDocument | None:
-    if not isinstance(data, bytes) or not is_word97(data):
+    if not isinstance(data, bytes) or not is_compound_file(data):
         return None
     return ConvertedDocument(text=doc_to_text(data), format=NAME)
 
@@ -370,4 +373,4 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     return block.assemble(read_rows(block), layout=NAME, grid=True)
 
 
-__all__ = ["NAME", "OLE2", "doc_to_text", "is_word97"]
+__all__ = ["NAME", "OLE2", "doc_to_text", "is_compound_file"]
