@@ -76,10 +76,12 @@ def _nesting_depth(html: str) -> int:
 _MAX_SPAN: Final = 60  # a rowspan/colspan beyond this is junk, not a table
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    declared = _CHARSET.search(data[:4096])
+def decode_page(data: bytes, charset: str | None = None) -> tuple[str, str]:
+    """A page's text and encoding: ``charset`` (from a header) or its ``<meta charset>``, else detected."""
+    found = _CHARSET.search(data[:4096])
+    declared = charset or (found.group(1).decode("ascii", "replace") if found else None)
     if declared:
-        name = declared.group(1).decode("ascii", "replace").lower()
+        name = declared.lower()
         name = "gb18030" if name in ("gb2312", "gbk", "gb_2312-80", "x-gbk") else name
         try:
             return data.decode(name), name
@@ -182,7 +184,7 @@ def govinfo_convert_document(data: bytes | str, path: str | None) -> ConvertedDo
     by_name = bool(path) and str(path).lower().endswith((".html", ".htm", ".shtml", ".xhtml"))
     if not looks_like_html(data) and not by_name:
         return None
-    html, encoding = _decode(data) if isinstance(data, bytes) else (data, None)
+    html, encoding = decode_page(data) if isinstance(data, bytes) else (data, None)
     return ConvertedDocument(text=html_to_text(html), format=NAME, encoding=encoding)
 
 
@@ -207,4 +209,4 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     return block.assemble(read_rows(block), layout=NAME, grid=True)
 
 
-__all__ = ["INFO", "NAME", "html_to_text", "looks_like_html"]
+__all__ = ["INFO", "NAME", "decode_page", "html_to_text", "looks_like_html"]

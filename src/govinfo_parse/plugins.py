@@ -51,6 +51,7 @@ DEFAULT_PLUGINS: Final = (
     ("image", "govinfo_parse_layouts.image_file"),
     ("docx", "govinfo_parse_layouts.docx"),
     ("doc", "govinfo_parse_layouts.doc_file"),
+    ("mht", "govinfo_parse_layouts.mht_file"),
     ("narrative", "govinfo_parse_layouts.narrative"),
     ("checks", "govinfo_parse.checks"),
 )

@@ -76,6 +76,12 @@ _TEXT_PAGE: Final = b"BT /F1 12 Tf 72 760 Td (Annual report on government inform
 _DRAWING_PAGE: Final = b"0 0 0 RG 100 100 300 400 re S"  # lines only: what a scanned page's text layer holds
 
 
+def _nested_mht(depth: int) -> bytes:
+    parts = b"".join(b'--b%d\r\nContent-Type: multipart/related; boundary="b%d"\r\n\r\n' % (i, i + 1)
+                     for i in range(depth))
+    return b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b0"\r\n\r\n' + parts
+
+
 def _zip(entries: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
@@ -141,6 +147,8 @@ HOSTILE: Final[dict[str, Hostile]] = {
     "doc-damaged": Hostile("a Word 97–2003 file (.doc) whose compound-file header is followed by junk",
                            lambda: _OLE2 + random.Random(7).randbytes(4096),  # noqa: S311 - junk
                            "CorruptDocumentError", 5, ".doc"),
+    "mht-nested": Hostile("a web archive (.mht) whose parts nest 5,000 deep", lambda: _nested_mht(5000),
+                          "CorruptDocumentError", 5, ".mht"),
     "ofd": Hostile("an OFD document (China's fixed-layout format: a zip of XML pages)",
                    lambda: _zip({"OFD.xml": b"<ofd:OFD/>", "Doc_0/Document.xml": b"<ofd:Document/>"}),
                    "UnreadableDocumentError", 5, ".ofd"),

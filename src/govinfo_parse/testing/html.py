@@ -10,11 +10,13 @@ and the report nested in a page-layout table beside a navigation menu.
 
 from __future__ import annotations
 
+import base64
+import quopri
 from html import escape
 
 from govinfo_parse.testing.render import Grid, SampleReport, merged_grids, outline
 
-__all__ = ["grid_to_html", "render_html"]
+__all__ = ["grid_to_html", "render_html", "web_archive"]
 
 
 def _word_cell(text: str, *, narrow: bool) -> str:
@@ -76,3 +78,20 @@ def render_html(sample: SampleReport, *, word: bool = False, charset: str = "utf
             f"<title>{escape(sample.organ)}年报</title><style>p{{margin:0}}</style>"
             "<script>var x = '<table><tr><td>1</td></tr></table>';</script>")
     return f"<!DOCTYPE html>\n<html><head>{head}</head>\n<body>{body}</body></html>\n"
+
+
+def web_archive(html: str, *, charset: str = "gb18030", transfer: str = "quoted-printable") -> bytes:
+    """``html`` saved as a one-file web page (.mht), as Word and browsers write one.
+
+    A MIME ``multipart/related`` message whose HTML part is encoded in ``charset`` and
+    ``transfer`` (``quoted-printable`` or ``base64``).
+    """
+    boundary = "----=_NextPart_01DA0000.00000000"
+    body = html.encode(charset)
+    encoded = quopri.encodestring(body) if transfer == "quoted-printable" else base64.encodebytes(body)
+    head = (f'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="{boundary}"\r\n\r\n'
+            f"This is a multi-part message in MIME format.\r\n\r\n--{boundary}\r\n"
+            "Content-Location: file:///C:/report.htm\r\n"
+            f"Content-Transfer-Encoding: {transfer}\r\n"
+            f'Content-Type: text/html; charset="{charset}"\r\n\r\n')
+    return head.encode("ascii") + encoded + f"\r\n\r\n--{boundary}--\r\n".encode("ascii")
