@@ -24,7 +24,7 @@ def test_built_in_plugins_are_registered_by_name() -> None:
     pm = get_plugin_manager(load_entrypoints=False)
     assert {name for name, _ in pm.list_name_plugin()} >= {"canonical", "tabular", "checks"}
     layouts = sorted(info.name for _, info in govinfo_parse.available_layouts(pm))
-    assert layouts == ["browser_text", "canonical", "cell_stream", "doc", "docx", "glued_text", "html", "markdown", "pdf_text", "tabular"]
+    assert layouts == ["browser_text", "canonical", "cell_stream", "docx", "glued_text", "html", "markdown", "pdf_text", "tabular"]
 
 
 def test_the_plugin_manager_finds_the_implementations_pluggy_finds() -> None:
@@ -182,7 +182,7 @@ def test_hook_govinfo_layout_info_lists_layouts_and_survives_a_broken_one() -> N
     pm.register(Described(), name="described")
     pm.register(Raising(), name="raising")
     names = sorted(info.name for _, info in govinfo_parse.available_layouts(pm))
-    assert names == ["browser_text", "canonical", "cell_stream", "described", "doc", "docx", "glued_text", "html", "markdown", "pdf_text",
+    assert names == ["browser_text", "canonical", "cell_stream", "described", "docx", "glued_text", "html", "markdown", "pdf_text",
                      "tabular"]
     with pytest.raises(govinfo_parse.LayoutNotFoundError):
         govinfo_parse.parse("text", layout="raising", plugin_manager=pm)

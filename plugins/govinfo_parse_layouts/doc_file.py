@@ -9,7 +9,7 @@ properties also give its cells' edges: the edges of all the rows of a table
 make its grid's columns, and each row becomes a line of tab-separated cells
 on that grid, a merged cell followed by blanks for the columns it covers and
 a cell continuing a vertical merge blank, as the .docx converter writes
-``w:gridSpan`` and ``w:vMerge``.  Values are then placed by grid position.
+``w:gridSpan`` and ``w:vMerge``; the docx layout reads it, placing values by grid position.
 
 Recognised by its bytes (an OLE2 file with a ``WordDocument`` stream), not by
 its name.  Other OLE2 files (Excel, PowerPoint), Word 6/95 files and
@@ -33,19 +33,12 @@ from govinfo_parse.errors import (
     GovinfoParseError,
     UnreadableDocumentError,
 )
-from govinfo_parse.layout import Block, ConvertedDocument, LayoutInfo, LayoutResult, LayoutScore
-from govinfo_parse_layouts.tabular import read_rows
+from govinfo_parse.layout import ConvertedDocument
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-NAME = "doc"
-INFO = LayoutInfo(
-    name=NAME,
-    aliases=("word97",),
-    version_added="0.2",
-    description="Word 97–2003 .doc files: tables laid on a grid by their cells' edges, read by position.",
-)
+NAME = "doc"  # the source format; its text is read by the docx layout, as a .docx's is
 OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _CELL_MARK: Final = "\x07"
@@ -352,25 +345,6 @@ def govinfo_convert_document(data: bytes | str) -> ConvertedDocument | None:
     if not isinstance(data, bytes) or not is_compound_file(data):
         return None
     return ConvertedDocument(text=doc_to_text(data), format=NAME)
-
-
-@hookimpl
-def govinfo_layout_info() -> LayoutInfo:
-    return INFO
-
-
-@hookimpl
-def govinfo_sniff_block(block: Block) -> LayoutScore | None:
-    if block.source.format != NAME or "\t" not in block.text:
-        return None
-    return LayoutScore(layout=NAME, score=1.0)
-
-
-@hookimpl
-def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
-    if layout != NAME:
-        return None
-    return block.assemble(read_rows(block), layout=NAME, grid=True)
 
 
 __all__ = ["NAME", "OLE2", "doc_to_text", "is_compound_file"]

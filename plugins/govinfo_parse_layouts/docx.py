@@ -6,7 +6,8 @@ per line with tab-separated cells, with horizontally merged cells
 (``w:gridSpan``) and vertically merged ones (``w:vMerge``) expanded — the
 merged cell's text stands in its first position and the positions it covers
 are blank, as in the HTML layout, whose reader then places values by their
-grid position under the header.
+grid position under the header.  The layout reads the .doc converter's text
+too (``doc_file``), which lays Word 97–2003 tables out the same way.
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ INFO = LayoutInfo(
     name=NAME,
     aliases=("word",),
     version_added="0.1",
-    description="Word .docx files: tables with gridSpan/vMerge expanded, read by grid position.",
+    description="Word files (.docx, .doc): tables with merged cells spread on their grid, read by position.",
 )
+# Word's files, whose converters lay every table on its grid, one row a line: .docx, and .doc.
+WORD_FORMATS: Final = frozenset({NAME, "doc"})
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ZIP: Final = b"PK\x03\x04"
 
@@ -133,7 +136,7 @@ def govinfo_layout_info() -> LayoutInfo:
 
 @hookimpl
 def govinfo_sniff_block(block: Block) -> LayoutScore | None:
-    if block.source.format != NAME or "\t" not in block.text:
+    if block.source.format not in WORD_FORMATS or "\t" not in block.text:
         return None
     return LayoutScore(layout=NAME, score=1.0)
 
@@ -145,4 +148,4 @@ def govinfo_parse_block(block: Block, layout: str) -> LayoutResult | None:
     return block.assemble(read_rows(block), layout=NAME, grid=True)
 
 
-__all__ = ["NAME", "docx_to_text"]
+__all__ = ["NAME", "WORD_FORMATS", "docx_to_text"]
