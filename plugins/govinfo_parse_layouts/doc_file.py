@@ -34,6 +34,7 @@ from govinfo_parse.errors import (
     UnreadableDocumentError,
 )
 from govinfo_parse.layout import ConvertedDocument
+from govinfo_parse_layouts.word_grid import on_grid
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -54,7 +55,6 @@ _SPRM_P_F_IN_TABLE: Final = 0x2416  # the paragraph is in a table cell
 _SPRM_P_F_TTP: Final = 0x2417  # the paragraph is a table row's end mark
 _SPRM_P_HUGE_PAPX: Final = 0x6646  # the paragraph's properties stand in the Data stream
 _SPRM_T_DEF_TABLE: Final = 0xD608  # a row's cells and their edges; its operand's size takes two bytes
-_SAME_EDGE: Final = 20  # twips (a third of a millimetre): cell edges closer than this are one column's
 # Word's special characters in running text: what each stands for in plain text.
 _SPECIAL: Final = str.maketrans({
     "\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x0e": "\n",  # paragraph, line, page/section, column breaks
@@ -232,32 +232,6 @@ def _clean(text: str) -> str:
     return _without_fields(text).translate(_SPECIAL).replace("\n", " ").replace("\t", " ").strip()
 
 
-def _grid(rows: list[tuple[list[str], tuple[int, ...]]]) -> list[list[str]]:
-    """A table's rows on one grid: a cell wider than a column covers blanks after it, as in the .docx layout.
-
-    The columns are the cells' edges over all rows (edges a few twips apart are one).
-    A table whose rows do not give one edge more than their cells is left as printed.
-    """
-    if not rows or any(len(edges) != len(cells) + 1 for cells, edges in rows):
-        return [cells for cells, _ in rows]
-    columns: list[int] = []
-    for edge in sorted({e for _, edges in rows for e in edges}):
-        if not columns or edge - columns[-1] > _SAME_EDGE:
-            columns.append(edge)
-
-    def column(edge: int) -> int:  # the column whose edge this is: the nearest one
-        i = bisect.bisect_left(columns, edge)
-        return i if i == 0 or (i < len(columns) and columns[i] - edge < edge - columns[i - 1]) else i - 1
-
-    grid = []
-    for cells, edges in rows:
-        row = [""] * column(edges[0])
-        for i, text in enumerate(cells):
-            row += [text] + [""] * max(0, column(edges[i + 1]) - column(edges[i]) - 1)
-        grid.append(row)
-    return grid
-
-
 def _lines(word: bytes, pieces: list[tuple[int, int, int, bool]],
            in_tables: list[tuple[int, int, _Paragraph]], ccp_text: int) -> str:
     """The document's text: paragraphs as lines, each table row a line of its grid's cells, tab-separated."""
@@ -284,7 +258,7 @@ def _lines(word: bytes, pieces: list[tuple[int, int, int, bool]],
             done = mark.end()
             where = table_paragraph(offset + mark.start() * width)
             if where is None:  # a paragraph outside tables ends: the table before it, if any, is done
-                lines += ["\t".join(row) for row in _grid(rows)]
+                lines += ["\t".join(row) for row in on_grid(rows)]
                 rows = []
                 lines.append(_without_fields(text).translate(_SPECIAL))
             elif where.ends_row:
@@ -296,7 +270,7 @@ def _lines(word: bytes, pieces: list[tuple[int, int, int, bool]],
                 continue
             text = ""
         text += chars[done:]
-    lines += ["\t".join(row) for row in _grid(rows)]
+    lines += ["\t".join(row) for row in on_grid(rows)]
     lines.append(_without_fields(text).translate(_SPECIAL))
     return "\n".join(line for line in "\n".join(lines).split("\n") if line.strip()) + "\n"
 

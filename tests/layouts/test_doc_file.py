@@ -121,14 +121,14 @@ def test_a_fields_result_stays_and_its_instructions_go() -> None:
 
 
 def test_cells_are_placed_on_the_tables_grid_by_their_edges() -> None:
-    from govinfo_parse_layouts.doc_file import _grid  # noqa: PLC0415
+    from govinfo_parse_layouts.word_grid import on_grid  # noqa: PLC0415
 
     rows = [(["申请人情况", "总计"], (0, 2000, 2600)),
             (["自然人", "法人", "", ""], (0, 1000, 1506, 2000, 2600)),  # 1506: one column with 1500
             (["3", "1", "2", "6"], (0, 1000, 1500, 2010, 2600))]  # 2010: with 2000
-    assert _grid(rows) == [["申请人情况", "", "", "总计"], ["自然人", "法人", "", ""], ["3", "1", "2", "6"]]
+    assert on_grid(rows) == [["申请人情况", "", "", "总计"], ["自然人", "法人", "", ""], ["3", "1", "2", "6"]]
     # A row whose edges do not match its cells (a damaged definition): the table stays as printed.
-    assert _grid([(["a", "b"], (0, 100)), (["1", "2", "3"], (0, 50, 100, 150))]) == [["a", "b"], ["1", "2", "3"]]
+    assert on_grid([(["a", "b"], (0, 100)), (["1", "2", "3"], (0, 50, 100, 150))]) == [["a", "b"], ["1", "2", "3"]]
 
 
 _EXAMPLE = (DATA / "example-2019.doc").read_bytes() if (DATA / "example-2019.doc").exists() else b""
