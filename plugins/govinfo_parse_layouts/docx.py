@@ -31,8 +31,8 @@ INFO = LayoutInfo(
     version_added="0.1",
     description="Word files (.docx, .doc): tables with merged cells spread on their grid, read by position.",
 )
-# Word's files, whose converters lay every table on its grid, one row a line: .docx, and .doc.
-WORD_FORMATS: Final = frozenset({NAME, "doc"})
+# Word's files, whose converters lay every table on its grid, one row a line: .docx, .doc and RTF.
+WORD_FORMATS: Final = frozenset({NAME, "doc", "rtf"})
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ZIP: Final = b"PK\x03\x04"
 

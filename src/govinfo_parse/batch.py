@@ -41,7 +41,8 @@ STREAM_FORMATS: Final = ("jsonl", "csv")
 _CHUNK: Final = 16  # inputs handed to a worker at a time
 #: The files of a folder that a batch reads unless told otherwise: the formats reports come in.
 DEFAULT_PATTERNS: Final = (
-    "*.txt", "*.text", "*.htm", "*.html", "*.shtml", "*.mht", "*.mhtml", "*.pdf", "*.docx", "*.doc", "*.md",
+    "*.txt", "*.text", "*.htm", "*.html", "*.shtml", "*.mht", "*.mhtml", "*.pdf", "*.docx", "*.doc", "*.rtf",
+    "*.md",
 )
 #: The columns every record has, before the field ids (the same on every route: jsonl, csv, parquet).
 RECORD_LEADING: Final = ("path", "status", "error_kind", "error", "warnings", "meta.title", "source.format")

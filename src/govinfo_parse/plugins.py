@@ -52,6 +52,7 @@ DEFAULT_PLUGINS: Final = (
     ("docx", "govinfo_parse_layouts.docx"),
     ("doc", "govinfo_parse_layouts.doc_file"),
     ("mht", "govinfo_parse_layouts.mht_file"),
+    ("rtf", "govinfo_parse_layouts.rtf_file"),
     ("narrative", "govinfo_parse_layouts.narrative"),
     ("checks", "govinfo_parse.checks"),
 )

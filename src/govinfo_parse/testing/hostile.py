@@ -147,6 +147,9 @@ HOSTILE: Final[dict[str, Hostile]] = {
     "doc-damaged": Hostile("a Word 97–2003 file (.doc) whose compound-file header is followed by junk",
                            lambda: _OLE2 + random.Random(7).randbytes(4096),  # noqa: S311 - junk
                            "CorruptDocumentError", 5, ".doc"),
+    "rtf-binary": Hostile("an RTF file whose picture declares a gigabyte of binary data (\\bin)",
+                          lambda: b"{\\rtf1{\\pict\\bin999999999 }" + b"\\u20013?" * 1000 + b"}",
+                          "CorruptDocumentError", 5, ".rtf"),
     "mht-nested": Hostile("a web archive (.mht) whose parts nest 5,000 deep", lambda: _nested_mht(5000),
                           "CorruptDocumentError", 5, ".mht"),
     "ofd": Hostile("an OFD document (China's fixed-layout format: a zip of XML pages)",
