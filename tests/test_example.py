@@ -37,3 +37,22 @@ def test_wrong_values_names_a_value_the_report_does_not_hold() -> None:
     wrong = sample.wrong_values(govinfo_parse.parse(render_canonical(other)))
     assert len(wrong) == 1
     assert wrong[0].startswith("appeals.review.total=4 (read")
+
+
+def test_a_file_named_doc_is_read_whatever_it_holds() -> None:
+    """Sites serve Word 97–2003 files, RTF, one-file web pages and HTML pages alike as .doc."""
+    from govinfo_parse.testing.html import render_html, web_archive  # noqa: PLC0415
+
+    values = _make_example().example_values()  # type: ignore[attr-defined]
+    sample = SampleReport(template="2019", year=2020, organ="示例县人民政府", values=values, thousands=True)
+    data = Path(__file__).resolve().parent / "data"
+    held = {
+        "doc": (data / "doc" / "example-2019.doc").read_bytes(),  # LibreOffice's .doc of this report
+        "rtf": (data / "rtf" / "example-2019.rtf").read_bytes(),
+        "html": web_archive(render_html(sample, word=True)),  # a Word "single file web page"
+    }
+    held["html page"] = render_html(sample, word=True, charset="gb18030").encode("gb18030")
+    for what, content in held.items():
+        report = govinfo_parse.parse(content, path="2020年报.doc")
+        assert report.to_flat() == sample.expected_flat(), what
+        assert report.source.format == what.split()[0]
