@@ -132,7 +132,7 @@ def test_a_zip_no_converter_reads_is_named_with_what_to_do() -> None:
     assert "OpenDocument" in (packaged_format(zipped("mimetype", "content.xml")) or "")
     assert packaged_format(zipped("a.txt", "b.txt", "c.pdf", "d.pdf")) == (
         "a zip archive of 4 file(s) (a.txt, b.txt, c.pdf and 1 more); unpack it and parse the reports inside")
-    assert packaged_format(b"PK\x03\x04" + b"\0" * 40) == "a damaged zip archive"
+    assert packaged_format(b"PK\x03\x04" + b"\0" * 40) == "a damaged zip archive, not a report"
     assert packaged_format("一、总体情况".encode()) is None
     with pytest.raises(govinfo_parse.UnreadableDocumentError, match="OFD document"):
         govinfo_parse.parse(zipped("OFD.xml"), path="report.ofd")

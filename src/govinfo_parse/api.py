@@ -184,7 +184,8 @@ def parse(  # noqa: PLR0913
     :param plugin_manager: the plugins to use (default: built-in and installed ones).
     :param limits: resource limits (default: ``Limits()``, or those in force).
     :raises DecodingError: the bytes are not text.
-    :raises UnreadableDocumentError: a PDF or Word file that cannot be read (and why).
+    :raises UnreadableDocumentError: a PDF or Word file that cannot be read, or a format not read
+        (OFD, Excel, a zip archive): each named, and why.
     :raises ResourceLimitError: the document goes beyond ``limits`` (``ParseTimeoutError`` for time).
     :raises LayoutNotFoundError: ``layout`` names no installed layout.
     """

@@ -42,6 +42,7 @@ def image_format(data: bytes) -> str | None:
         return "WebP"
     return next((name for signature, name in _IMAGE_SIGNATURES if data.startswith(signature)), None)
 
+
 # A zip's entries that say what it packages: (entry or folder, what the file is, what to do with it).
 _PACKAGES: Final = (
     ("OFD.xml", "an OFD document (GB/T 33190)", "save or print it as PDF"),
@@ -65,7 +66,7 @@ def packaged_format(data: bytes) -> str | None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        return "a damaged zip archive"
+        return "a damaged zip archive, not a report"
     for entry, kind, advice in _PACKAGES:
         if any(n == entry or (entry.endswith("/") and n.startswith(entry)) for n in names):
             return f"{kind}, which is not read here; {advice} and parse that"
