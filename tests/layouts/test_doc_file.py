@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from govinfo_parse_layouts.doc_file import doc_to_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +21,6 @@ import govinfo_parse
 from govinfo_parse.testing import SampleReport
 from govinfo_parse.testing.docx import render_docx
 from govinfo_parse.testing.strategies import sample_reports
-from govinfo_parse_layouts.doc_file import doc_to_text
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "doc"
 FILES = sorted(p.stem for p in DATA.glob("*.doc"))
@@ -92,16 +92,20 @@ def test_a_truncated_word_97_file_is_reported_damaged(cut: int) -> None:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@pytest.mark.parametrize("saved_as", ["doc", "rtf"])
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(sample=sample_reports(blanks=True))
-def test_reports_saved_as_word_97_by_libreoffice_read_back_whole(sample: SampleReport, tmp_path: Path) -> None:
+def test_reports_saved_by_libreoffice_as_doc_or_rtf_read_back_whole(
+    sample: SampleReport, saved_as: str, tmp_path: Path,
+) -> None:
     source = tmp_path / "report.docx"
     source.write_bytes(render_docx(sample))
-    subprocess.run(["soffice", "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(source)],  # noqa: S603, S607
+    subprocess.run(["soffice", "--headless", "--convert-to", saved_as, "--outdir", str(tmp_path), str(source)],  # noqa: S603, S607
                    check=True, capture_output=True, timeout=120)
-    report = govinfo_parse.parse_file(tmp_path / "report.doc")
+    report = govinfo_parse.parse_file(tmp_path / f"report.{saved_as}")
     assert report.to_flat() == sample.expected_flat()
+    assert report.source.format == saved_as
 
 
 def test_a_folder_of_reports_includes_its_word_97_files(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """RTF files: paragraphs as lines, tables laid on their grid by their cells' edges, read as a .docx's.
 
 tests/data/rtf holds a report LibreOffice wrote as RTF (``soffice --convert-to rtf``),
-its values beside it; Word's way of writing Chinese (bytes in code page 936, or
+its values beside it (generated reports go through soffice in test_doc_file.py); Word's way of writing Chinese (bytes in code page 936, or
 ``\\uN`` with two-byte fallbacks) is made from it by rewriting its characters.
 """
 
@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from govinfo_parse_layouts.rtf_file import rtf_to_text
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govinfo_parse
-from govinfo_parse.testing import SampleReport
-from govinfo_parse.testing.docx import render_docx
-from govinfo_parse.testing.strategies import sample_reports
-from govinfo_parse_layouts.rtf_file import rtf_to_text
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "rtf"
 _LIBREOFFICE_CHAR = re.compile(rb"\\u(-?\d+)\\'3f")  # LibreOffice: \uN, then ? as the fallback
@@ -77,18 +72,6 @@ def test_what_is_not_text_stays_out() -> None:
 def test_an_rtf_file_without_text_is_named() -> None:
     with pytest.raises(govinfo_parse.CorruptDocumentError, match="holds no text"):
         govinfo_parse.parse(rb"{\rtf1\ansi{\fonttbl{\f0 SimSun;}}}")
-
-
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                 HealthCheck.function_scoped_fixture])
-@given(sample=sample_reports(blanks=True))
-def test_reports_saved_as_rtf_by_libreoffice_read_back_whole(sample: SampleReport, tmp_path: Path) -> None:
-    source = tmp_path / "report.docx"
-    source.write_bytes(render_docx(sample))
-    subprocess.run(["soffice", "--headless", "--convert-to", "rtf", "--outdir", str(tmp_path), str(source)],  # noqa: S603, S607
-                   check=True, capture_output=True, timeout=120)
-    assert govinfo_parse.parse_file(tmp_path / "report.rtf").to_flat() == sample.expected_flat()
 
 
 def test_characters_beyond_the_bmp_and_stray_backslashes() -> None:
