@@ -97,11 +97,10 @@ class _Reader:
             self._word(word.decode("ascii"), int(number) if number is not None else None, opened=opened)
         elif symbol == b"*" and opened:
             self.skipping[-1] = True  # a destination this reader need not know
-        elif text is not None:
-            chunk = text.decode("latin-1")  # RTF is 7-bit; other bytes are taken as written
-            dropped = min(self.to_skip, len(chunk))
+        elif text is not None:  # bytes in the code page, as \'hh are (8-bit ones a writer left too)
+            dropped = min(self.to_skip, len(text))
             self.to_skip -= dropped
-            self._add_text(chunk[dropped:])
+            self.pending += text[dropped:]
         elif self.to_skip:
             self.to_skip -= 1  # a \'hh or a symbol standing in for the \uN before it
         elif byte is not None:

@@ -95,3 +95,8 @@ def test_a_damaged_rtf_file_gives_a_report_or_its_own_error(flips: list[tuple[in
     except govinfo_parse.GovinfoParseError:
         return  # named and specific; any other exception is a bug
     report.to_flat()
+
+
+def test_bytes_left_unescaped_are_read_in_the_documents_code_page() -> None:
+    data = b"{\\rtf1\\ansi\\ansicpg936 " + "总计\\par 合计".encode("gbk") + b"\\'d6\\'d0}"
+    assert rtf_to_text(data) == "总计\n合计中\n"
