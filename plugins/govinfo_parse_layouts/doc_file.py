@@ -215,15 +215,19 @@ def _without_fields(text: str) -> str:
     r"""A field's result without its instructions: ``\x13 PAGE \x14 3 \x15`` -> ``3``."""
     if "\x13" not in text:
         return text
-    out, in_code = [], []
+    out: list[str] = []
+    fields: list[bool] = []  # the open fields, innermost last: still in its instructions?
+    in_code = 0  # how many of them are (their text is left out)
     for char in text:
         if char == "\x13":
-            in_code.append(True)
-        elif char == "\x14" and in_code:
-            in_code[-1] = False
-        elif char == "\x15" and in_code:
-            in_code.pop()
-        elif not any(in_code):
+            fields.append(True)
+            in_code += 1
+        elif char == "\x14" and fields:
+            in_code -= fields[-1]
+            fields[-1] = False
+        elif char == "\x15" and fields:
+            in_code -= fields.pop()
+        elif not in_code:
             out.append(char)
     return "".join(out)
 

@@ -149,3 +149,18 @@ def test_a_damaged_word_97_file_gives_text_or_its_own_error(flips: list[tuple[in
         doc_to_text(bytes(data))
     except govinfo_parse.GovinfoParseError:
         pass  # named and specific; any other exception is a bug
+
+
+def test_dropping_field_instructions_takes_time_in_proportion_to_the_text() -> None:
+    import time  # noqa: PLC0415
+
+    from govinfo_parse_layouts.doc_file import _without_fields  # noqa: PLC0415
+
+    def seconds(n: int) -> float:  # n fields opened and shown, never closed (a damaged file)
+        text = "\x13\x14" * n + "正文" * n
+        start = time.perf_counter()
+        assert _without_fields(text) == "正文" * n
+        return time.perf_counter() - start
+
+    small, large = min(seconds(5_000) for _ in range(3)), min(seconds(40_000) for _ in range(3))
+    assert large / max(small, 1e-6) < 30  # linear: ~8 for 8x the text; a scan of the open fields per character: ~64
