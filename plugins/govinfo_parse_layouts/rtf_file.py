@@ -60,7 +60,7 @@ class _Reader:
         self.cells: list[str] = []
         self.edges: list[int] = [0]  # the row definition being read: its left edge, its cells' right ones
         self.text: list[str] = []  # the paragraph (or cell) being read
-        self.pending = bytearray()  # \'hh bytes not yet decoded
+        self.pending = bytearray()  # bytes in the code page (text runs, \'hh) not yet decoded
         self.in_table = False
         self.skipping: list[bool] = [False]  # per open group: is it not text?
         self.fallback: list[int] = [1]  # per open group: characters standing in for a \uN (\ucN)
